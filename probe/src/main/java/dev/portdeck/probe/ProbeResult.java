@@ -1,0 +1,15 @@
+package dev.portdeck.probe;
+
+import java.net.InetAddress;
+import java.time.Instant;
+
+/**
+ * One probe of one target.
+ *
+ * @param target  what was asked for
+ * @param address the address actually connected to (resolved), or null when resolution failed
+ * @param outcome what happened
+ * @param time    when the attempt started (wall clock)
+ */
+public record ProbeResult(Target target, InetAddress address, Outcome outcome, Instant time) {
+}

@@ -1,0 +1,59 @@
+package dev.portdeck.probe;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Immutable statistics of one target over its bounded history window. Latency fields are null until an open result
+ * arrives. Connects that look like a retransmitted SYN (≈1 s, ≈3 s) count as loss, not latency.
+ *
+ * @param target          the target
+ * @param last            the newest result, or null before the first
+ * @param min             lowest connect time in the window
+ * @param avg             mean connect time in the window
+ * @param max             highest connect time in the window
+ * @param p50             median connect time in the window
+ * @param p95             95th percentile connect time in the window
+ * @param jitter          mean absolute difference of consecutive connect times (RFC 3550 style, unsmoothed)
+ * @param sent            probes in the window
+ * @param received        open results in the window (excluding retransmit suspects)
+ * @param retransmits     open results whose time looked like a retransmitted SYN
+ * @param upSince         start of the current run of open results, or null when down
+ * @param downSince       start of the current run of failures, or null when up
+ * @param longestDowntime the longest run of failures seen (Duration.ZERO when none)
+ * @param recent          the newest samples, oldest first, for a sparkline
+ */
+public record StatsSnapshot(
+        Target target,
+        ProbeResult last,
+        Duration min,
+        Duration avg,
+        Duration max,
+        Duration p50,
+        Duration p95,
+        Duration jitter,
+        int sent,
+        int received,
+        int retransmits,
+        Instant upSince,
+        Instant downSince,
+        Duration longestDowntime,
+        List<Sample> recent) {
+
+    /** One point of a sparkline: a latency, or null for a failed probe. */
+    public record Sample(Instant time, Duration latency) {
+        public boolean failed() {
+            return latency == null;
+        }
+    }
+
+    public StatsSnapshot {
+        recent = List.copyOf(recent);
+    }
+
+    /** Loss over the window, 0..100; 0 before anything was sent. */
+    public double lossPercent() {
+        return sent == 0 ? 0.0 : 100.0 * (sent - received) / sent;
+    }
+}
