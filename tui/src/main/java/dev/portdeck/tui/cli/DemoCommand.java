@@ -1,14 +1,119 @@
 package dev.portdeck.tui.cli;
 
+import dev.portdeck.shared.client.PanelConfig;
+import dev.portdeck.shared.sim.Flavor;
+import dev.portdeck.shared.sim.PanelSimulator;
+import dev.portdeck.shared.sim.SimulatorOptions;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-/** `portdeck demo`: placeholder until its issue lands. */
-@Command(name = "demo", mixinStandardHelpOptions = true, description = "Not built yet.")
+/** `portdeck demo`: the built-in demo panel, alone (--serve-only) or under the dashboard. */
+@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Run the built-in demo panel: six game servers on loopback addresses, real open and closed ports, "
+                    + "no account needed.",
+            "Without --serve-only it opens the dashboard on it."})
 public final class DemoCommand implements Callable<Integer> {
+
+    /** How long "starting"/"stopping" last in the demo, so the dashboard can show them. */
+    static final Duration DEMO_POWER_TRANSITION = Duration.ofMillis(1500);
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--serve-only",
+            description = "Only serve the panel API and print the line to paste into another shell; Ctrl-C stops it.")
+    boolean serveOnly;
+
+    @Option(names = "--listen", paramLabel = "HOST:PORT",
+            description = "Loopback address of the panel API (default: 127.0.0.1 on a free port).")
+    String listen;
+
+    @Option(names = "--flavor", paramLabel = "FLAVOR", defaultValue = "documented",
+            description = "Which panel's rules to imitate: documented (default), pterodactyl or pelican.")
+    String flavor;
+
+    private final CountDownLatch stop;
+
+    public DemoCommand() {
+        this(new CountDownLatch(1));
+    }
+
+    /** Tests count `stop` down to end --serve-only as Ctrl-C would. */
+    DemoCommand(CountDownLatch stop) {
+        this.stop = stop;
+    }
+
     @Override
-    public Integer call() {
-        System.err.println("portdeck demo: not built yet.");
+    public Integer call() throws InterruptedException {
+        SimulatorOptions options = SimulatorOptions.defaults()
+                .withListen(ListenAddress.parse(spec.commandLine(), listen))
+                .withFlavor(flavor(flavor))
+                .withPowerTransition(DEMO_POWER_TRANSITION);
+        PanelSimulator simulator;
+        try {
+            simulator = PanelSimulator.start(options);
+        } catch (UncheckedIOException e) {
+            spec.commandLine().getErr().println("portdeck demo: " + e.getMessage() + ".");
+            return ExitCode.FAILURE;
+        }
+        try {
+            return serveOnly ? serve(simulator) : openDashboard(simulator, spec);
+        } finally {
+            simulator.close();
+        }
+    }
+
+    private Flavor flavor(String text) {
+        try {
+            return Flavor.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--flavor: " + e.getMessage() + ".");
+        }
+    }
+
+    private int serve(PanelSimulator simulator) throws InterruptedException {
+        Thread onCtrlC = new Thread(() -> {
+            simulator.close();
+            stop.countDown();
+        }, "portdeck-demo-shutdown");
+        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("export PORTDECK_PANEL_URL=" + simulator.url() + " PORTDECK_API_KEY=" + simulator.clientKey().reveal());
+        out.flush();
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("portdeck demo: serving the demo panel (" + simulator.flavor().cliName() + " rules) until Ctrl-C;"
+                + " paste the line above into another shell, then run `portdeck servers`.");
+        err.flush();
+        try {
+            stop.await();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onCtrlC);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook is running and closes the simulator itself.
+            }
+        }
+        return ExitCode.OK;
+    }
+
+    /**
+     * DASHBOARD CALL SITE (issue 5, branch `dashboard`): replace this body with opening the dashboard on the demo
+     * panel, e.g. {@code return Dashboard.run(PanelConfig.of(simulator.url(), simulator.clientKey()), ...);}. It must
+     * block until the user quits; the simulator is closed by the caller afterwards.
+     */
+    static int openDashboard(PanelSimulator simulator, CommandSpec spec) {
+        PanelConfig config = PanelConfig.of(simulator.url(), simulator.clientKey());
+        spec.commandLine().getErr().println("portdeck demo: the dashboard is not available in this build;"
+                + " run `portdeck demo --serve-only` and use the commands against " + config.url() + ".");
         return ExitCode.FAILURE;
     }
 }
