@@ -1,14 +1,18 @@
 package dev.portdeck.tui.cli;
 
 import dev.portdeck.shared.client.PanelConfig;
+import dev.portdeck.shared.sim.DemoWorld;
 import dev.portdeck.shared.sim.Flavor;
 import dev.portdeck.shared.sim.PanelSimulator;
+import dev.portdeck.shared.sim.RateLimit;
 import dev.portdeck.shared.sim.SimulatorOptions;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,6 +45,16 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Which panel's rules to imitate: documented (default), pterodactyl or pelican.")
     String flavor;
 
+    @Option(names = "--rate-limit", paramLabel = "N",
+            description = "Answer 429 Too Many Attempts after N requests per minute per key, as a panel's throttle"
+                    + " does (default: no limit).")
+    int rateLimit;
+
+    @Option(names = "--large", paramLabel = "SERVERSxPORTS",
+            description = "Instead of the six demo servers, a benchmark world, e.g. 60x4: 60 running servers with"
+                    + " 4 allocations each on 127.0.1.x.")
+    String large;
+
     private final CountDownLatch stop;
 
     public DemoCommand() {
@@ -54,9 +68,14 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (rateLimit < 0) {
+            throw new ParameterException(spec.commandLine(), "--rate-limit must be 0 (no limit) or more, not " + rateLimit + ".");
+        }
         SimulatorOptions options = SimulatorOptions.defaults()
                 .withListen(ListenAddress.parse(spec.commandLine(), listen))
                 .withFlavor(flavor(flavor))
+                .withRateLimit(RateLimit.perMinute(rateLimit))
+                .withWorld(world(large))
                 .withPowerTransition(DEMO_POWER_TRANSITION);
         PanelSimulator simulator;
         try {
@@ -78,6 +97,22 @@ public final class DemoCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--flavor: " + e.getMessage() + ".");
         }
+    }
+
+    private DemoWorld world(String size) {
+        if (size == null) {
+            return DemoWorld.standard();
+        }
+        Matcher m = Pattern.compile("(\\d{1,4})x(\\d{1,3})").matcher(size.strip());
+        try {
+            if (m.matches()) {
+                return DemoWorld.large(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+            }
+        } catch (IllegalArgumentException e) {
+            // falls through to the sentence below
+        }
+        throw new ParameterException(spec.commandLine(), "--large needs SERVERSxPORTS such as 60x4 (1-200 ports per"
+                + " server, at most " + DemoWorld.MAX_LARGE_ALLOCATIONS + " in all), not '" + size + "'.");
     }
 
     private int serve(PanelSimulator simulator) throws InterruptedException {

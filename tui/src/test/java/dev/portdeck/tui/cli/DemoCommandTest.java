@@ -116,6 +116,32 @@ class DemoCommandTest {
     }
 
     @Test
+    void rateLimitMakesThePanelAnswer429() throws Exception {
+        try (Serving demo = new Serving("--serve-only", "--rate-limit", "2")) {
+            Matcher m = demo.line();
+            assertEquals(200, get(m.group(1), m.group(2)).statusCode());
+            assertEquals(200, get(m.group(1), m.group(2)).statusCode());
+            HttpResponse<String> limited = get(m.group(1), m.group(2));
+            assertEquals(429, limited.statusCode());
+            assertTrue(limited.headers().firstValue("Retry-After").isPresent());
+            demo.stop();
+        }
+    }
+
+    @Test
+    void largeServesABenchmarkWorld() throws Exception {
+        try (Serving demo = new Serving("--serve-only", "--large", "120x2")) {
+            Matcher m = demo.line();
+            HttpResponse<String> page = get(m.group(1), m.group(2));
+            assertTrue(page.body().contains("\"total\":120"), page.body().substring(page.body().length() - 300));
+            demo.stop();
+        }
+        CliRun bad = run("demo", "--serve-only", "--large", "10x999");
+        assertEquals(ExitCode.USAGE, bad.exit());
+        assertTrue(bad.err().contains("--large needs SERVERSxPORTS"), bad.err());
+    }
+
+    @Test
     void listenTakesAnExplicitLoopbackPort() throws Exception {
         int port;
         try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
