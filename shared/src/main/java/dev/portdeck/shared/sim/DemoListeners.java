@@ -1,0 +1,249 @@
+package dev.portdeck.shared.sim;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.NetworkChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Real TCP ports on loopback behind the demo world's allocations. A listening port accepts and resets every
+ * connection; a closed one stays bound without listening, so the kernel refuses connects and nothing else can take it.
+ * All socket work happens on one selector thread.
+ */
+final class DemoListeners implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger("portdeck.sim.listeners");
+    private static final long TASK_TIMEOUT_SECONDS = 10;
+
+    private final boolean enabled;
+    private final Selector selector;
+    private final Thread loop;
+    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final Map<InetSocketAddress, NetworkChannel> held = new HashMap<>();
+    private final Set<InetSocketAddress> listening = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    private DemoListeners(boolean enabled) throws IOException {
+        this.enabled = enabled;
+        this.selector = enabled ? Selector.open() : null;
+        this.loop = enabled ? new Thread(this::run, "portdeck-sim-listeners") : null;
+        if (loop != null) {
+            loop.setDaemon(true);
+            loop.start();
+        }
+    }
+
+    static DemoListeners open() throws IOException {
+        return new DemoListeners(true);
+    }
+
+    static DemoListeners none() {
+        try {
+            return new DemoListeners(false);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    boolean enabled() {
+        return enabled;
+    }
+
+    /** Takes ip:wanted (or an ephemeral port on ip when wanted is taken); returns the port now held. */
+    int claim(String ip, int wanted, boolean listen) {
+        if (!enabled) {
+            return wanted;
+        }
+        return onLoop(() -> {
+            InetAddress address = InetAddress.getByName(ip);
+            try {
+                return bind(new InetSocketAddress(address, wanted), listen);
+            } catch (IOException taken) {
+                LOG.fine(() -> ip + ":" + wanted + " is taken, using an ephemeral port: " + taken.getMessage());
+                return bind(new InetSocketAddress(address, 0), listen);
+            }
+        });
+    }
+
+    /** Switches a claimed port between accepting and refusing connections. */
+    void setListening(String ip, int port, boolean listen) {
+        if (!enabled || isListening(ip, port) == listen) {
+            return;
+        }
+        onLoop(() -> {
+            InetSocketAddress at = new InetSocketAddress(InetAddress.getByName(ip), port);
+            if (!held.containsKey(at)) {
+                return 0;
+            }
+            drop(at);
+            try {
+                return bind(at, listen);
+            } catch (IOException e) {
+                LOG.log(Level.INFO, "could not rebind " + at + "; it stays closed", e);
+                return 0;
+            }
+        });
+    }
+
+    /** Gives a port back to the system (its allocation left the world's servers). */
+    void release(String ip, int port) {
+        if (!enabled) {
+            return;
+        }
+        onLoop(() -> {
+            drop(new InetSocketAddress(InetAddress.getByName(ip), port));
+            return 0;
+        });
+    }
+
+    boolean isListening(String ip, int port) {
+        try {
+            return listening.contains(new InetSocketAddress(InetAddress.getByName(ip), port));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private int bind(InetSocketAddress at, boolean listen) throws IOException {
+        if (listen) {
+            ServerSocketChannel server = ServerSocketChannel.open();
+            try {
+                server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+                server.bind(at, 64);
+                server.configureBlocking(false);
+                server.register(selector, SelectionKey.OP_ACCEPT);
+            } catch (IOException e) {
+                server.close();
+                throw e;
+            }
+            InetSocketAddress bound = (InetSocketAddress) server.getLocalAddress();
+            held.put(bound, server);
+            listening.add(bound);
+            return bound.getPort();
+        }
+        // Bound but not listening: connects are refused, and no later bind (without SO_REUSEADDR) can take it.
+        SocketChannel reservation = SocketChannel.open();
+        try {
+            reservation.bind(at);
+        } catch (IOException e) {
+            reservation.close();
+            throw e;
+        }
+        InetSocketAddress bound = (InetSocketAddress) reservation.getLocalAddress();
+        held.put(bound, reservation);
+        return bound.getPort();
+    }
+
+    private void drop(InetSocketAddress at) throws IOException {
+        NetworkChannel channel = held.remove(at);
+        listening.remove(at);
+        if (channel != null) {
+            channel.close();
+            selector.selectNow(); // flushes the cancelled key so the socket is really closed before a rebind
+        }
+    }
+
+    private <T> T onLoop(Callable<T> task) {
+        if (closed) {
+            throw new IllegalStateException("the demo listeners are closed");
+        }
+        CompletableFuture<T> result = new CompletableFuture<>();
+        tasks.add(() -> {
+            try {
+                result.complete(task.call());
+            } catch (Exception e) {
+                result.completeExceptionally(e);
+            }
+        });
+        selector.wakeup();
+        try {
+            return result.get(TASK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while changing a demo listener", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not change a demo listener: " + e.getMessage(), e);
+        }
+    }
+
+    private void run() {
+        try {
+            while (!closed) {
+                selector.select(1000);
+                for (Runnable task = tasks.poll(); task != null; task = tasks.poll()) {
+                    task.run();
+                }
+                for (SelectionKey key : selector.selectedKeys()) {
+                    acceptAndReset(key);
+                }
+                selector.selectedKeys().clear();
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "demo listener loop stopped", e);
+        } finally {
+            closeAll();
+        }
+    }
+
+    private static void acceptAndReset(SelectionKey key) {
+        if (!key.isValid() || !key.isAcceptable()) {
+            return;
+        }
+        try {
+            SocketChannel client = ((ServerSocketChannel) key.channel()).accept();
+            if (client != null) {
+                client.setOption(StandardSocketOptions.SO_LINGER, 0); // reset: no TIME_WAIT pinning the port
+                client.close();
+            }
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "accept failed", e);
+        }
+    }
+
+    private void closeAll() {
+        for (NetworkChannel channel : held.values()) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                LOG.log(Level.FINE, "close failed", e);
+            }
+        }
+        held.clear();
+        listening.clear();
+        try {
+            selector.close();
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "selector close failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!enabled || closed) {
+            return;
+        }
+        closed = true;
+        selector.wakeup();
+        try {
+            loop.join(TimeUnit.SECONDS.toMillis(TASK_TIMEOUT_SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.portdeck.shared.sim;
+
+import dev.portdeck.shared.model.PowerState;
+
+/** A simulated game server. Guarded by PanelState's lock. */
+final class SimServer {
+    final int internalId;
+    final String uuid;
+    final String identifier;
+    final String name;
+    final String node;
+    final String description;
+    final long bytesPerSecond;
+    int allocationLimit;
+    Long primaryId;
+    boolean suspended;
+    /** null, or installing / transferring / restoring_backup. */
+    String status;
+    /** The state until {@link #settlesAtNanos}, then {@link #settlesTo}. */
+    PowerState state;
+    PowerState settlesTo;
+    long settlesAtNanos;
+    long startedAtMillis;
+
+    SimServer(int internalId, String uuid, String name, String node, String description, long bytesPerSecond) {
+        this.internalId = internalId;
+        this.uuid = uuid;
+        this.identifier = uuid.substring(0, 8);
+        this.name = name;
+        this.node = node;
+        this.description = description;
+        this.bytesPerSecond = bytesPerSecond;
+    }
+
+    PowerState currentState(long nowNanos) {
+        if (settlesTo != null && nowNanos - settlesAtNanos >= 0) {
+            state = settlesTo;
+            settlesTo = null;
+        }
+        return state;
+    }
+
+    /** Goes to `to` at once, or through `via` for `transitionNanos`. */
+    void changePower(PowerState via, PowerState to, long nowNanos, long transitionNanos) {
+        if (transitionNanos <= 0 || via == null) {
+            state = to;
+            settlesTo = null;
+        } else {
+            state = via;
+            settlesTo = to;
+            settlesAtNanos = nowNanos + transitionNanos;
+        }
+    }
+
+    /** The panel's word for why the server cannot be used right now, or null. */
+    String blockingStatus() {
+        return suspended ? "suspended" : status;
+    }
+}
