@@ -21,11 +21,16 @@ record ApiCall(String method, List<String> segments, Map<String, String> query, 
         return method.equals("GET");
     }
 
-    /** "/api/client/servers/d3aac109/network/allocations", for logs and messages. */
+    /** "/api/client/servers/d3aac109/network/allocations" or "/api/client?page=1&per_page=100", for logs. */
     String path() {
         StringBuilder b = new StringBuilder("/api/client");
         for (String s : segments) {
             b.append('/').append(s);
+        }
+        String sep = "?";
+        for (Map.Entry<String, String> q : query.entrySet()) {
+            b.append(sep).append(q.getKey()).append('=').append(q.getValue());
+            sep = "&";
         }
         return b.toString();
     }
