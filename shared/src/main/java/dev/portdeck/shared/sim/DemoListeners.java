@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
 import java.nio.channels.NetworkChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -22,14 +23,16 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Real TCP ports on loopback behind the demo world's allocations. A listening port accepts and resets every
- * connection; a closed one stays bound without listening, so the kernel refuses connects and nothing else can take it.
+ * Real TCP ports on loopback behind the demo world's allocations. A listening port accepts connections and holds
+ * them until the client closes; a closed one stays bound without listening, so the kernel refuses connects and nothing else can take it.
  * All socket work happens on one selector thread.
  */
 final class DemoListeners implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger("portdeck.sim.listeners");
     private static final long TASK_TIMEOUT_SECONDS = 10;
+    /** Connections held open at most; beyond that new ones are closed right after accept. */
+    private static final int MAX_HELD = 1024;
 
     private final boolean enabled;
     private final Selector selector;
@@ -37,6 +40,7 @@ final class DemoListeners implements AutoCloseable {
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final Map<InetSocketAddress, NetworkChannel> held = new HashMap<>();
     private final Set<InetSocketAddress> listening = ConcurrentHashMap.newKeySet();
+    private final ByteBuffer scratch = ByteBuffer.allocate(4096);
     private volatile boolean closed;
 
     private DemoListeners(boolean enabled) throws IOException {
@@ -127,7 +131,7 @@ final class DemoListeners implements AutoCloseable {
                 server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
                 server.bind(at, 64);
                 server.configureBlocking(false);
-                server.register(selector, SelectionKey.OP_ACCEPT);
+                server.register(selector, SelectionKey.OP_ACCEPT, server.getLocalAddress());
             } catch (IOException e) {
                 server.close();
                 throw e;
@@ -153,6 +157,11 @@ final class DemoListeners implements AutoCloseable {
     private void drop(InetSocketAddress at) throws IOException {
         NetworkChannel channel = held.remove(at);
         listening.remove(at);
+        for (SelectionKey key : selector.keys()) {
+            if (at.equals(key.attachment()) && key.channel() instanceof SocketChannel) {
+                closeQuietly(key.channel()); // the server stopped: its connections end too
+            }
+        }
         if (channel != null) {
             channel.close();
             selector.selectNow(); // flushes the cancelled key so the socket is really closed before a rebind
@@ -190,7 +199,7 @@ final class DemoListeners implements AutoCloseable {
                     task.run();
                 }
                 for (SelectionKey key : selector.selectedKeys()) {
-                    acceptAndReset(key);
+                    serve(key);
                 }
                 selector.selectedKeys().clear();
             }
@@ -201,22 +210,48 @@ final class DemoListeners implements AutoCloseable {
         }
     }
 
-    private static void acceptAndReset(SelectionKey key) {
-        if (!key.isValid() || !key.isAcceptable()) {
+    /** Accepts and holds the connection until the client closes it, as a server would; data is read and dropped. */
+    private void serve(SelectionKey key) {
+        if (!key.isValid()) {
             return;
         }
         try {
-            SocketChannel client = ((ServerSocketChannel) key.channel()).accept();
-            if (client != null) {
-                client.setOption(StandardSocketOptions.SO_LINGER, 0); // reset: no TIME_WAIT pinning the port
-                client.close();
+            if (key.isAcceptable()) {
+                SocketChannel client = ((ServerSocketChannel) key.channel()).accept();
+                if (client == null) {
+                    return;
+                }
+                if (selector.keys().size() > MAX_HELD) {
+                    client.close();
+                    return;
+                }
+                client.configureBlocking(false);
+                client.register(selector, SelectionKey.OP_READ, key.attachment());
+            } else if (key.isReadable()) {
+                SocketChannel client = (SocketChannel) key.channel();
+                scratch.clear();
+                if (client.read(scratch) < 0) {
+                    client.close();
+                }
             }
         } catch (IOException e) {
-            LOG.log(Level.FINE, "accept failed", e);
+            LOG.log(Level.FINE, "demo connection ended", e);
+            closeQuietly(key.channel());
+        }
+    }
+
+    private static void closeQuietly(java.nio.channels.Channel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "close failed", e);
         }
     }
 
     private void closeAll() {
+        for (SelectionKey key : selector.keys()) {
+            closeQuietly(key.channel());
+        }
         for (NetworkChannel channel : held.values()) {
             try {
                 channel.close();

@@ -1,0 +1,130 @@
+package dev.portdeck.shared.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.portdeck.shared.model.PowerState;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The demo world's ports are real: open ones accept a TCP connect on loopback, closed ones refuse it. */
+class DemoListenersTest {
+
+    private static boolean accepts(String ip, int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(ip, port), 2000);
+            return true;
+        } catch (ConnectException refused) {
+            return false;
+        } catch (IOException e) {
+            throw new AssertionError("neither accepted nor refused: " + ip + ":" + port, e);
+        }
+    }
+
+    private static PanelSimulator.DemoPort port(PanelSimulator sim, String server, String notesStart) {
+        return sim.demoPorts().stream()
+                .filter(p -> p.serverName().equals(server) && p.allocation().notes() != null
+                        && p.allocation().notes().startsWith(notesStart))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void openPortsAcceptAndClosedPortsRefuse() {
+        try (PanelSimulator sim = PanelSimulator.start(SimulatorOptions.defaults())) {
+            List<PanelSimulator.DemoPort> ports = sim.demoPorts();
+            assertTrue(ports.stream().anyMatch(PanelSimulator.DemoPort::listening));
+            assertTrue(ports.stream().anyMatch(p -> !p.listening()));
+            for (PanelSimulator.DemoPort p : ports) {
+                assertTrue(p.allocation().ip().startsWith("127."), "loopback only: " + p.allocation().ip());
+                assertEquals(p.listening(), accepts(p.allocation().ip(), p.allocation().port()), p.toString());
+            }
+            PanelSimulator.DemoPort game = port(sim, "Survival SMP", "Java");
+            PanelSimulator.DemoPort rcon = port(sim, "Survival SMP", "RCON");
+            assertTrue(game.listening());
+            assertFalse(rcon.listening());
+        }
+    }
+
+    @Test
+    void stoppingAServerClosesItsPortsAndStartingOpensThem() {
+        try (PanelSimulator sim = PanelSimulator.start(SimulatorOptions.defaults())) {
+            PanelSimulator.DemoPort web = sim.demoPorts().stream()
+                    .filter(p -> p.serverName().equals("Web Panel")).findFirst().orElseThrow();
+            String ip = web.allocation().ip();
+            int port = web.allocation().port();
+            assertTrue(accepts(ip, port));
+            SimHttp http = new SimHttp(sim, sim.clientKey());
+            assertEquals(204, http.post("/api/client/servers/" + web.serverId() + "/power", "{\"signal\":\"stop\"}").status());
+            assertFalse(accepts(ip, port));
+            assertEquals(204, http.post("/api/client/servers/" + web.serverId() + "/power", "{\"signal\":\"start\"}").status());
+            assertTrue(accepts(ip, port));
+            sim.setSuspended(web.serverId(), true);
+            assertFalse(accepts(ip, port));
+        }
+    }
+
+    @Test
+    void aTakenPortFallsBackToAnEphemeralOneThatTheAllocationReports() throws IOException {
+        try (ServerSocket squatter = new ServerSocket()) {
+            squatter.bind(new InetSocketAddress("127.0.0.5", 0));
+            int taken = squatter.getLocalPort();
+            DemoWorld world = DemoWorld.builder().node("n1", "127.0.0.5", null, List.of())
+                    .server("Squatted", "n1", 2, taken).build();
+            try (PanelSimulator sim = PanelSimulator.start(SimulatorOptions.defaults().withWorld(world))) {
+                PanelSimulator.DemoPort p = sim.demoPorts().get(0);
+                assertNotEquals(taken, p.allocation().port());
+                assertTrue(p.listening());
+                assertTrue(accepts("127.0.0.5", p.allocation().port()));
+            }
+        }
+    }
+
+    @Test
+    void closingTheSimulatorClosesEveryListener() {
+        List<PanelSimulator.DemoPort> open;
+        try (PanelSimulator sim = PanelSimulator.start(SimulatorOptions.defaults())) {
+            open = sim.demoPorts().stream().filter(PanelSimulator.DemoPort::listening).toList();
+        }
+        for (PanelSimulator.DemoPort p : open) {
+            assertFalse(accepts(p.allocation().ip(), p.allocation().port()), p.toString());
+        }
+    }
+
+    @Test
+    void withoutDemoListenersNothingIsBoundAndNothingClaimsToListen() {
+        try (PanelSimulator sim = PanelSimulator.start(SimulatorOptions.defaults().withDemoListeners(false))) {
+            assertTrue(sim.demoPorts().stream().noneMatch(PanelSimulator.DemoPort::listening));
+            assertEquals(25565, port(sim, "Survival SMP", "Java").allocation().port());
+        }
+    }
+
+    @Test
+    void theApiListensOnLoopbackOnly() {
+        assertThrows(IllegalArgumentException.class, () -> SimulatorOptions.defaults()
+                .withListen(new InetSocketAddress("0.0.0.0", 0)));
+        try (PanelSimulator sim = PanelSimulator.start(SimulatorOptions.defaults().withDemoListeners(false))) {
+            assertEquals("127.0.0.1", sim.url().getHost());
+        }
+    }
+
+    @Test
+    void twoSimulatorsSideBySideBothWork() {
+        try (PanelSimulator a = PanelSimulator.start(SimulatorOptions.defaults());
+             PanelSimulator b = PanelSimulator.start(SimulatorOptions.defaults())) {
+            for (PanelSimulator sim : List.of(a, b)) {
+                for (PanelSimulator.DemoPort p : sim.demoPorts()) {
+                    assertEquals(p.listening(), accepts(p.allocation().ip(), p.allocation().port()), p.toString());
+                }
+            }
+            assertEquals(PowerState.RUNNING, b.powerState("Survival SMP"));
+        }
+    }
+}
