@@ -15,10 +15,10 @@ final class AllocationsSource implements TableSource<Allocation> {
     static final int HISTORY = 10;
     private static final List<Column> COLUMNS = List.of(
             Column.number("ID", 5, 8),
-            Column.flexible("ADDRESS", 21, 41, 0),
+            Column.fixed("ADDRESS", 21, 0),
             Column.flexible("ALIAS", 8, 16, 9),
             Column.fixed("P", 1, 0),
-            Column.flexible("NOTES", 10, 40, 1),
+            Column.flexible("NOTES", 10, 60, 1),
             Column.fixed("STATE", 10, 0),
             Column.number("LAST", 6, 2),
             Column.number("AVG", 6, 7),
@@ -80,6 +80,28 @@ final class AllocationsSource implements TableSource<Allocation> {
                         st != null && st.lossPercent() > 0 ? Tone.WARN : Tone.NORMAL),
                 Cell.of(st == null ? "" : sparkline.render(st.recent(), HISTORY), Tone.GOOD),
                 Cell.of(known ? readouts.ago(Duration.between(st.last().time(), now)) : glyphs.none(), Tone.DIM));
+    }
+
+    /** Why the latest probe failed, in the prober's words ("" when it answered or nothing is known yet). */
+    String reason(Allocation a) {
+        StatsSnapshot st = deck.stats(a);
+        if (st == null || st.last() == null) {
+            return "";
+        }
+        Outcome o = st.last().outcome();
+        if (o instanceof Outcome.LocalError e) {
+            return "local problem: " + e.reason();
+        }
+        if (o instanceof Outcome.Unreachable u) {
+            return "unreachable: " + u.reason();
+        }
+        if (o instanceof Outcome.DnsError d) {
+            return "name lookup failed: " + d.reason();
+        }
+        if (o instanceof Outcome.Filtered f) {
+            return "no answer within " + f.waited().toMillis() + " ms";
+        }
+        return o instanceof Outcome.Closed ? "refused (nothing listens)" : "";
     }
 
     private Cell state(StatsSnapshot st) {

@@ -310,8 +310,9 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
     private String allocationDetail(Allocation a, Instant now) {
         List<Cell> cells = allocations.source().cells(a, now);
         String notes = a.notes() == null || a.notes().isBlank() ? "" : glyphs.dot() + a.notes();
+        String why = allocations().reason(a);
         return "#" + a.id() + " " + a.address() + (a.primary() ? " primary" : "") + glyphs.dot() + cells.get(5).text()
-                + glyphs.dot() + "checked " + cells.get(11).text() + notes;
+                + (why.isEmpty() ? "" : " (" + why + ")") + glyphs.dot() + "checked " + cells.get(11).text() + notes;
     }
 
     private String liveness() {
@@ -319,7 +320,12 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
         if (deck.loading()) {
             return mode + "loading" + glyphs.ellipsis();
         }
-        return mode + (deck.paused() ? "PAUSED (z)" : "live every " + options.interval().toSeconds() + "s");
+        return mode + (deck.paused() ? "PAUSED (z)" : "live every " + every());
+    }
+
+    private String every() {
+        long ms = options.interval().toMillis();
+        return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
     }
 
     private void drawStatus(TextGUIGraphics g, int row) {

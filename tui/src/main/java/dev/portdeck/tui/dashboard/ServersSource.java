@@ -12,10 +12,10 @@ import java.util.Locale;
 final class ServersSource implements TableSource<Server> {
 
     private static final List<Column> COLUMNS = List.of(
-            Column.flexible("NAME", 12, 32, 0),
+            Column.flexible("NAME", 12, 40, 0),
             Column.fixed("ID", 8, 3),
             Column.flexible("NODE", 8, 14, 4),
-            Column.fixed("STATE", 8, 0),
+            Column.fixed("STATE", 9, 0),
             Column.number("UPTIME", 6, 5),
             Column.number("RX/s", 6, 6),
             Column.number("TX/s", 6, 6),

@@ -6,6 +6,8 @@ import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
 import dev.portdeck.shared.client.PanelClient;
+import dev.portdeck.shared.sim.DemoWorld;
+import dev.portdeck.shared.sim.Flavor;
 import dev.portdeck.tui.cli.ExitCode;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -29,11 +31,20 @@ public final class TerminalDashboard {
         return System.console() != null;
     }
 
+    /** The dashboard on the embedded demo panel, started only when there is a terminal to show it on. */
+    public static int runDemo(Flavor flavor, DemoWorld world, DashboardOptions options, PrintStream err) {
+        if (!hasTerminal()) {
+            return noTerminal(err);
+        }
+        try (DemoPanel demo = DemoPanel.start(flavor, world)) {
+            return run(demo.client(), demo.label(), options, err);
+        }
+    }
+
+    /** The dashboard on `client`'s panel; `panelLabel` names it in the header. */
     public static int run(PanelClient client, String panelLabel, DashboardOptions options, PrintStream err) {
         if (!hasTerminal()) {
-            err.println("portdeck: the dashboard needs an interactive terminal, and stdin/stdout is not one; "
-                    + "in scripts use `portdeck servers` or `portdeck alloc`.");
-            return ExitCode.USAGE;
+            return noTerminal(err);
         }
         DiagnosticsLog.install();
         Screen screen = null;
@@ -67,6 +78,12 @@ public final class TerminalDashboard {
                 }
             }
         }
+    }
+
+    private static int noTerminal(PrintStream err) {
+        err.println("portdeck: the dashboard needs an interactive terminal, and stdin/stdout is not one; "
+                + "in scripts use `portdeck servers` or `portdeck alloc`.");
+        return ExitCode.USAGE;
     }
 
     private static Terminal terminal() throws IOException {
