@@ -16,7 +16,7 @@ final class AllocationsSource implements TableSource<Allocation> {
     private static final List<Column> COLUMNS = List.of(
             Column.number("ID", 5, 8),
             Column.fixed("ADDRESS", 21, 0),
-            Column.flexible("ALIAS", 8, 16, 9),
+            Column.flexible("ALIAS", 8, 20, 9),
             Column.fixed("P", 1, 0),
             Column.flexible("NOTES", 10, 60, 1),
             Column.fixed("STATE", 10, 0),

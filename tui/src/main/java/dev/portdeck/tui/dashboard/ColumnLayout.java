@@ -20,12 +20,16 @@ record ColumnLayout(int[] indexes, int[] widths) {
         int[] idx = kept.stream().mapToInt(Integer::intValue).toArray();
         int[] w = Arrays.stream(idx).map(i -> columns.get(i).width()).toArray();
         int spare = width - needed(columns, kept);
-        for (int k = 0; k < idx.length && spare > 0; k++) {
-            Column c = columns.get(idx[k]);
-            if (c.flexible()) {
-                int grow = Math.min(spare, c.max() - c.width());
-                w[k] += grow;
-                spare -= grow;
+        boolean grew = true;
+        while (spare > 0 && grew) { // one column at a time, so every flexible column gets its share
+            grew = false;
+            for (int k = 0; k < idx.length && spare > 0; k++) {
+                Column c = columns.get(idx[k]);
+                if (c.flexible() && w[k] < c.max()) {
+                    w[k]++;
+                    spare--;
+                    grew = true;
+                }
             }
         }
         return new ColumnLayout(idx, w);

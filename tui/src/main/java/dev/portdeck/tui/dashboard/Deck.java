@@ -53,6 +53,7 @@ final class Deck {
     private final Map<Target, StatsSnapshot> stats = new HashMap<>();
     private volatile List<Server> servers = List.of();
     private boolean loading;
+    private boolean paused;
     private boolean loaded;
     private String problem;
 
@@ -121,7 +122,7 @@ final class Deck {
     }
 
     boolean paused() {
-        return reachability.isPaused();
+        return paused;
     }
 
     Instant now() {
@@ -268,8 +269,9 @@ final class Deck {
         reachability.probeNow();
     }
 
-    void setPaused(boolean paused) {
-        reachability.setPaused(paused);
+    void setPaused(boolean pause) {
+        paused = pause;
+        reachability.setPaused(pause);
         changed();
     }
 

@@ -164,8 +164,16 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
         }
         allocations = new RowTable<>(new AllocationsSource(deck, s.identifier(), glyphs));
         view = View.ALLOCATIONS;
-        say("loading " + s.name() + glyphs.ellipsis(), Tone.DIM);
-        deck.refresh(s.identifier(), () -> say("", Tone.NORMAL));
+        String loading = "loading " + s.name() + glyphs.ellipsis();
+        say(loading, Tone.DIM);
+        deck.refresh(s.identifier(), () -> clearIfStill(loading));
+    }
+
+    /** Clears `text` from the status line unless something newer replaced it meanwhile. */
+    private void clearIfStill(String text) {
+        if (status.equals(text)) {
+            say("", Tone.NORMAL);
+        }
     }
 
     private void back() {
@@ -182,11 +190,13 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
 
     private void refresh() {
         if (view == View.ALLOCATIONS) {
-            deck.refresh(allocations().serverId(), () -> say("Reloaded from the panel.", Tone.DIM));
+            String reloading = "reloading" + glyphs.ellipsis();
+            say(reloading, Tone.DIM);
+            deck.refresh(allocations().serverId(), () -> clearIfStill(reloading));
         } else {
+            say("", Tone.NORMAL);
             deck.reload();
         }
-        say("reloading" + glyphs.ellipsis(), Tone.DIM);
     }
 
     private void probeNow() {
@@ -195,8 +205,9 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
     }
 
     private void pause() {
-        deck.setPaused(!deck.paused());
-        say(deck.paused() ? "Live probing paused (z resumes)." : "Live probing resumed.", Tone.DIM);
+        boolean paused = !deck.paused();
+        deck.setPaused(paused);
+        say(paused ? "Live probing paused (z resumes)." : "Live probing resumed.", Tone.DIM);
     }
 
     private void change(Command command) {

@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.TextCharacter;
+import com.googlecode.lanterna.gui2.Component;
+import com.googlecode.lanterna.gui2.Container;
+import com.googlecode.lanterna.gui2.Label;
+import com.googlecode.lanterna.gui2.TextBox;
+import com.googlecode.lanterna.gui2.Window;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.TerminalScreen;
@@ -80,6 +85,40 @@ final class DeckHarness implements AutoCloseable {
             b.append(c == null ? " " : c.getCharacterString());
         }
         return b.toString();
+    }
+
+    /** The title and text of the dialog on top (labels and text boxes, line breaks as spaces), or "" when none. */
+    String dialog() {
+        Window top = dashboard.gui().getActiveWindow();
+        if (!(top instanceof DeckDialog)) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(top.getTitle());
+        collect(top.getComponent(), b);
+        return b.toString().replaceAll("\\s+", " ");
+    }
+
+    private static void collect(Component c, StringBuilder b) {
+        if (c instanceof Label l) {
+            b.append(' ').append(l.getText());
+        } else if (c instanceof TextBox t) {
+            b.append(' ').append(t.getText());
+        } else if (c instanceof Container container) {
+            container.getChildren().forEach(child -> collect(child, b));
+        }
+    }
+
+    /** Steps until the dialog on top contains `text` (bounded); returns the dialog's text. */
+    String awaitDialog(String text) {
+        long end = System.nanoTime() + DEADLINE.toNanos();
+        while (System.nanoTime() < end) {
+            step();
+            if (dialog().contains(text)) {
+                return dialog();
+            }
+            sleep(10);
+        }
+        return fail("timed out waiting for a dialog with \"" + text + "\"; dialog: " + dialog() + "\nscreen:\n" + text());
     }
 
     /** Whether any cell of `row` is drawn in reverse video (how the selection shows). */
