@@ -2,53 +2,224 @@ package dev.portdeck.probe;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Probes a changing set of targets in rounds (every `interval`), keeps a {@link StatsSnapshot} per target, and tells
  * listeners once per round (coalesced: one call carries every target that changed), on a thread of its own.
+ *
+ * <p>Threads: "portdeck-probe-monitor" starts rounds, records results into each target's {@link History} and calls
+ * the listeners; the {@link TcpProber}'s selector thread does the connects. A round that is still running when the
+ * next one is due is not doubled: the tick is skipped.
  */
 public final class Monitor implements AutoCloseable {
 
+    private static final Logger LOG = Logger.getLogger("portdeck.probe.monitor");
+
+    private final TcpProber prober;
+    private final boolean ownsProber;
+    private final Duration timeout;
+    private final int window;
+    private final ScheduledExecutorService clock;
+    private final List<Consumer<Map<Target, StatsSnapshot>>> listeners = new CopyOnWriteArrayList<>();
+    private final List<ProbeListener> resultListeners = new CopyOnWriteArrayList<>();
+    private final Map<Target, StatsSnapshot> snapshots = new ConcurrentHashMap<>();
+    private volatile Set<Target> targets = Set.of();
+    private volatile boolean paused;
+    private volatile boolean closed;
+
+    // Confined to the monitor thread.
+    private final Map<Target, History> histories = new HashMap<>();
+    private boolean roundRunning;
+
+    private ScheduledFuture<?> ticking; // guarded by this
+    private Duration interval; // guarded by this
+
     public Monitor(Duration interval, Duration timeout) {
-        throw new UnsupportedOperationException("not built yet");
+        this(new TcpProber(), true, interval, timeout, History.DEFAULT_WINDOW);
     }
 
-    /** Replace the set of targets; history of targets that stay is kept. */
+    /** A monitor that uses (and does not close) the given prober, keeping {@code window} results per target. */
+    public Monitor(TcpProber prober, Duration interval, Duration timeout, int window) {
+        this(prober, false, interval, timeout, window);
+    }
+
+    private Monitor(TcpProber prober, boolean ownsProber, Duration interval, Duration timeout, int window) {
+        requirePositive(interval, "interval");
+        requirePositive(timeout, "timeout");
+        this.prober = prober;
+        this.ownsProber = ownsProber;
+        this.timeout = timeout;
+        this.window = window;
+        ScheduledThreadPoolExecutor executor =
+                new ScheduledThreadPoolExecutor(1, r -> TcpProber.daemon(r, "portdeck-probe-monitor"));
+        executor.setRemoveOnCancelPolicy(true);
+        this.clock = executor;
+        setInterval(interval);
+    }
+
+    /** Replace the set of targets; history of targets that stay is kept. New targets are probed right away. */
     public void setTargets(Collection<Target> targets) {
-        throw new UnsupportedOperationException("not built yet");
+        Set<Target> next = Collections.unmodifiableSet(new LinkedHashSet<>(targets));
+        Set<Target> before = this.targets;
+        this.targets = next;
+        snapshots.keySet().retainAll(next);
+        run(() -> {
+            histories.keySet().retainAll(this.targets);
+            snapshots.keySet().retainAll(this.targets); // a round may have finished in between
+        });
+        if (!paused && !before.containsAll(next)) {
+            probeNow();
+        }
+    }
+
+    /** The targets being monitored, in the order given. */
+    public Set<Target> targets() {
+        return targets;
     }
 
     /** Receives the snapshots of the targets that changed since the last call; never on the caller's thread. */
     public void addListener(Consumer<Map<Target, StatsSnapshot>> listener) {
-        throw new UnsupportedOperationException("not built yet");
+        listeners.add(listener);
     }
 
-    /** Start a round now (no-op while one is running). */
+    /** Receives every single result as it arrives, on the prober's selector thread: must return quickly. */
+    public void addResultListener(ProbeListener listener) {
+        resultListeners.add(listener);
+    }
+
+    /** Start a round now (no-op while one is running); works while paused too. */
     public void probeNow() {
-        throw new UnsupportedOperationException("not built yet");
+        run(this::startRound);
     }
 
     /** Pause or resume the rounds; a paused monitor keeps its statistics. */
     public void setPaused(boolean paused) {
-        throw new UnsupportedOperationException("not built yet");
+        this.paused = paused;
     }
 
     public boolean isPaused() {
-        throw new UnsupportedOperationException("not built yet");
+        return paused;
     }
 
-    public void setInterval(Duration interval) {
-        throw new UnsupportedOperationException("not built yet");
+    public synchronized void setInterval(Duration interval) {
+        requirePositive(interval, "interval");
+        this.interval = interval;
+        if (ticking != null) {
+            ticking.cancel(false);
+        }
+        if (!closed) {
+            long millis = interval.toMillis();
+            ticking = clock.scheduleAtFixedRate(this::tick, millis, millis, TimeUnit.MILLISECONDS);
+        }
     }
 
-    /** The current snapshot of one target, or null if it is not monitored. */
+    public synchronized Duration interval() {
+        return interval;
+    }
+
+    /** The current snapshot of one target, or null if it is not monitored (an empty one before its first probe). */
     public StatsSnapshot snapshot(Target target) {
-        throw new UnsupportedOperationException("not built yet");
+        StatsSnapshot snapshot = snapshots.get(target);
+        if (snapshot == null && targets.contains(target)) {
+            return new History(target, 1).snapshot();
+        }
+        return snapshot;
     }
 
+    private void tick() {
+        if (!paused) {
+            startRound();
+        }
+    }
+
+    private void startRound() {
+        List<Target> round = List.copyOf(targets);
+        if (closed || roundRunning || round.isEmpty()) {
+            return;
+        }
+        roundRunning = true;
+        ProbeListener each = resultListeners.isEmpty() ? null : r -> resultListeners.forEach(l -> l.onResult(r));
+        prober.sweep(round, timeout, each).whenComplete((results, error) -> run(() -> finishRound(results)));
+    }
+
+    private void finishRound(List<ProbeResult> results) {
+        roundRunning = false;
+        Set<Target> current = targets;
+        Map<Target, StatsSnapshot> changed = new LinkedHashMap<>();
+        for (ProbeResult r : results == null ? List.<ProbeResult>of() : results) {
+            if (!current.contains(r.target())) {
+                continue; // removed while the round ran
+            }
+            History history = histories.computeIfAbsent(r.target(), t -> new History(t, window));
+            history.record(r);
+            StatsSnapshot snapshot = history.snapshot();
+            snapshots.put(r.target(), snapshot);
+            changed.put(r.target(), snapshot);
+        }
+        if (changed.isEmpty()) {
+            return;
+        }
+        Map<Target, StatsSnapshot> update = Collections.unmodifiableMap(changed);
+        for (Consumer<Map<Target, StatsSnapshot>> listener : listeners) {
+            try {
+                listener.accept(update);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "a monitor listener failed", e);
+            }
+        }
+    }
+
+    private void run(Runnable task) {
+        try {
+            clock.execute(task);
+        } catch (RejectedExecutionException e) {
+            LOG.fine("monitor closed; task dropped");
+        }
+    }
+
+    private static void requirePositive(Duration d, String what) {
+        if (d == null || d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException("the " + what + " must be positive, not " + d);
+        }
+    }
+
+    /** Stops the monitor thread and, if this monitor created it, the prober (its selector and sockets). */
     @Override
     public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (ticking != null) {
+                ticking.cancel(false);
+            }
+        }
+        clock.shutdownNow();
+        try {
+            clock.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (ownsProber) {
+            prober.close();
+        }
     }
 }

@@ -1,5 +1,12 @@
 package dev.portdeck.tui.cli;
 
+import dev.portdeck.shared.client.PanelClient;
+import dev.portdeck.shared.client.PanelConfig;
+import dev.portdeck.shared.sim.DemoWorld;
+import dev.portdeck.shared.sim.Flavor;
+import dev.portdeck.tui.dashboard.DashboardFlags;
+import dev.portdeck.tui.dashboard.TerminalDashboard;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -36,6 +43,9 @@ public final class PortdeckCommand implements Callable<Integer> {
     @Mixin
     PanelOptions panelOptions;
 
+    @Mixin
+    DashboardFlags dashboardFlags;
+
     public PortdeckCommand() {
         this(CommandEnvironment.system());
     }
@@ -68,11 +78,20 @@ public final class PortdeckCommand implements Callable<Integer> {
         return panelOptions;
     }
 
+    /** The dashboard on the configured panel, or on the embedded demo panel when none is configured. */
     @Override
     public Integer call() {
-        // The dashboard is wired in by the dashboard work (issue 5).
-        System.err.println("portdeck: the dashboard is not built yet; see `portdeck --help`.");
-        return ExitCode.FAILURE;
+        Optional<PanelConfig> config = panelOptions.resolve();
+        if (config.isEmpty()) {
+            return TerminalDashboard.runDemo(Flavor.DOCUMENTED, DemoWorld.standard(), dashboardFlags.options(),
+                    System.err);
+        }
+        if (!TerminalDashboard.hasTerminal()) {
+            return TerminalDashboard.run(null, null, dashboardFlags.options(), System.err);
+        }
+        try (PanelClient client = panelOptions.connect()) {
+            return TerminalDashboard.run(client, config.get().url().toString(), dashboardFlags.options(), System.err);
+        }
     }
 
     /** Reads the version Maven wrote into the jar's manifest. */

@@ -1,0 +1,396 @@
+package dev.portdeck.probe;
+
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+
+/**
+ * Non-blocking TCP connects on one Selector thread ("portdeck-probe-selector"), with deadlines of our own (a min-heap;
+ * the kernel's ~127 s connect timeout never matters), at most {@link #maxInFlight()} sockets open at once, and
+ * {@code SO_LINGER 0} so a sweep leaves no TIME_WAIT behind. Host names are resolved first on a small executor with a
+ * timeout; IP literals skip it. Thread-safe; results and listeners are delivered on the selector thread, so listeners
+ * must return quickly.
+ */
+public final class TcpProber implements AutoCloseable {
+
+    public static final Duration DEFAULT_DNS_TIMEOUT = Duration.ofSeconds(3);
+
+    private static final Logger LOG = Logger.getLogger("portdeck.probe");
+    private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final AtomicInteger DNS_THREADS = new AtomicInteger();
+
+    private final int maxInFlight;
+    private final Duration dnsTimeout;
+    private final Selector selector;
+    private final Thread loop;
+    private final ExecutorService dns;
+    private final Queue<Attempt> queued = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean wakeupArmed = new AtomicBoolean();
+    private volatile boolean closed;
+
+    // Confined to the selector thread.
+    private final PriorityQueue<Attempt> deadlines = new PriorityQueue<>((a, b) -> Long.compare(a.deadline, b.deadline));
+    private final ByteBuffer probeByte = ByteBuffer.allocateDirect(1);
+    private int inFlight;
+
+    /** A prober with the in-flight cap derived from the process's open-files limit. */
+    public TcpProber() {
+        this(DescriptorBudget.defaultMaxInFlight(), DEFAULT_DNS_TIMEOUT);
+    }
+
+    public TcpProber(int maxInFlight) {
+        this(maxInFlight, DEFAULT_DNS_TIMEOUT);
+    }
+
+    public TcpProber(int maxInFlight, Duration dnsTimeout) {
+        if (maxInFlight < 1) {
+            throw new IllegalArgumentException("maxInFlight must be at least 1, not " + maxInFlight);
+        }
+        this.maxInFlight = maxInFlight;
+        this.dnsTimeout = dnsTimeout;
+        try {
+            this.selector = Selector.open();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot open a selector: " + e.getMessage(), e);
+        }
+        this.dns = Executors.newFixedThreadPool(2, r -> daemon(r, "portdeck-probe-dns-" + DNS_THREADS.incrementAndGet()));
+        this.loop = daemon(this::run, "portdeck-probe-selector");
+        loop.start();
+    }
+
+    /** The default cap for this process: below the open-files limit with headroom. */
+    public static int defaultMaxInFlight() {
+        return DescriptorBudget.defaultMaxInFlight();
+    }
+
+    public int maxInFlight() {
+        return maxInFlight;
+    }
+
+    /** Probe one target; the future completes on the selector thread and never exceptionally. */
+    public CompletableFuture<ProbeResult> probe(Target target, Duration timeout) {
+        CompletableFuture<ProbeResult> result = new CompletableFuture<>();
+        submit(target, timeout, new HashMap<>(), result::complete);
+        return result;
+    }
+
+    /**
+     * Probe every target once, at most {@link #maxInFlight()} at a time; each result also goes to {@code listener}
+     * (may be null) as it arrives. The list is in the order of {@code targets}. A host name is resolved once per sweep.
+     */
+    public CompletableFuture<List<ProbeResult>> sweep(List<Target> targets, Duration timeout, ProbeListener listener) {
+        CompletableFuture<List<ProbeResult>> all = new CompletableFuture<>();
+        ProbeResult[] results = new ProbeResult[targets.size()];
+        AtomicInteger remaining = new AtomicInteger(targets.size());
+        if (targets.isEmpty()) {
+            all.complete(List.of());
+            return all;
+        }
+        Map<String, CompletableFuture<InetAddress>> resolved = new HashMap<>();
+        for (int i = 0; i < results.length; i++) {
+            int slot = i;
+            submit(targets.get(i), timeout, resolved, r -> {
+                results[slot] = r;
+                tell(listener, r);
+                if (remaining.decrementAndGet() == 0) {
+                    all.complete(Arrays.asList(results));
+                }
+            });
+        }
+        return all;
+    }
+
+    private void submit(Target target, Duration timeout, Map<String, CompletableFuture<InetAddress>> resolved,
+            Consumer<ProbeResult> done) {
+        Instant asked = Instant.now();
+        if (closed) {
+            done.accept(new ProbeResult(target, null, new Outcome.LocalError("the prober is closed"), asked));
+            return;
+        }
+        long timeoutNanos = Math.max(1, timeout.toNanos());
+        CompletableFuture<InetAddress> address = resolved.computeIfAbsent(target.host(), this::resolve);
+        if (address.isDone() && !address.isCompletedExceptionally()) {
+            enqueue(new Attempt(target, address.join(), timeoutNanos, done));
+            return;
+        }
+        address.whenComplete((a, error) -> {
+            if (error != null) {
+                done.accept(new ProbeResult(target, null, new Outcome.DnsError(dnsReason(target.host(), error)), asked));
+            } else {
+                enqueue(new Attempt(target, a, timeoutNanos, done));
+            }
+        });
+    }
+
+    private CompletableFuture<InetAddress> resolve(String host) {
+        if (host.indexOf(':') >= 0 || IPV4_LITERAL.matcher(host).matches()) {
+            try {
+                return CompletableFuture.completedFuture(InetAddress.getByName(host)); // a literal: no lookup
+            } catch (UnknownHostException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+        return CompletableFuture.supplyAsync(() -> lookUp(host), dns)
+                .orTimeout(dnsTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static InetAddress lookUp(String host) {
+        try {
+            return InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new CompletionException(e);
+        }
+    }
+
+    private String dnsReason(String host, Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof TimeoutException) {
+            return "'" + host + "' did not resolve within " + dnsTimeout.toMillis() + " ms";
+        }
+        if (cause instanceof UnknownHostException) {
+            return "'" + host + "' does not resolve";
+        }
+        return "'" + host + "' could not be resolved: " + cause.getMessage();
+    }
+
+    private void enqueue(Attempt attempt) {
+        queued.add(attempt);
+        if (closed) {
+            failQueued(); // the loop may already be gone
+        } else if (wakeupArmed.compareAndSet(false, true)) {
+            selector.wakeup();
+        }
+    }
+
+    private void failQueued() {
+        Attempt a;
+        while ((a = queued.poll()) != null) {
+            finish(a, new Outcome.LocalError("the prober was closed"));
+        }
+    }
+
+    // ---- the selector thread ----
+
+    private void run() {
+        try {
+            while (!closed) {
+                wakeupArmed.set(false);
+                startQueued();
+                long now = System.nanoTime();
+                expire(now);
+                long waitMillis = waitMillis(now);
+                if (waitMillis < 0) {
+                    selector.selectNow(this::onReady);
+                } else {
+                    selector.select(this::onReady, waitMillis);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "the probe selector stopped", e);
+        } finally {
+            shutDown();
+        }
+    }
+
+    private void startQueued() {
+        while (inFlight < maxInFlight) {
+            Attempt attempt = queued.poll();
+            if (attempt == null) {
+                return;
+            }
+            start(attempt);
+        }
+    }
+
+    private void start(Attempt a) {
+        a.started = Instant.now();
+        a.startNanos = System.nanoTime();
+        try {
+            a.channel = SocketChannel.open(a.address instanceof Inet4Address
+                    ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6);
+            inFlight++;
+            a.channel.configureBlocking(false);
+            a.channel.setOption(StandardSocketOptions.SO_LINGER, 0); // close with RST: no TIME_WAIT
+            if (a.channel.connect(new InetSocketAddress(a.address, a.target.port()))) {
+                finish(a, confirmOpen(a));
+                return;
+            }
+            a.deadline = a.startNanos + a.timeoutNanos;
+            a.channel.register(selector, SelectionKey.OP_CONNECT, a);
+            deadlines.add(a);
+        } catch (IOException | RuntimeException e) {
+            finish(a, ConnectFailure.classify(e, Duration.ofNanos(System.nanoTime() - a.startNanos)));
+        }
+    }
+
+    private void onReady(SelectionKey key) {
+        Attempt a = (Attempt) key.attachment();
+        if (a.finished) {
+            return;
+        }
+        try {
+            if (a.channel.finishConnect()) {
+                finish(a, confirmOpen(a));
+            }
+        } catch (IOException | RuntimeException e) {
+            finish(a, ConnectFailure.classify(e, Duration.ofNanos(System.nanoTime() - a.startNanos)));
+        }
+    }
+
+    /** A "successful" connect is only believed after a real syscall on the socket agrees (nmap#3523). */
+    private Outcome confirmOpen(Attempt a) {
+        Duration latency = Duration.ofNanos(System.nanoTime() - a.startNanos);
+        try {
+            probeByte.clear();
+            a.channel.read(probeByte); // 0 = connected, nothing sent yet; -1 or data = connected too
+        } catch (IOException e) {
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("not connected")) {
+                return new Outcome.Unreachable("the connect looked successful but the socket is not connected");
+            }
+            // Reset right after the handshake: the port did accept.
+        }
+        return new Outcome.Open(latency);
+    }
+
+    private void expire(long now) {
+        Attempt a;
+        while ((a = deadlines.peek()) != null && (a.finished || a.deadline - now <= 0)) {
+            deadlines.poll();
+            if (!a.finished) {
+                finish(a, new Outcome.Filtered(Duration.ofNanos(now - a.startNanos)));
+            }
+        }
+    }
+
+    /** -1: do not block (work waits in the queue and there is room); 0: block until woken; else until the next deadline. */
+    private long waitMillis(long now) {
+        if (inFlight < maxInFlight && !queued.isEmpty()) {
+            return -1;
+        }
+        Attempt next = deadlines.peek();
+        if (next == null) {
+            return 0;
+        }
+        long nanos = next.deadline - now;
+        return nanos <= 0 ? -1 : Math.max(1, (nanos + 999_999) / 1_000_000);
+    }
+
+    private void finish(Attempt a, Outcome outcome) {
+        a.finished = true;
+        if (a.channel != null) {
+            inFlight--;
+            try {
+                a.channel.close();
+            } catch (IOException e) {
+                LOG.log(Level.FINE, "closing a probe socket", e);
+            }
+        }
+        ProbeResult result = new ProbeResult(a.target, a.address, outcome,
+                a.started == null ? Instant.now() : a.started);
+        try {
+            a.done.accept(result);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "a probe consumer failed", e);
+        }
+    }
+
+    private void shutDown() {
+        List<Attempt> open = new ArrayList<>(deadlines);
+        deadlines.clear();
+        for (Attempt a : open) {
+            if (!a.finished) {
+                finish(a, new Outcome.LocalError("the prober was closed"));
+            }
+        }
+        failQueued();
+        try {
+            selector.close();
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "closing the selector", e);
+        }
+    }
+
+    private static void tell(ProbeListener listener, ProbeResult result) {
+        if (listener == null) {
+            return;
+        }
+        try {
+            listener.onResult(result);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "a probe listener failed", e);
+        }
+    }
+
+    /** Stops the selector thread (closing every socket still open) and the resolver threads. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        selector.wakeup();
+        dns.shutdownNow();
+        try {
+            loop.join(TimeUnit.SECONDS.toMillis(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static Thread daemon(Runnable body, String name) {
+        Thread t = new Thread(body, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    /** One connect in flight or waiting for a slot. */
+    private static final class Attempt {
+        final Target target;
+        final InetAddress address;
+        final long timeoutNanos;
+        final Consumer<ProbeResult> done;
+        Instant started;
+        long startNanos;
+        long deadline;
+        SocketChannel channel;
+        boolean finished;
+
+        Attempt(Target target, InetAddress address, long timeoutNanos, Consumer<ProbeResult> done) {
+            this.target = target;
+            this.address = address;
+            this.timeoutNanos = timeoutNanos;
+            this.done = done;
+        }
+    }
+}

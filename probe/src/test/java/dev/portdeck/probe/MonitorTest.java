@@ -1,0 +1,134 @@
+package dev.portdeck.probe;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class MonitorTest {
+
+    private final BlockingQueue<Map<Target, StatsSnapshot>> updates = new LinkedBlockingQueue<>();
+    private final BlockingQueue<String> threads = new LinkedBlockingQueue<>();
+    private ServerSocket listening;
+    private Target open;
+    private Target closed;
+    private Monitor monitor;
+
+    @BeforeEach
+    void start() throws Exception {
+        listening = Loopback.listen(false);
+        open = new Target("127.0.0.1", listening.getLocalPort(), "mc-survival primary");
+        closed = Target.of("127.0.0.1", Loopback.closedPort());
+        monitor = new Monitor(Duration.ofMillis(200), Duration.ofMillis(300));
+        monitor.addListener(update -> {
+            threads.add(Thread.currentThread().getName());
+            updates.add(update);
+        });
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        monitor.close();
+        listening.close();
+    }
+
+    private Map<Target, StatsSnapshot> nextUpdate() throws InterruptedException {
+        Map<Target, StatsSnapshot> update = updates.poll(10, TimeUnit.SECONDS);
+        assertNotNull(update, "no update within 10 s");
+        return update;
+    }
+
+    @Test
+    void eachRoundArrivesAsOneCallCarryingEveryTargetOnTheMonitorsThread() throws Exception {
+        monitor.setTargets(List.of(open, closed));
+        Map<Target, StatsSnapshot> first = nextUpdate();
+        assertEquals(Set.of(open, closed), first.keySet(), "one call per round, not one per result");
+        assertEquals("open", first.get(open).last().outcome().word());
+        assertEquals("closed", first.get(closed).last().outcome().word());
+        assertEquals("portdeck-probe-monitor", threads.take());
+        Map<Target, StatsSnapshot> second = nextUpdate();
+        assertTrue(second.get(open).sent() >= 2, "history is kept across rounds");
+        assertEquals(100.0, second.get(closed).lossPercent());
+        assertTrue(monitor.snapshot(open).sent() >= second.get(open).sent(), "snapshot() is at least as new");
+    }
+
+    @Test
+    void targetsThatStayKeepTheirHistoryAndRemovedOnesAreForgotten() throws Exception {
+        monitor.setTargets(List.of(open, closed));
+        nextUpdate();
+        nextUpdate();
+        monitor.setTargets(List.of(open));
+        assertNull(monitor.snapshot(closed));
+        Map<Target, StatsSnapshot> update = nextUpdate();
+        while (update.containsKey(closed)) { // a round that started before the change may still report it once
+            update = nextUpdate();
+        }
+        assertEquals(Set.of(open), update.keySet());
+        assertTrue(update.get(open).sent() >= 3, "sent " + update.get(open).sent());
+    }
+
+    @Test
+    void aPausedMonitorStopsProbingKeepsItsStatsAndProbeNowStillWorks() throws Exception {
+        monitor.setTargets(List.of(open));
+        nextUpdate();
+        monitor.setPaused(true);
+        assertTrue(monitor.isPaused());
+        // A round already under way may still report: wait for a quiet spell longer than a round can take.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (updates.poll(600, TimeUnit.MILLISECONDS) != null && System.nanoTime() < deadline) {
+            updates.clear();
+        }
+        int sent = monitor.snapshot(open).sent();
+        assertNull(updates.poll(700, TimeUnit.MILLISECONDS), "no rounds while paused");
+        assertEquals(sent, monitor.snapshot(open).sent(), "statistics kept while paused");
+        monitor.probeNow();
+        assertEquals(sent + 1, nextUpdate().get(open).sent());
+        monitor.setPaused(false);
+        assertFalse(monitor.isPaused());
+        assertTrue(nextUpdate().get(open).sent() > sent + 1);
+    }
+
+    @Test
+    void aMonitoredTargetNotYetProbedHasAnEmptySnapshot() {
+        monitor.setPaused(true);
+        monitor.setTargets(List.of(open));
+        StatsSnapshot empty = monitor.snapshot(open);
+        assertNotNull(empty);
+        assertNull(empty.last());
+        assertEquals(0, empty.sent());
+        assertNull(monitor.snapshot(closed), "not monitored");
+    }
+
+    @Test
+    void closeStopsItsThreads() throws Exception {
+        monitor.setTargets(List.of(open));
+        nextUpdate();
+        monitor.close();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (monitorThreadsAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertFalse(monitorThreadsAlive(), "portdeck-probe-monitor or its selector still running after close");
+        updates.clear();
+        assertNull(updates.poll(400, TimeUnit.MILLISECONDS));
+    }
+
+    private static boolean monitorThreadsAlive() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> (t.getName().equals("portdeck-probe-monitor")
+                        || t.getName().equals("portdeck-probe-selector")) && t.isAlive());
+    }
+}

@@ -1,0 +1,108 @@
+package dev.portdeck.tui.dashboard;
+
+import com.googlecode.lanterna.gui2.BasicWindow;
+import com.googlecode.lanterna.gui2.MultiWindowTextGUI;
+import com.googlecode.lanterna.gui2.Window;
+import com.googlecode.lanterna.screen.Screen;
+import dev.portdeck.shared.client.PanelClient;
+import java.io.EOFException;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The dashboard on a Lanterna {@link Screen}: the GUI, its window, the model and the background threads.
+ * The thread that opens it is the GUI thread and must keep calling {@link #step()} (or {@link #runUntilQuit()});
+ * tests do the same on a virtual terminal.
+ */
+public final class Dashboard implements AutoCloseable {
+
+    private static final long IDLE_SLEEP_MILLIS = 20;
+    private final MultiWindowTextGUI gui;
+    private final DeckScreen deckScreen;
+    private final ExecutorService io;
+    private final ScheduledExecutorService timer;
+    private final Reachability reachability;
+    private volatile boolean quit;
+
+    private Dashboard(Screen screen, PanelClient client, Reachability reachability, DashboardOptions options,
+            String panelLabel, Clock clock) {
+        this.reachability = reachability;
+        this.gui = new MultiWindowTextGUI(screen);
+        gui.setTheme(new Palette(options.color()).dialogTheme());
+        Executor ui = task -> gui.getGUIThread().invokeLater(task);
+        this.io = Executors.newFixedThreadPool(4, daemon("portdeck-panel"));
+        this.timer = Executors.newSingleThreadScheduledExecutor(daemon("portdeck-timer"));
+        Deck deck = new Deck(client, reachability, io, ui, timer, clock);
+        this.deckScreen = new DeckScreen(deck, options, panelLabel, () -> quit = true);
+        deckScreen.setEditor(new AllocationEditor(gui, deck, deckScreen, () -> quit = true));
+        BasicWindow window = new BasicWindow();
+        window.setHints(List.of(Window.Hint.FULL_SCREEN, Window.Hint.NO_DECORATIONS));
+        window.setComponent(deckScreen);
+        gui.addWindow(window);
+        deck.onChange(deckScreen::invalidate);
+        // "checked 3s ago" ages by itself: one cheap redraw a second (only changed cells go out)
+        timer.scheduleAtFixedRate(() -> ui.execute(deckScreen::invalidate), 1, 1, TimeUnit.SECONDS);
+        deck.start();
+    }
+
+    /** Opens the dashboard on `screen` (already started); the calling thread becomes the GUI thread. */
+    public static Dashboard open(Screen screen, PanelClient client, Reachability reachability,
+            DashboardOptions options, String panelLabel) {
+        return new Dashboard(screen, client, reachability, options, panelLabel, Clock.systemUTC());
+    }
+
+    /** Handles pending keys and background results, redraws if needed; false when there was nothing to do. */
+    public boolean step() throws IOException {
+        try {
+            return gui.getGUIThread().processEventsAndUpdate();
+        } catch (EOFException gone) {
+            quit = true; // the terminal went away (SSH dropped): leave cleanly
+            return false;
+        }
+    }
+
+    /** Runs until `q`, Ctrl-C or the end of input. */
+    public void runUntilQuit() throws IOException, InterruptedException {
+        while (!quit) {
+            if (!step()) {
+                Thread.sleep(IDLE_SLEEP_MILLIS);
+            }
+        }
+    }
+
+    public boolean quitRequested() {
+        return quit;
+    }
+
+    MultiWindowTextGUI gui() {
+        return gui;
+    }
+
+    DeckScreen deckScreen() {
+        return deckScreen;
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        io.shutdownNow();
+        reachability.close();
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

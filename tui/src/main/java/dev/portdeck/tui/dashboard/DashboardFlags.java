@@ -1,0 +1,58 @@
+package dev.portdeck.tui.dashboard;
+
+import java.time.Duration;
+import java.util.Locale;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
+/** The dashboard's command-line options, shared by `portdeck` and `portdeck demo` (a picocli mixin). */
+public final class DashboardFlags {
+
+    @Option(names = "--interval", paramLabel = "TIME", converter = IntervalConverter.class, defaultValue = "5s",
+            description = "Time between probe rounds: 5, 5s, 500ms, 1m (default: ${DEFAULT-VALUE}).")
+    Duration interval = DashboardOptions.DEFAULT_INTERVAL;
+
+    @Option(names = "--readonly", description = "Look only: every change (add, notes, primary, remove) is disabled.")
+    boolean readOnly;
+
+    @Option(names = "--no-color", description = "No colours (also when the NO_COLOR variable is set).")
+    boolean noColor;
+
+    @Option(names = "--ascii", description = "Plain ASCII instead of Unicode glyphs (sparklines, marks).")
+    boolean ascii;
+
+    public DashboardOptions options() {
+        boolean color = Palette.from(noColor, System.getenv("NO_COLOR")).hasColor();
+        Duration timeout = interval.compareTo(DashboardOptions.DEFAULT_TIMEOUT) < 0 ? interval
+                : DashboardOptions.DEFAULT_TIMEOUT;
+        return new DashboardOptions(interval, timeout, readOnly, color, ascii);
+    }
+
+    /** "5", "2.5s", "500ms", "1m" to a Duration between 0.2 s and 1 h. */
+    public static final class IntervalConverter implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            String v = value.strip().toLowerCase(Locale.ROOT);
+            double factor = 1000;
+            if (v.endsWith("ms")) {
+                factor = 1;
+                v = v.substring(0, v.length() - 2);
+            } else if (v.endsWith("s")) {
+                v = v.substring(0, v.length() - 1);
+            } else if (v.endsWith("m")) {
+                factor = 60_000;
+                v = v.substring(0, v.length() - 1);
+            }
+            try {
+                long millis = Math.round(Double.parseDouble(v) * factor);
+                if (millis >= 200 && millis <= 3_600_000) {
+                    return Duration.ofMillis(millis);
+                }
+            } catch (NumberFormatException e) {
+                // fall through to the sentence below
+            }
+            throw new TypeConversionException("'" + value + "' is not an interval from 200ms to 1h (e.g. 5, 5s, 500ms)");
+        }
+    }
+}

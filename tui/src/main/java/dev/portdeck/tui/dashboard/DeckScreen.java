@@ -1,0 +1,390 @@
+package dev.portdeck.tui.dashboard;
+
+import com.googlecode.lanterna.TerminalPosition;
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.gui2.AbstractInteractableComponent;
+import com.googlecode.lanterna.gui2.InteractableRenderer;
+import com.googlecode.lanterna.gui2.TextGUIGraphics;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import dev.portdeck.shared.model.Allocation;
+import dev.portdeck.shared.model.Server;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The whole dashboard screen as one component: header, table, detail, status and key hints, or the help page.
+ * Keys arrive here and go through the {@link Keymap}; changes to the panel go to the {@link AllocationEditor}.
+ */
+final class DeckScreen extends AbstractInteractableComponent<DeckScreen> implements StatusLine {
+
+    static final int MIN_COLUMNS = 60;
+    static final int MIN_ROWS = 12;
+
+    private final Deck deck;
+    private final Keymap keymap;
+    private final Painter painter;
+    private final Glyphs glyphs;
+    private final DashboardOptions options;
+    private final String panelLabel;
+    private final Runnable quit;
+    private final RowTable<Server> servers;
+    private RowTable<Allocation> allocations;
+    private AllocationEditor editor;
+    private View view = View.SERVERS;
+    private boolean help;
+    private StringBuilder filterInput;
+    private String status = "";
+    private Tone statusTone = Tone.NORMAL;
+
+    DeckScreen(Deck deck, DashboardOptions options, String panelLabel, Runnable quit) {
+        this.deck = deck;
+        this.options = options;
+        this.panelLabel = panelLabel;
+        this.quit = quit;
+        this.glyphs = Glyphs.of(options.ascii());
+        this.keymap = new Keymap(glyphs);
+        this.painter = new Painter(new Palette(options.color()), glyphs);
+        this.servers = new RowTable<>(new ServersSource(deck, new Readouts(glyphs)));
+    }
+
+    void setEditor(AllocationEditor editor) {
+        this.editor = editor;
+    }
+
+    Keymap keymap() {
+        return keymap;
+    }
+
+    @Override
+    public void say(String sentence, Tone tone) {
+        status = sentence == null ? "" : sentence;
+        statusTone = tone;
+        invalidate();
+    }
+
+    // ---- keys ----
+
+    @Override
+    protected Result handleKeyStroke(KeyStroke key) {
+        if (key.getKeyType() == KeyType.EOF) {
+            quit.run();
+            return Result.HANDLED;
+        }
+        if (tooSmall()) {
+            keymap.find(key, view).filter(b -> b.command() == Command.QUIT).ifPresent(b -> quit.run());
+            return Result.HANDLED;
+        }
+        if (help) {
+            help = false;
+            keymap.find(key, view).filter(b -> b.command() == Command.QUIT).ifPresent(b -> quit.run());
+        } else if (filterInput != null) {
+            editFilter(key);
+        } else {
+            keymap.find(key, view).ifPresent(b -> run(b));
+        }
+        invalidate();
+        return Result.HANDLED;
+    }
+
+    private void editFilter(KeyStroke key) {
+        switch (key.getKeyType()) {
+            case Escape -> {
+                filterInput = null;
+                table().setFilter("");
+            }
+            case Enter -> filterInput = null;
+            case Backspace -> {
+                if (filterInput.length() > 0) {
+                    filterInput.setLength(filterInput.length() - 1);
+                }
+                table().setFilter(filterInput.toString());
+            }
+            case Character -> {
+                if (key.isCtrlDown() && key.getCharacter() == 'c') {
+                    quit.run();
+                    return;
+                }
+                filterInput.append(key.getCharacter());
+                table().setFilter(filterInput.toString());
+            }
+            default -> {
+                filterInput = null;
+                keymap.find(key, view).ifPresent(this::run);
+            }
+        }
+    }
+
+    private void run(Binding b) {
+        String why = unavailable(b);
+        if (why != null) {
+            say(b.does().substring(0, 1).toUpperCase() + b.does().substring(1) + " is unavailable: " + why + ".",
+                    Tone.WARN);
+            return;
+        }
+        switch (b.command()) {
+            case UP -> move(-1);
+            case DOWN -> move(1);
+            case PAGE_UP -> move(-pageSize());
+            case PAGE_DOWN -> move(pageSize());
+            case TOP -> move(-1_000_000);
+            case BOTTOM -> move(1_000_000);
+            case OPEN -> open();
+            case BACK -> back();
+            case FILTER -> filterInput = new StringBuilder(table().filter());
+            case SORT -> table().nextSort();
+            case REVERSE -> table().reverse();
+            case REFRESH -> refresh();
+            case PROBE_NOW -> probeNow();
+            case PAUSE -> pause();
+            case HELP -> help = true;
+            case QUIT -> quit.run();
+            case ADD, NOTES, PRIMARY, REMOVE -> change(b.command());
+        }
+    }
+
+    private void move(int delta) {
+        RowTable<?> t = table();
+        moveIn(t, delta);
+    }
+
+    private <R> void moveIn(RowTable<R> t, int delta) {
+        t.move(t.visible(deck.now()), delta);
+    }
+
+    private int pageSize() {
+        return Math.max(1, tableHeight() - 2);
+    }
+
+    private void open() {
+        Server s = servers.selectedRow(servers.visible(deck.now()));
+        if (s == null) {
+            return;
+        }
+        allocations = new RowTable<>(new AllocationsSource(deck, s.identifier(), glyphs));
+        view = View.ALLOCATIONS;
+        String loading = "loading " + s.name() + glyphs.ellipsis();
+        say(loading, Tone.DIM);
+        deck.refresh(s.identifier(), () -> clearIfStill(loading));
+    }
+
+    /** Clears `text` from the status line unless something newer replaced it meanwhile. */
+    private void clearIfStill(String text) {
+        if (status.equals(text)) {
+            say("", Tone.NORMAL);
+        }
+    }
+
+    private void back() {
+        if (!table().filter().isEmpty()) {
+            table().setFilter("");
+            return;
+        }
+        if (view == View.ALLOCATIONS) {
+            view = View.SERVERS;
+            allocations = null;
+            say("", Tone.NORMAL);
+        }
+    }
+
+    private void refresh() {
+        if (view == View.ALLOCATIONS) {
+            String reloading = "reloading" + glyphs.ellipsis();
+            say(reloading, Tone.DIM);
+            deck.refresh(allocations().serverId(), () -> clearIfStill(reloading));
+        } else {
+            say("", Tone.NORMAL);
+            deck.reload();
+        }
+    }
+
+    private void probeNow() {
+        deck.probeNow();
+        say("Testing every port now.", Tone.DIM);
+    }
+
+    private void pause() {
+        boolean paused = !deck.paused();
+        deck.setPaused(paused);
+        say(paused ? "Live probing paused (z resumes)." : "Live probing resumed.", Tone.DIM);
+    }
+
+    private void change(Command command) {
+        Server s = deck.server(allocations().serverId());
+        Allocation a = allocations.selectedRow(allocations.visible(deck.now()));
+        if (s == null || editor == null) {
+            return;
+        }
+        if (command == Command.ADD) {
+            editor.add(s);
+        } else if (a == null) {
+            say("Select an allocation first.", Tone.WARN);
+        } else if (command == Command.NOTES) {
+            editor.notes(s, a);
+        } else if (command == Command.PRIMARY) {
+            editor.primary(s, a);
+        } else {
+            editor.remove(s, a);
+        }
+    }
+
+    /** Why `b` cannot be used now (read-only mode, a missing permission), or null when it can. */
+    String unavailable(Binding b) {
+        if (!b.changes()) {
+            return null;
+        }
+        if (options.readOnly()) {
+            return "read-only mode (--readonly)";
+        }
+        Server s = view == View.ALLOCATIONS ? deck.server(allocations().serverId()) : null;
+        if (s != null && !s.can(b.permission())) {
+            return "the key lacks the " + b.permission() + " permission";
+        }
+        return null;
+    }
+
+    private RowTable<?> table() {
+        return view == View.ALLOCATIONS ? allocations : servers;
+    }
+
+    private AllocationsSource allocations() {
+        return (AllocationsSource) allocations.source();
+    }
+
+    // ---- drawing ----
+
+    boolean tooSmall() {
+        TerminalSize size = getSize();
+        return size.getColumns() < MIN_COLUMNS || size.getRows() < MIN_ROWS;
+    }
+
+    private int tableHeight() {
+        return Math.max(1, getSize().getRows() - 5);
+    }
+
+    private void paint(TextGUIGraphics g) {
+        if (tooSmall()) {
+            painter.tooSmall(g, MIN_COLUMNS, MIN_ROWS);
+            return;
+        }
+        if (help) {
+            painter.help(g, keymap, this::unavailable);
+            return;
+        }
+        int rows = g.getSize().getRows();
+        Instant now = deck.now();
+        if (view == View.ALLOCATIONS) {
+            drawAllocations(g, now);
+        } else {
+            drawServers(g, now);
+        }
+        drawStatus(g, rows - 2);
+        painter.hints(g, rows - 1, keymap.hints(view), this::unavailable);
+    }
+
+    private void drawServers(TextGUIGraphics g, Instant now) {
+        List<Server> rows = servers.visible(now);
+        painter.bar(g, 0, "portdeck" + glyphs.dot() + panelLabel + glyphs.dot()
+                + deck.servers().size() + " servers", liveness());
+        painter.table(g, 1, tableHeight() + 1, servers, rows, now);
+        Server s = servers.selectedRow(rows);
+        painter.line(g, g.getSize().getRows() - 3, s == null ? emptyText("servers") : serverDetail(s), Tone.DIM);
+    }
+
+    private void drawAllocations(TextGUIGraphics g, Instant now) {
+        Server s = deck.server(allocations().serverId());
+        List<Allocation> rows = allocations.visible(now);
+        String title = s == null ? allocations().serverId()
+                : s.name() + " (" + s.identifier() + ")" + glyphs.dot() + s.node() + glyphs.dot()
+                        + s.allocations().size() + "/"
+                        + s.allocationLimit() + " allocations";
+        painter.bar(g, 0, "portdeck" + glyphs.into() + title, liveness());
+        painter.table(g, 1, tableHeight() + 1, allocations, rows, now);
+        Allocation a = allocations.selectedRow(rows);
+        painter.line(g, g.getSize().getRows() - 3, a == null ? emptyText("allocations") : allocationDetail(a, now),
+                Tone.DIM);
+    }
+
+    private String emptyText(String what) {
+        if (deck.problem() != null && !deck.loaded()) {
+            return "";
+        }
+        return deck.loading() ? "loading " + what + glyphs.ellipsis() : "no " + what
+                + (table().filter().isEmpty() ? "" : " match the filter");
+    }
+
+    private String serverDetail(Server s) {
+        return s.uuid() + glyphs.dot() + deck.reachable(s) + " of " + s.allocations().size() + " allocations answer";
+    }
+
+    private String allocationDetail(Allocation a, Instant now) {
+        List<Cell> cells = allocations.source().cells(a, now);
+        String notes = a.notes() == null || a.notes().isBlank() ? "" : glyphs.dot() + a.notes();
+        String why = allocations().reason(a);
+        return "#" + a.id() + " " + a.address() + (a.primary() ? " primary" : "") + glyphs.dot() + cells.get(5).text()
+                + (why.isEmpty() ? "" : " (" + why + ")") + glyphs.dot() + "checked " + cells.get(11).text() + notes;
+    }
+
+    private String liveness() {
+        String mode = options.readOnly() ? "read-only" + glyphs.dot() : "";
+        if (deck.loading()) {
+            return mode + "loading" + glyphs.ellipsis();
+        }
+        return mode + (deck.paused() ? "PAUSED (z)" : "live every " + every());
+    }
+
+    private String every() {
+        long ms = options.interval().toMillis();
+        return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
+    }
+
+    private void drawStatus(TextGUIGraphics g, int row) {
+        if (filterInput != null) {
+            painter.line(g, row, "/" + filterInput + "_   (Enter keeps the filter, Esc clears it)", Tone.ACCENT);
+        } else if (!status.isEmpty()) {
+            painter.line(g, row, status, statusTone);
+        } else if (deck.problem() != null) {
+            painter.line(g, row, deck.problem() + " (r retries)", Tone.BAD);
+        } else {
+            painter.line(g, row, countText(), Tone.DIM);
+        }
+    }
+
+    private String countText() {
+        RowTable<?> t = table();
+        int shown = t.visible(deck.now()).size();
+        int total = t.source().rows().size();
+        String filter = t.filter().isEmpty() ? "" : "filter \"" + t.filter() + "\": ";
+        return filter + shown + " of " + total + glyphs.dot() + "? for keys";
+    }
+
+    @Override
+    protected InteractableRenderer<DeckScreen> createDefaultRenderer() {
+        return new InteractableRenderer<>() {
+            @Override
+            public TerminalPosition getCursorLocation(DeckScreen component) {
+                return null;
+            }
+
+            @Override
+            public TerminalSize getPreferredSize(DeckScreen component) {
+                return new TerminalSize(MIN_COLUMNS, MIN_ROWS);
+            }
+
+            @Override
+            public void drawComponent(TextGUIGraphics graphics, DeckScreen component) {
+                component.paint(graphics);
+            }
+        };
+    }
+
+    Optional<Allocation> selectedAllocation() {
+        return allocations == null ? Optional.empty()
+                : Optional.ofNullable(allocations.selectedRow(allocations.visible(deck.now())));
+    }
+
+    View view() {
+        return view;
+    }
+}

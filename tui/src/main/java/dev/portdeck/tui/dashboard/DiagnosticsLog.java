@@ -1,0 +1,50 @@
+package dev.portdeck.tui.dashboard;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.logging.ConsoleHandler;
+import java.util.logging.FileHandler;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+
+/**
+ * Sends java.util.logging to `$XDG_STATE_HOME/portdeck/portdeck.log` (default ~/.local/state/portdeck/) while the
+ * dashboard owns the terminal: a log line on the screen would corrupt it.
+ */
+public final class DiagnosticsLog {
+
+    private DiagnosticsLog() {
+    }
+
+    /** Where the log goes for this environment. */
+    public static Path file(String xdgStateHome, String userHome) {
+        Path base = xdgStateHome != null && !xdgStateHome.isBlank() ? Path.of(xdgStateHome)
+                : Path.of(userHome, ".local", "state");
+        return base.resolve("portdeck").resolve("portdeck.log");
+    }
+
+    /** Removes console handlers and, when the file can be opened, logs there. Returns the file or null. */
+    public static Path install() {
+        Logger root = Logger.getLogger("");
+        for (Handler h : root.getHandlers()) {
+            if (h instanceof ConsoleHandler) {
+                root.removeHandler(h);
+            }
+        }
+        Path file = file(System.getenv("XDG_STATE_HOME"), System.getProperty("user.home"));
+        try {
+            Files.createDirectories(file.getParent());
+            FileHandler handler = new FileHandler(file.toString(), 1_000_000, 1, true);
+            handler.setFormatter(new SimpleFormatter());
+            handler.setLevel(Level.ALL);
+            root.addHandler(handler);
+            Logger.getLogger("portdeck").setLevel(Level.INFO);
+            return file;
+        } catch (IOException | RuntimeException e) {
+            return null; // no log file is better than a broken screen
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.portdeck.tui.dashboard;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.gui2.TextBox;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+
+/** A one-line text box where Enter submits the dialog instead of moving on. */
+final class SubmitBox extends TextBox {
+
+    private final Runnable submit;
+
+    SubmitBox(int width, String text, Runnable submit) {
+        super(new TerminalSize(width, 1), text == null ? "" : text, Style.SINGLE_LINE);
+        this.submit = submit;
+    }
+
+    @Override
+    public synchronized Result handleKeyStroke(KeyStroke key) {
+        if (key.getKeyType() == KeyType.Enter) {
+            submit.run();
+            return Result.HANDLED;
+        }
+        return super.handleKeyStroke(key);
+    }
+}

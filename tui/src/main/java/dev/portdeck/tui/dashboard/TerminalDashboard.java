@@ -1,0 +1,106 @@
+package dev.portdeck.tui.dashboard;
+
+import com.googlecode.lanterna.screen.Screen;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
+import com.googlecode.lanterna.terminal.Terminal;
+import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
+import dev.portdeck.shared.client.PanelClient;
+import dev.portdeck.shared.sim.DemoWorld;
+import dev.portdeck.shared.sim.Flavor;
+import dev.portdeck.tui.cli.ExitCode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs the dashboard on the real terminal and gives it back as it was: after `q`, Ctrl-C, an exception, or the panel
+ * going away. Without a terminal (piped, CI) it says so and fails instead of hanging or opening a window.
+ */
+public final class TerminalDashboard {
+
+    private static final Logger LOG = Logger.getLogger("portdeck.dashboard");
+
+    private TerminalDashboard() {
+    }
+
+    /** Whether stdin and stdout are a terminal (Java 17: no Console otherwise). */
+    public static boolean hasTerminal() {
+        return System.console() != null;
+    }
+
+    /** The dashboard on the embedded demo panel, started only when there is a terminal to show it on. */
+    public static int runDemo(Flavor flavor, DemoWorld world, DashboardOptions options, PrintStream err) {
+        if (!hasTerminal()) {
+            return noTerminal(err);
+        }
+        try (DemoPanel demo = DemoPanel.start(flavor, world)) {
+            return run(demo.client(), demo.label(), options, err);
+        }
+    }
+
+    /** The dashboard on `client`'s panel; `panelLabel` names it in the header. */
+    public static int run(PanelClient client, String panelLabel, DashboardOptions options, PrintStream err) {
+        if (!hasTerminal()) {
+            return noTerminal(err);
+        }
+        DiagnosticsLog.install();
+        Screen screen = null;
+        Thread restore = null;
+        try {
+            screen = new TerminalScreen(terminal());
+            screen.startScreen();
+            Screen started = screen;
+            restore = new Thread(() -> stopQuietly(started), "portdeck-restore-terminal");
+            Runtime.getRuntime().addShutdownHook(restore);
+            try (Reachability reach = MonitorReachability.start(options.interval(), options.timeout());
+                    Dashboard dashboard = Dashboard.open(screen, client, reach, options, panelLabel)) {
+                dashboard.runUntilQuit();
+            }
+            return ExitCode.OK;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitCode.INTERRUPTED;
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.SEVERE, "the dashboard failed", e);
+            stopQuietly(screen);
+            err.println("portdeck: the dashboard stopped: " + Deck.sentence(e));
+            return ExitCode.FAILURE;
+        } finally {
+            stopQuietly(screen);
+            if (restore != null) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(restore);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running or has run: the terminal is restored either way
+                }
+            }
+        }
+    }
+
+    private static int noTerminal(PrintStream err) {
+        err.println("portdeck: the dashboard needs an interactive terminal, and stdin/stdout is not one; "
+                + "in scripts use `portdeck servers` or `portdeck alloc`.");
+        return ExitCode.USAGE;
+    }
+
+    private static Terminal terminal() throws IOException {
+        return new DefaultTerminalFactory(System.out, System.in, StandardCharsets.UTF_8)
+                .setForceTextTerminal(true)
+                .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP)
+                .createTerminal();
+    }
+
+    private static synchronized void stopQuietly(Screen screen) {
+        if (screen == null) {
+            return;
+        }
+        try {
+            screen.stopScreen();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "restoring the terminal", e);
+        }
+    }
+}

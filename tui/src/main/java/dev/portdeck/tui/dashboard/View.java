@@ -1,0 +1,6 @@
+package dev.portdeck.tui.dashboard;
+
+/** The screens of the dashboard. */
+enum View {
+    SERVERS, ALLOCATIONS
+}

@@ -1,0 +1,140 @@
+package dev.portdeck.tui.dashboard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.TextCharacter;
+import com.googlecode.lanterna.TextColor;
+import com.googlecode.lanterna.input.KeyType;
+import dev.portdeck.shared.sim.Flavor;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class AllocationsViewTest {
+
+    @Test
+    void enterShowsTheServersAllocationsWithLiveReachability() throws Exception {
+        try (DeckHarness h = DeckHarness.start(Flavor.DOCUMENTED)) {
+            h.open("Survival SMP");
+            String screen = h.awaitScreen(s -> s.contains("● open") && s.contains("✕ closed"), "probe results");
+            String primary = h.line(h.rowOf("127.0.0.2:25565"));
+            assertTrue(primary.contains("★"), "the primary is marked: " + primary);
+            assertTrue(primary.contains("Java edition"), primary);
+            String rcon = h.line(h.rowOf("127.0.0.2:25575"));
+            assertTrue(rcon.contains("✕ closed") && rcon.contains("100%"), "nothing listens on RCON: " + rcon);
+            assertTrue(screen.contains("3/5 allocations"), screen);
+            h.awaitScreen(s -> h.line(h.rowOf("127.0.0.2:25575")).contains("×××"), "failures marked in the sparkline");
+            h.awaitScreen(s -> h.line(h.rowOf("127.0.0.2:8123")).matches(".*[▁▂▃▄▅▆▇█]{3}.*"),
+                    "a sparkline of latencies");
+            assertTrue(h.line(h.rowOf("127.0.0.2:8123")).contains("s ago"), "checked Ns ago");
+        }
+    }
+
+    @Test
+    void escGoesBackToTheServers() throws Exception {
+        try (DeckHarness h = DeckHarness.start(Flavor.DOCUMENTED)) {
+            h.open("FiveM Roleplay");
+            h.await("127.0.0.3:30120");
+            h.press(KeyType.Escape); // clears the servers filter? no: the filter belongs to the servers view
+            h.await("6 servers");
+        }
+    }
+
+    @Test
+    void theSelectionStaysOnItsRowWhileProbeResultsArrive() throws Exception {
+        try (DeckHarness h = DeckHarness.start(Flavor.DOCUMENTED)) {
+            h.open("Survival SMP");
+            h.press('j', 'j');
+            h.await("#3 127.0.0.2:8123");
+            h.press('s', 's', 's', 's', 's', 's'); // sort by LAST latency: rows move as results arrive
+            h.idle(Duration.ofMillis(1500)); // several probe rounds
+            assertTrue(h.text().contains("#3 127.0.0.2:8123"), "still on #3:\n" + h.text());
+            assertTrue(h.reversed(h.rowOf("127.0.0.2:8123")), "#3 is still the highlighted row");
+        }
+    }
+
+    @Test
+    void pauseFreezesTheProbesAndProbeNowAsksForARound() throws Exception {
+        try (DeckHarness h = DeckHarness.start(Flavor.DOCUMENTED)) {
+            h.open("Survival SMP");
+            h.await("● open");
+            h.press('z');
+            assertTrue(h.await("PAUSED (z)").contains("Live probing paused"));
+            h.press('z');
+            assertTrue(h.await("live every 300ms").contains("Live probing resumed"));
+            h.press('t');
+            h.await("Testing every port now.");
+        }
+    }
+
+    @Test
+    void at80ColumnsTheLessImportantColumnsGoFirst() throws Exception {
+        try (DeckHarness h = DeckHarness.start(Flavor.DOCUMENTED, new TerminalSize(140, 30), DeckHarness.fast(),
+                s -> s.clientKey())) {
+            h.open("Survival SMP");
+            h.await("● open");
+            assertTrue(h.line(h.rowOf("127.0.0.2:25565")).contains("fra1.portdeck.test"), "the alias at 140");
+            String wide = h.line(1);
+            for (String title : new String[] {"ID", "ADDRESS", "ALIAS", "NOTES", "STATE", "LAST", "AVG", "P95",
+                "LOSS", "HISTORY", "CHECKED"}) {
+                assertTrue(wide.contains(title), title + " at 140 columns: " + wide);
+            }
+            h.resize(80, 24);
+            String narrow = h.awaitScreen(s -> !h.line(1).contains("ALIAS"), "ALIAS dropped at 80");
+            String titles = h.line(1);
+            for (String kept : new String[] {"ADDRESS", "NOTES", "STATE", "LAST", "LOSS", "HISTORY"}) {
+                assertTrue(titles.contains(kept), kept + " stays at 80 columns: " + titles);
+            }
+            assertFalse(titles.contains("AVG"), titles);
+            assertTrue(narrow.contains("Esc back"), "the footer is on the last line:\n" + narrow);
+            assertTrue(h.line(23).contains("q quit"), narrow);
+        }
+    }
+
+    @Test
+    void asciiModeDrawsOnlyAsciiCharacters() throws Exception {
+        DashboardOptions ascii = DeckHarness.fast().withAscii(true);
+        try (DeckHarness h = DeckHarness.start(Flavor.DOCUMENTED, new TerminalSize(120, 30), ascii,
+                s -> s.clientKey())) {
+            h.open("Survival SMP");
+            String screen = h.awaitScreen(s -> s.contains("+ open") && s.contains("xxx"), "ascii marks");
+            for (char c : screen.toCharArray()) {
+                assertTrue(c < 128, "non-ASCII '" + c + "' on screen:\n" + screen);
+            }
+        }
+    }
+
+    @Test
+    void withoutColourTheSelectionStillShowsInReverseVideo() throws Exception {
+        DashboardOptions mono = DeckHarness.fast().withColor(false);
+        try (DeckHarness h = DeckHarness.start(Flavor.DOCUMENTED, new TerminalSize(120, 30), mono,
+                s -> s.clientKey())) {
+            h.open("Survival SMP");
+            h.await("✕ closed");
+            h.press('j');
+            h.await("#2 127.0.0.2:25575");
+            for (int row = 0; row < 30; row++) {
+                for (int col = 0; col < 120; col++) {
+                    TextCharacter c = h.terminal.getCharacter(col, row);
+                    assertEquals(TextColor.ANSI.DEFAULT, c.getForegroundColor(), "no colour at " + col + "," + row);
+                    assertEquals(TextColor.ANSI.DEFAULT, c.getBackgroundColor(), "no colour at " + col + "," + row);
+                }
+            }
+            assertTrue(h.reversed(h.rowOf("127.0.0.2:25575")), "the selected row is in reverse video");
+            assertFalse(h.reversed(h.rowOf("127.0.0.2:8123")), "other rows are not");
+        }
+    }
+
+    @Test
+    void refreshReloadsTheServerFromThePanel() throws Exception {
+        try (DeckHarness h = DeckHarness.start(Flavor.DOCUMENTED)) {
+            h.open("Survival SMP");
+            h.await("127.0.0.2:25565");
+            h.sim.setAllocationLimit("Survival SMP", 9);
+            h.press('r');
+            h.await("3/9 allocations");
+        }
+    }
+}

@@ -1,0 +1,244 @@
+package dev.portdeck.tui.dashboard;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.googlecode.lanterna.SGR;
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.TextCharacter;
+import com.googlecode.lanterna.gui2.Component;
+import com.googlecode.lanterna.gui2.Container;
+import com.googlecode.lanterna.gui2.Label;
+import com.googlecode.lanterna.gui2.TextBox;
+import com.googlecode.lanterna.gui2.Window;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import dev.portdeck.shared.client.ApiKey;
+import dev.portdeck.shared.client.PanelClient;
+import dev.portdeck.shared.client.PanelConfig;
+import dev.portdeck.shared.sim.Flavor;
+import dev.portdeck.shared.sim.PanelSimulator;
+import dev.portdeck.shared.sim.SimulatorOptions;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * The real dashboard on a virtual terminal, against the panel simulator over real HTTP and the real probe monitor on
+ * the simulator's loopback listeners. The test thread is the GUI thread: it steps the GUI while polling the screen.
+ */
+final class DeckHarness implements AutoCloseable {
+
+    static final Duration DEADLINE = Duration.ofSeconds(15);
+    final PanelSimulator sim;
+    final DefaultVirtualTerminal terminal;
+    final TerminalScreen screen;
+    final PanelClient client;
+    final Dashboard dashboard;
+
+    private DeckHarness(PanelSimulator sim, ApiKey key, TerminalSize size, DashboardOptions options) throws IOException {
+        this.sim = sim;
+        this.terminal = new DefaultVirtualTerminal(size);
+        this.screen = new TerminalScreen(terminal);
+        screen.startScreen();
+        this.client = new PanelClient(PanelConfig.of(sim.url(), key));
+        Reachability reach = MonitorReachability.start(options.interval(), options.timeout());
+        this.dashboard = Dashboard.open(screen, client, reach, options, "test panel");
+    }
+
+    static DeckHarness start(Flavor flavor) throws IOException {
+        return start(flavor, new TerminalSize(120, 30), fast(), PanelSimulator::clientKey);
+    }
+
+    static DeckHarness start(Flavor flavor, TerminalSize size, DashboardOptions options,
+            Function<PanelSimulator, ApiKey> key) throws IOException {
+        PanelSimulator sim = PanelSimulator.start(SimulatorOptions.defaults().withFlavor(flavor));
+        try {
+            return new DeckHarness(sim, key.apply(sim), size, options);
+        } catch (IOException | RuntimeException e) {
+            sim.close();
+            throw e;
+        }
+    }
+
+    /** Probe rounds every 300 ms so tests see several without waiting long. */
+    static DashboardOptions fast() {
+        return new DashboardOptions(Duration.ofMillis(300), Duration.ofMillis(300), false, true, false);
+    }
+
+    /** The screen as text, one line per row. */
+    String text() {
+        StringBuilder b = new StringBuilder();
+        TerminalSize size = terminal.getTerminalSize();
+        for (int row = 0; row < size.getRows(); row++) {
+            b.append(line(row)).append('\n');
+        }
+        return b.toString();
+    }
+
+    String line(int row) {
+        StringBuilder b = new StringBuilder();
+        for (int col = 0; col < terminal.getTerminalSize().getColumns(); col++) {
+            TextCharacter c = terminal.getCharacter(col, row);
+            b.append(c == null ? " " : c.getCharacterString());
+        }
+        return b.toString();
+    }
+
+    /** The title and text of the dialog on top (labels and text boxes, line breaks as spaces), or "" when none. */
+    String dialog() {
+        Window top = dashboard.gui().getActiveWindow();
+        if (!(top instanceof DeckDialog)) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(top.getTitle());
+        collect(top.getComponent(), b);
+        return b.toString().replaceAll("\\s+", " ");
+    }
+
+    private static void collect(Component c, StringBuilder b) {
+        if (c instanceof Label l) {
+            b.append(' ').append(l.getText());
+        } else if (c instanceof TextBox t) {
+            b.append(' ').append(t.getText());
+        } else if (c instanceof Container container) {
+            container.getChildren().forEach(child -> collect(child, b));
+        }
+    }
+
+    /** Steps until the dialog on top contains `text` (bounded); returns the dialog's text. */
+    String awaitDialog(String text) {
+        long end = System.nanoTime() + DEADLINE.toNanos();
+        while (System.nanoTime() < end) {
+            step();
+            if (dialog().contains(text)) {
+                return dialog();
+            }
+            sleep(10);
+        }
+        return fail("timed out waiting for a dialog with \"" + text + "\"; dialog: " + dialog() + "\nscreen:\n" + text());
+    }
+
+    /** Whether any cell of `row` is drawn in reverse video (how the selection shows). */
+    boolean reversed(int row) {
+        for (int col = 0; col < terminal.getTerminalSize().getColumns(); col++) {
+            TextCharacter c = terminal.getCharacter(col, row);
+            if (c != null && c.getModifiers().contains(SGR.REVERSE)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The row number of the first line containing `text`, or -1. */
+    int rowOf(String text) {
+        for (int row = 0; row < terminal.getTerminalSize().getRows(); row++) {
+            if (line(row).contains(text)) {
+                return row;
+            }
+        }
+        return -1;
+    }
+
+    /** Steps the GUI until the screen contains `text` (bounded). */
+    String await(String text) {
+        return awaitScreen(s -> s.contains(text), "\"" + text + "\"");
+    }
+
+    String awaitGone(String text) {
+        return awaitScreen(s -> !s.contains(text), "no \"" + text + "\"");
+    }
+
+    String awaitScreen(Predicate<String> ready, String what) {
+        long end = System.nanoTime() + DEADLINE.toNanos();
+        String last = "";
+        while (System.nanoTime() < end) {
+            step();
+            last = text();
+            if (ready.test(last)) {
+                return last;
+            }
+            sleep(10);
+        }
+        return fail("timed out waiting for " + what + "; the screen shows:\n" + last);
+    }
+
+    /** Steps for a while without expecting anything (e.g. to let several probe rounds pass). */
+    void idle(Duration d) {
+        long end = System.nanoTime() + d.toNanos();
+        while (System.nanoTime() < end) {
+            step();
+            sleep(10);
+        }
+    }
+
+    void step() {
+        try {
+            dashboard.step();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void press(char... keys) {
+        for (char c : keys) {
+            terminal.addInput(new KeyStroke(c, false, false));
+            step();
+        }
+    }
+
+    void press(KeyType... keys) {
+        for (KeyType k : keys) {
+            terminal.addInput(new KeyStroke(k));
+            step();
+        }
+    }
+
+    void ctrl(char c) {
+        terminal.addInput(new KeyStroke(c, true, false));
+        step();
+    }
+
+    void type(String text) {
+        for (char c : text.toCharArray()) {
+            press(c);
+        }
+    }
+
+    void resize(int columns, int rows) {
+        terminal.setTerminalSize(new TerminalSize(columns, rows));
+        step();
+    }
+
+    /** Opens the allocations of the server named `name` from the servers view. */
+    String open(String name) {
+        await(name);
+        press('/');
+        type(name);
+        press(KeyType.Enter, KeyType.Enter);
+        return awaitScreen(s -> s.contains("portdeck" + Glyphs.UNICODE.into() + name)
+                || s.contains("portdeck" + Glyphs.ASCII.into() + name), "the allocations of " + name);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            dashboard.close();
+            screen.stopScreen();
+        } finally {
+            client.close();
+            sim.close();
+        }
+    }
+}

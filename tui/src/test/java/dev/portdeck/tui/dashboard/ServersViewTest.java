@@ -1,0 +1,183 @@
+package dev.portdeck.tui.dashboard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.input.KeyType;
+import dev.portdeck.shared.client.ApiKey;
+import dev.portdeck.shared.client.PanelClient;
+import dev.portdeck.shared.client.PanelConfig;
+import dev.portdeck.shared.error.Unauthorized;
+import dev.portdeck.shared.sim.Flavor;
+import org.junit.jupiter.api.Test;
+
+class ServersViewTest {
+
+    @Test
+    void listsEveryServerWithItsStateAndAllocationsUsedOfLimit() throws Exception {
+        try (DeckHarness h = DeckHarness.start(Flavor.DOCUMENTED)) {
+            String screen = h.awaitScreen(s -> s.contains("Survival SMP") && s.contains("running"), "servers");
+            for (String name : new String[] {"Survival SMP", "Creative Build", "FiveM Roleplay", "CS2 Competitive",
+                "Web Panel", "Modded Skyblock"}) {
+                assertTrue(screen.contains(name), name + " is listed:\n" + screen);
+            }
+            String survival = h.line(h.rowOf("Survival SMP"));
+            assertTrue(survival.contains(h.sim.serverId("Survival SMP")), survival);
+            assertTrue(survival.contains("fra-1"), survival);
+            assertTrue(survival.contains("3/5"), "3 of 5 allocations used: " + survival);
+            assertTrue(h.line(h.rowOf("Modded Skyblock")).contains("suspended"), screen);
+            assertTrue(screen.contains("6 servers"), screen);
+        }
+    }
+
+    @Test
+    void reachableCountFollowsTheLiveProbes() throws Exception {
+        try (DeckHarness h = DeckHarness.start(Flavor.DOCUMENTED)) {
+            // Survival SMP: 25565 and 8123 listen, 25575 does not
+            h.awaitScreen(s -> s.contains("Survival SMP") && h.line(h.rowOf("Survival SMP")).strip().endsWith("2/3"),
+                    "2 of 3 reachable");
+            h.awaitScreen(s -> h.line(h.rowOf("Web Panel")).strip().endsWith("1/1"), "web panel reachable");
+        }
+    }
+
+    @Test
+    void filterNarrowsTheRowsAndEscClearsIt() throws Exception {
+        try (DeckHarness h = DeckHarness.start(Flavor.DOCUMENTED)) {
+            h.await("Creative Build");
+            h.press('/');
+            h.type("fivem");
+            String filtered = h.awaitGone("Creative Build");
+            assertTrue(filtered.contains("FiveM Roleplay"), filtered);
+            h.press(KeyType.Enter);
+            assertTrue(h.await("filter \"fivem\": 1 of 6").contains("FiveM Roleplay"));
+            h.press(KeyType.Escape);
+            assertTrue(h.await("6 of 6").contains("Creative Build"));
+        }
+    }
+
+    @Test
+    void sortingKeepsTheSelectionOnTheSameServer() throws Exception {
+        try (DeckHarness h = DeckHarness.start(Flavor.DOCUMENTED)) {
+            h.await("Web Panel");
+            h.press('G'); // last by name: Web Panel
+            String uuid = h.sim.server("Web Panel").uuid();
+            h.await(uuid);
+            int before = h.rowOf("Web Panel");
+            h.press('s'); // by id
+            h.press('S'); // reversed
+            String screen = h.await("ID" + Glyphs.UNICODE.downward());
+            assertTrue(screen.contains(uuid), "the detail line still shows Web Panel:\n" + screen);
+            assertTrue(h.reversed(h.rowOf("Web Panel")), "Web Panel is still the highlighted row");
+            assertTrue(before > 0);
+        }
+    }
+
+    @Test
+    void navigationKeysMoveTheSelection() throws Exception {
+        try (DeckHarness h = DeckHarness.start(Flavor.DOCUMENTED)) {
+            h.await("Web Panel");
+            String first = h.sim.server("Creative Build").uuid();
+            String second = h.sim.server("CS2 Competitive").uuid();
+            h.await(first);
+            h.press('j');
+            h.await(second);
+            h.press('k');
+            h.await(first);
+            h.press(KeyType.End);
+            h.await(h.sim.server("Web Panel").uuid());
+            h.press('g');
+            h.await(first);
+            h.press(KeyType.PageDown);
+            h.await(h.sim.server("Web Panel").uuid());
+            h.press(KeyType.PageUp);
+            h.await(first);
+        }
+    }
+
+    @Test
+    void helpListsEveryKeyOfTheTable() throws Exception {
+        try (DeckHarness h = DeckHarness.start(Flavor.DOCUMENTED)) {
+            h.await("Web Panel");
+            h.press('?');
+            String help = h.await("portdeck keys");
+            for (Binding b : new Keymap(Glyphs.UNICODE).bindings()) {
+                assertTrue(help.contains(b.does()), "help names \"" + b.does() + "\":\n" + help);
+            }
+            h.press('x');
+            h.await("Web Panel");
+        }
+    }
+
+    @Test
+    void readOnlyModeGreysOutEveryChangeInTheHelp() throws Exception {
+        DashboardOptions readOnly = DeckHarness.fast().withReadOnly(true);
+        try (DeckHarness h = DeckHarness.start(Flavor.DOCUMENTED, new TerminalSize(120, 30), readOnly,
+                s -> s.clientKey())) {
+            assertTrue(h.await("Web Panel").contains("read-only"));
+            h.press('?');
+            String help = h.await("portdeck keys");
+            assertTrue(help.contains("remove (asks first) (read-only mode (--readonly))"), help);
+            assertTrue(help.contains("edit the notes (read-only mode (--readonly))"), help);
+        }
+    }
+
+    @Test
+    void aTooSmallTerminalSaysWhatSizeItNeedsAndRecoversOnResize() throws Exception {
+        try (DeckHarness h = DeckHarness.start(Flavor.DOCUMENTED, new TerminalSize(50, 10), DeckHarness.fast(),
+                s -> s.clientKey())) {
+            String small = h.await("needs a terminal of at least 60x12");
+            assertTrue(small.contains("this one is 50x10"), small);
+            assertFalse(small.contains("Survival SMP"), small);
+            h.resize(100, 30);
+            h.await("Survival SMP");
+            h.resize(59, 30);
+            h.await("59x30");
+            h.press('q');
+            assertTrue(h.dashboard.quitRequested(), "q still quits when the terminal is too small");
+        }
+    }
+
+    @Test
+    void aRejectedKeyIsShownInThePanelsWordsWithoutTheKey() throws Exception {
+        try (DeckHarness h = DeckHarness.start(Flavor.DOCUMENTED, new TerminalSize(200, 30), DeckHarness.fast(),
+                s -> ApiKey.of("ptlc_" + "x".repeat(43)))) {
+            String expected;
+            try (PanelClient probe = new PanelClient(PanelConfig.of(h.sim.url(), ApiKey.of("ptlc_" + "x".repeat(43))))) {
+                expected = assertThrows(Unauthorized.class, probe::listServers).getMessage();
+            }
+            String screen = h.await(expected);
+            assertFalse(screen.contains("x".repeat(43)), "the key never shows");
+            assertTrue(screen.contains("(r retries)"), screen);
+        }
+    }
+
+    @Test
+    void qAndCtrlCQuit() throws Exception {
+        try (DeckHarness h = DeckHarness.start(Flavor.DOCUMENTED)) {
+            h.await("Web Panel");
+            assertFalse(h.dashboard.quitRequested());
+            h.ctrl('c');
+            assertTrue(h.dashboard.quitRequested());
+        }
+        try (DeckHarness h = DeckHarness.start(Flavor.DOCUMENTED)) {
+            h.await("Web Panel");
+            h.press('q');
+            assertTrue(h.dashboard.quitRequested());
+        }
+    }
+
+    @Test
+    void footerHintsComeFromTheKeyTable() throws Exception {
+        try (DeckHarness h = DeckHarness.start(Flavor.DOCUMENTED)) {
+            String screen = h.await("Web Panel");
+            String footer = h.line(29);
+            for (Binding b : new Keymap(Glyphs.UNICODE).hints(View.SERVERS)) {
+                assertTrue(footer.contains(b.hint()), "footer shows " + b.hint() + ": " + footer);
+            }
+            assertEquals(-1, footer.indexOf("notes"), "no allocation keys on the servers view: " + screen);
+        }
+    }
+}
