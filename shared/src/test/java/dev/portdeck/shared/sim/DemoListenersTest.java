@@ -99,6 +99,14 @@ class DemoListenersTest {
     }
 
     @Test
+    void closingTwiceIsHarmless() {
+        PanelSimulator sim = PanelSimulator.start(SimulatorOptions.defaults());
+        sim.close();
+        sim.close();
+        assertFalse(accepts("127.0.0.1", sim.url().getPort()));
+    }
+
+    @Test
     void withoutDemoListenersNothingIsBoundAndNothingClaimsToListen() {
         try (PanelSimulator sim = PanelSimulator.start(SimulatorOptions.defaults().withDemoListeners(false))) {
             assertTrue(sim.demoPorts().stream().noneMatch(PanelSimulator.DemoPort::listening));
