@@ -2,6 +2,7 @@ package dev.portdeck.tui.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -31,8 +32,10 @@ class DemoServeIT {
 
     @Test
     void theJarServesTheDemoPanelUntilTerminated() throws Exception {
+        String jar = System.getProperty("portdeck.jar");
+        assertNotNull(jar, "runs under failsafe (mvn verify), which passes -Dportdeck.jar");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process demo = new ProcessBuilder(java, "-jar", System.getProperty("portdeck.jar"), "demo", "--serve-only")
+        Process demo = new ProcessBuilder(java, "-jar", jar, "demo", "--serve-only")
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(demo.getInputStream(), StandardCharsets.UTF_8));
