@@ -99,6 +99,43 @@ class DemoListenersTest {
     }
 
     @Test
+    void aStoppedServersConnectionsEndAndItsPortCanBeReservedClosedAgainAtOnce() throws IOException {
+        int port;
+        try (ServerSocket free = new ServerSocket()) { // a port nobody uses, without TIME_WAIT (never connected)
+            free.bind(new InetSocketAddress("127.0.0.9", 0));
+            port = free.getLocalPort();
+        }
+        DemoWorld world = DemoWorld.builder().node("n9", "127.0.0.9", null, List.of())
+                .server(new DemoWorld.ServerSpec("Quiet", "n9", "", 2, PowerState.OFFLINE, false,
+                        List.of(new DemoWorld.Port(port, null, true)), 1))
+                .build();
+        try (PanelSimulator first = PanelSimulator.start(SimulatorOptions.defaults().withWorld(world))) {
+            assertEquals(port, first.demoPorts().get(0).allocation().port());
+            first.setPowerState("Quiet", PowerState.RUNNING);
+            try (Socket held = new Socket()) {
+                held.connect(new InetSocketAddress("127.0.0.9", port), 2000);
+                held.setSoTimeout(5000);
+                first.setPowerState("Quiet", PowerState.OFFLINE);
+                assertThrows(IOException.class, () -> {
+                    if (held.getInputStream().read() < 0) {
+                        throw new IOException("closed");
+                    }
+                }, "the connection ends with the server");
+            }
+            first.setPowerState("Quiet", PowerState.RUNNING);
+            try (Socket held = new Socket()) {
+                held.connect(new InetSocketAddress("127.0.0.9", port), 2000);
+                first.close(); // with the connection still open
+            }
+            try (PanelSimulator second = PanelSimulator.start(SimulatorOptions.defaults().withWorld(world))) {
+                assertEquals(port, second.demoPorts().get(0).allocation().port(),
+                        "no TIME_WAIT left behind on our side: the port is reserved again");
+                assertFalse(accepts("127.0.0.9", port));
+            }
+        }
+    }
+
+    @Test
     void closingTwiceIsHarmless() {
         PanelSimulator sim = PanelSimulator.start(SimulatorOptions.defaults());
         sim.close();
