@@ -104,7 +104,7 @@ public final class ServersCommand implements Callable<Integer> {
                 } catch (ExecutionException e) {
                     states.put(f.getKey(), null);
                     String why = e.getCause() instanceof PanelException p ? p.getMessage() : String.valueOf(e.getCause());
-                    spec.commandLine().getErr().println("portdeck: no power state for " + f.getKey() + ": " + why);
+                    spec.commandLine().getErr().println("portdeck: no power state for " + f.getKey() + ": " + TextTable.clean(why));
                 }
             }
             return states;
