@@ -3,36 +3,36 @@ package dev.portdeck.shared.client;
 import dev.portdeck.shared.error.InvalidInput;
 import dev.portdeck.shared.model.AssignRequest;
 
-/** Input the panel would refuse, refused before sending, with the strictest panel's limits. */
-final class RequestChecks {
+/** Input the panel would refuse, refused before sending, with the strictest panel's limits. Callers may check early. */
+public final class RequestChecks {
 
     /** The documented contract allows 255; Pterodactyl and Pelican 256. */
-    static final int MAX_NOTES = 255;
+    public static final int MAX_NOTES = 255;
 
     private RequestChecks() {
     }
 
-    static String server(String server) {
+    public static String server(String server) {
         if (server == null || server.isBlank()) {
             throw new InvalidInput("server", "no server given: name one by short id, UUID or name");
         }
         return server.strip();
     }
 
-    static void allocationId(long id) {
+    public static void allocationId(long id) {
         if (id <= 0) {
             throw new InvalidInput("allocation", "allocation ids are positive numbers, not " + id);
         }
     }
 
-    static void notes(String notes) {
+    public static void notes(String notes) {
         if (notes != null && notes.codePointCount(0, notes.length()) > MAX_NOTES) {
             throw new InvalidInput("notes", "notes may be at most " + MAX_NOTES + " characters long, these are "
                     + notes.codePointCount(0, notes.length()));
         }
     }
 
-    static void assign(AssignRequest request) {
+    public static void assign(AssignRequest request) {
         if (request.port() != null && (request.port() < 1 || request.port() > 65535)) {
             throw new InvalidInput("port", "a port is a number from 1 to 65535, not " + request.port());
         }

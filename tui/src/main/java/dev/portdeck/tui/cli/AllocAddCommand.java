@@ -1,6 +1,7 @@
 package dev.portdeck.tui.cli;
 
 import dev.portdeck.shared.client.PanelClient;
+import dev.portdeck.shared.client.RequestChecks;
 import dev.portdeck.shared.error.PanelException;
 import dev.portdeck.shared.model.Allocation;
 import dev.portdeck.shared.model.AssignRequest;
@@ -49,6 +50,7 @@ public final class AllocAddCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         AssignRequest request = new AssignRequest(ip, port);
+        RequestChecks.assign(request);
         try (PanelClient client = panel.connect()) {
             Server s = client.resolve(server);
             Allocation got = client.assign(s.identifier(), request);
@@ -56,7 +58,7 @@ public final class AllocAddCommand implements Callable<Integer> {
                 report(s, got, true, false, null);
                 return ExitCode.OK;
             }
-            String sentence = "asked for " + asked(request, got) + ", the panel assigned " + got.address()
+            String sentence = "asked for " + asked(request) + ", the panel assigned " + got.address()
                     + " — this panel only auto-assigns";
             if (!exact) {
                 report(s, got, false, false, sentence + " (allocation " + got.id() + " is kept; pass --exact to have it"
@@ -76,7 +78,7 @@ public final class AllocAddCommand implements Callable<Integer> {
     }
 
     /** "45.86.168.218:25568", "port 25568" or "an address on 45.86.168.218". */
-    private static String asked(AssignRequest r, Allocation got) {
+    private static String asked(AssignRequest r) {
         if (r.ip() != null && r.port() != null) {
             return new Allocation(0, r.ip(), null, r.port(), null, false).address();
         }
@@ -87,7 +89,7 @@ public final class AllocAddCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (sentence != null) {
-            err.println("portdeck: " + sentence);
+            err.println("portdeck: " + TextTable.clean(sentence));
             err.flush();
         }
         if (json) {

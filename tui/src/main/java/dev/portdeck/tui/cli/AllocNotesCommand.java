@@ -1,6 +1,7 @@
 package dev.portdeck.tui.cli;
 
 import dev.portdeck.shared.client.PanelClient;
+import dev.portdeck.shared.client.RequestChecks;
 import dev.portdeck.shared.error.InvalidInput;
 import dev.portdeck.shared.model.Allocation;
 import dev.portdeck.shared.model.Server;
@@ -50,6 +51,8 @@ public final class AllocNotesCommand implements Callable<Integer> {
         if (text != null && text.isBlank()) {
             throw new InvalidInput("notes", "the notes are empty: use --clear to remove them");
         }
+        RequestChecks.notes(text);
+        RequestChecks.allocationId(id);
         PrintWriter out = spec.commandLine().getOut();
         try (PanelClient client = panel.connect()) {
             Server s = client.resolve(server);

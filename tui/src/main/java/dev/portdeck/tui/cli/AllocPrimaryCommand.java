@@ -1,6 +1,7 @@
 package dev.portdeck.tui.cli;
 
 import dev.portdeck.shared.client.PanelClient;
+import dev.portdeck.shared.client.RequestChecks;
 import dev.portdeck.shared.model.Allocation;
 import dev.portdeck.shared.model.Server;
 import java.io.PrintWriter;
@@ -36,6 +37,7 @@ public final class AllocPrimaryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        RequestChecks.allocationId(id);
         PrintWriter out = spec.commandLine().getOut();
         try (PanelClient client = panel.connect()) {
             Server s = client.resolve(server);

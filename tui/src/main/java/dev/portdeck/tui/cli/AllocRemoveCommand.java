@@ -1,6 +1,7 @@
 package dev.portdeck.tui.cli;
 
 import dev.portdeck.shared.client.PanelClient;
+import dev.portdeck.shared.client.RequestChecks;
 import dev.portdeck.shared.error.InvalidInput;
 import dev.portdeck.shared.error.NotFound;
 import dev.portdeck.shared.model.Allocation;
@@ -42,6 +43,7 @@ public final class AllocRemoveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        RequestChecks.allocationId(id);
         Prompt prompt = panel.environment().prompt();
         if (!yes && !prompt.isTerminal()) {
             throw new InvalidInput("yes", "refusing to remove allocation " + id + " without asking: there is no terminal"
