@@ -61,6 +61,9 @@ public final class DemoWorld {
         }
     }
 
+    /** Each allocation of a large world holds a socket; this keeps a demo under common file-descriptor limits. */
+    public static final int MAX_LARGE_ALLOCATIONS = 5000;
+
     private final List<Node> nodes;
     private final List<ServerSpec> servers;
 
@@ -123,8 +126,10 @@ public final class DemoWorld {
      * spread over nodes of up to 50 servers, each node on its own loopback IP 127.0.1.N with a pool of 20 free ports.
      */
     public static DemoWorld large(int serverCount, int allocationsPerServer) {
-        if (serverCount < 1 || allocationsPerServer < 1 || allocationsPerServer > 200) {
-            throw new IllegalArgumentException("need at least one server with 1..200 allocations");
+        if (serverCount < 1 || allocationsPerServer < 1 || allocationsPerServer > 200
+                || (long) serverCount * allocationsPerServer > MAX_LARGE_ALLOCATIONS) {
+            throw new IllegalArgumentException("need 1..200 allocations per server and at most "
+                    + MAX_LARGE_ALLOCATIONS + " in all");
         }
         Builder b = builder();
         int nodeCount = (serverCount + 49) / 50;

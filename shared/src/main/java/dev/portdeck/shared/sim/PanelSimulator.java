@@ -100,7 +100,8 @@ public final class PanelSimulator implements AutoCloseable {
             }
             workers.shutdownNow();
             if (e instanceof IOException io) {
-                throw new UncheckedIOException("cannot start the demo panel on " + options.listen() + ": " + io.getMessage(), io);
+                String at = options.listen().getAddress().getHostAddress() + ":" + options.listen().getPort();
+                throw new UncheckedIOException("cannot listen on " + at + ": " + io.getMessage(), io);
             }
             throw (RuntimeException) e;
         }

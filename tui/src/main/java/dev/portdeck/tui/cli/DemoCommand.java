@@ -1,37 +1,158 @@
 package dev.portdeck.tui.cli;
 
+import dev.portdeck.shared.client.PanelClient;
+import dev.portdeck.shared.client.PanelConfig;
 import dev.portdeck.shared.sim.DemoWorld;
 import dev.portdeck.shared.sim.Flavor;
+import dev.portdeck.shared.sim.PanelSimulator;
+import dev.portdeck.shared.sim.RateLimit;
+import dev.portdeck.shared.sim.SimulatorOptions;
 import dev.portdeck.tui.dashboard.DashboardFlags;
+import dev.portdeck.tui.dashboard.DemoPanel;
 import dev.portdeck.tui.dashboard.TerminalDashboard;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-/** `portdeck demo`: the dashboard on the embedded demo panel (a simulator on loopback; nothing leaves the machine). */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "The dashboard on a built-in demo panel: real ports on loopback, nothing leaves this machine.")
+/** `portdeck demo`: the built-in demo panel, alone (--serve-only) or under the dashboard. */
+@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Run the built-in demo panel: six game servers on loopback addresses, real open and closed ports, "
+                    + "no account needed.",
+            "Without --serve-only it opens the dashboard on it."})
 public final class DemoCommand implements Callable<Integer> {
+
+    /** How long "starting"/"stopping" last in the demo, so the dashboard can show them. */
+    static final Duration DEMO_POWER_TRANSITION = DemoPanel.POWER_TRANSITION;
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     DashboardFlags dashboardFlags;
 
+    @Option(names = "--serve-only",
+            description = "Only serve the panel API and print the line to paste into another shell; Ctrl-C stops it.")
+    boolean serveOnly;
+
+    @Option(names = "--listen", paramLabel = "HOST:PORT",
+            description = "Loopback address of the panel API (default: 127.0.0.1 on a free port).")
+    String listen;
+
     @Option(names = "--flavor", paramLabel = "FLAVOR", defaultValue = "documented",
-            description = "Which panel to imitate: documented, pterodactyl or pelican (default: ${DEFAULT-VALUE}).")
+            description = "Which panel's rules to imitate: documented (default), pterodactyl or pelican.")
     String flavor;
 
-    @Option(names = "--servers", paramLabel = "N", hidden = true,
-            description = "A large world of N servers (benchmarks).")
-    Integer servers;
+    @Option(names = "--rate-limit", paramLabel = "N",
+            description = "Answer 429 Too Many Attempts after N requests per minute per key, as a panel's throttle"
+                    + " does (default: no limit).")
+    int rateLimit;
 
-    @Option(names = "--allocations", paramLabel = "N", hidden = true, defaultValue = "4",
-            description = "Allocations per server of the large world (benchmarks).")
-    int allocations;
+    @Option(names = "--large", paramLabel = "SERVERSxPORTS",
+            description = "Instead of the six demo servers, a benchmark world, e.g. 60x4: 60 running servers with"
+                    + " 4 allocations each on 127.0.1.x.")
+    String large;
+
+    private final CountDownLatch stop;
+
+    public DemoCommand() {
+        this(new CountDownLatch(1));
+    }
+
+    /** Tests count `stop` down to end --serve-only as Ctrl-C would. */
+    DemoCommand(CountDownLatch stop) {
+        this.stop = stop;
+    }
 
     @Override
-    public Integer call() {
-        DemoWorld world = servers == null ? DemoWorld.standard() : DemoWorld.large(servers, allocations);
-        return TerminalDashboard.runDemo(Flavor.parse(flavor), world, dashboardFlags.options(), System.err);
+    public Integer call() throws InterruptedException {
+        if (rateLimit < 0) {
+            throw new ParameterException(spec.commandLine(), "--rate-limit must be 0 (no limit) or more, not " + rateLimit + ".");
+        }
+        SimulatorOptions options = SimulatorOptions.defaults()
+                .withListen(ListenAddress.parse(spec.commandLine(), listen))
+                .withFlavor(flavor(flavor))
+                .withRateLimit(RateLimit.perMinute(rateLimit))
+                .withWorld(world(large))
+                .withPowerTransition(DEMO_POWER_TRANSITION);
+        PanelSimulator simulator;
+        try {
+            simulator = PanelSimulator.start(options);
+        } catch (UncheckedIOException e) {
+            spec.commandLine().getErr().println("portdeck demo: " + e.getMessage() + ".");
+            return ExitCode.FAILURE;
+        }
+        try {
+            return serveOnly ? serve(simulator) : openDashboard(simulator);
+        } finally {
+            simulator.close();
+        }
+    }
+
+    private Flavor flavor(String text) {
+        try {
+            return Flavor.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--flavor: " + e.getMessage() + ".");
+        }
+    }
+
+    private DemoWorld world(String size) {
+        if (size == null) {
+            return DemoWorld.standard();
+        }
+        Matcher m = Pattern.compile("(\\d{1,4})x(\\d{1,3})").matcher(size.strip());
+        try {
+            if (m.matches()) {
+                return DemoWorld.large(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+            }
+        } catch (IllegalArgumentException e) {
+            // falls through to the sentence below
+        }
+        throw new ParameterException(spec.commandLine(), "--large needs SERVERSxPORTS such as 60x4 (1-200 ports per"
+                + " server, at most " + DemoWorld.MAX_LARGE_ALLOCATIONS + " in all), not '" + size + "'.");
+    }
+
+    private int serve(PanelSimulator simulator) throws InterruptedException {
+        Thread onCtrlC = new Thread(() -> {
+            simulator.close();
+            stop.countDown();
+        }, "portdeck-demo-shutdown");
+        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("export PORTDECK_PANEL_URL=" + simulator.url() + " PORTDECK_API_KEY=" + simulator.clientKey().reveal());
+        out.flush();
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("portdeck demo: serving the demo panel (" + simulator.flavor().cliName() + " rules) until Ctrl-C;"
+                + " paste the line above into another shell, then run `portdeck servers`.");
+        err.flush();
+        try {
+            stop.await();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onCtrlC);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook is running and closes the simulator itself.
+            }
+        }
+        return ExitCode.OK;
+    }
+
+    /** The dashboard on the demo panel, until the user quits; the caller closes the simulator afterwards. */
+    private int openDashboard(PanelSimulator simulator) {
+        try (PanelClient client = new PanelClient(PanelConfig.of(simulator.url(), simulator.clientKey()))) {
+            return TerminalDashboard.run(client, DemoPanel.label(simulator), dashboardFlags.options(),
+                    spec.commandLine().getErr());
+        }
     }
 }
