@@ -175,9 +175,17 @@ final class Transport {
         return m != null && m.toLowerCase(Locale.ROOT).contains("connect");
     }
 
+    /** OkHttp says "Failed to connect to host/ip:port"; the cause says why ("Connection refused"). */
     private static String describe(IOException e) {
+        Throwable cause = e.getCause();
+        if (cause != null && cause.getMessage() != null && !cause.getMessage().isBlank()) {
+            return cause.getMessage().toLowerCase(Locale.ROOT);
+        }
         String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m.toLowerCase(Locale.ROOT).startsWith("failed to connect")
+        if (m == null || m.isBlank()) {
+            return e.getClass().getSimpleName();
+        }
+        return e instanceof ConnectException && m.toLowerCase(Locale.ROOT).startsWith("failed to connect")
                 ? "connection refused" : m;
     }
 

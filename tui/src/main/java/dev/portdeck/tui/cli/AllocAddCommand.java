@@ -89,7 +89,7 @@ public final class AllocAddCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (sentence != null) {
-            err.println("portdeck: " + sentence);
+            err.println("portdeck: " + TextTable.clean(sentence));
             err.flush();
         }
         if (json) {

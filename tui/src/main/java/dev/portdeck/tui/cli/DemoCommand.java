@@ -1,11 +1,14 @@
 package dev.portdeck.tui.cli;
 
+import dev.portdeck.shared.client.PanelClient;
+import dev.portdeck.shared.client.PanelConfig;
 import dev.portdeck.shared.sim.DemoWorld;
 import dev.portdeck.shared.sim.Flavor;
 import dev.portdeck.shared.sim.PanelSimulator;
 import dev.portdeck.shared.sim.RateLimit;
 import dev.portdeck.shared.sim.SimulatorOptions;
 import dev.portdeck.tui.dashboard.DashboardFlags;
+import dev.portdeck.tui.dashboard.DemoPanel;
 import dev.portdeck.tui.dashboard.TerminalDashboard;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -21,19 +24,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/**
- * `portdeck demo`: the dashboard on the built-in demo panel, or with --serve-only the panel alone for other shells.
- * The panel is a simulator on loopback; nothing leaves this machine.
- */
+/** `portdeck demo`: the built-in demo panel, alone (--serve-only) or under the dashboard. */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "The dashboard on a built-in demo panel: six game servers on loopback addresses, real open and closed"
-                    + " ports, nothing leaves this machine.",
-            "With --serve-only, only the panel: for the other commands in another shell."})
+            "Run the built-in demo panel: six game servers on loopback addresses, real open and closed ports, "
+                    + "no account needed.",
+            "Without --serve-only it opens the dashboard on it."})
 public final class DemoCommand implements Callable<Integer> {
 
-    /** How long "starting"/"stopping" last in the served demo, so a dashboard can show them. */
-    static final Duration DEMO_POWER_TRANSITION = Duration.ofMillis(1500);
+    /** How long "starting"/"stopping" last in the demo, so the dashboard can show them. */
+    static final Duration DEMO_POWER_TRANSITION = DemoPanel.POWER_TRANSITION;
 
     @Spec
     CommandSpec spec;
@@ -46,30 +46,22 @@ public final class DemoCommand implements Callable<Integer> {
     boolean serveOnly;
 
     @Option(names = "--listen", paramLabel = "HOST:PORT",
-            description = "With --serve-only: loopback address of the panel API (default: 127.0.0.1 on a free port).")
+            description = "Loopback address of the panel API (default: 127.0.0.1 on a free port).")
     String listen;
 
     @Option(names = "--flavor", paramLabel = "FLAVOR", defaultValue = "documented",
-            description = "Which panel's rules to imitate: documented, pterodactyl or pelican (default: ${DEFAULT-VALUE}).")
+            description = "Which panel's rules to imitate: documented (default), pterodactyl or pelican.")
     String flavor;
 
     @Option(names = "--rate-limit", paramLabel = "N",
-            description = "With --serve-only: answer 429 Too Many Attempts after N requests per minute per key, as a"
-                    + " panel's throttle does (default: no limit).")
+            description = "Answer 429 Too Many Attempts after N requests per minute per key, as a panel's throttle"
+                    + " does (default: no limit).")
     int rateLimit;
 
     @Option(names = "--large", paramLabel = "SERVERSxPORTS",
             description = "Instead of the six demo servers, a benchmark world, e.g. 60x4: 60 running servers with"
                     + " 4 allocations each on 127.0.1.x.")
     String large;
-
-    @Option(names = "--servers", paramLabel = "N", hidden = true,
-            description = "A large world of N servers (benchmarks; same as --large Nx--allocations).")
-    Integer servers;
-
-    @Option(names = "--allocations", paramLabel = "N", hidden = true, defaultValue = "4",
-            description = "Allocations per server of the large world (benchmarks).")
-    int allocations;
 
     private final CountDownLatch stop;
 
@@ -84,23 +76,14 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Flavor f = flavor(flavor);
-        DemoWorld world = world();
-        if (!serveOnly) {
-            if (listen != null || rateLimit != 0) {
-                throw new ParameterException(spec.commandLine(), "--listen and --rate-limit apply to --serve-only;"
-                        + " the dashboard's own demo panel always listens on 127.0.0.1 without a limit.");
-            }
-            return TerminalDashboard.runDemo(f, world, dashboardFlags.options(), System.err);
-        }
         if (rateLimit < 0) {
             throw new ParameterException(spec.commandLine(), "--rate-limit must be 0 (no limit) or more, not " + rateLimit + ".");
         }
         SimulatorOptions options = SimulatorOptions.defaults()
                 .withListen(ListenAddress.parse(spec.commandLine(), listen))
-                .withFlavor(f)
+                .withFlavor(flavor(flavor))
                 .withRateLimit(RateLimit.perMinute(rateLimit))
-                .withWorld(world)
+                .withWorld(world(large))
                 .withPowerTransition(DEMO_POWER_TRANSITION);
         PanelSimulator simulator;
         try {
@@ -110,7 +93,7 @@ public final class DemoCommand implements Callable<Integer> {
             return ExitCode.FAILURE;
         }
         try {
-            return serve(simulator);
+            return serveOnly ? serve(simulator) : openDashboard(simulator);
         } finally {
             simulator.close();
         }
@@ -124,11 +107,10 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private DemoWorld world() {
-        if (large == null && servers == null) {
+    private DemoWorld world(String size) {
+        if (size == null) {
             return DemoWorld.standard();
         }
-        String size = large != null ? large : servers + "x" + allocations;
         Matcher m = Pattern.compile("(\\d{1,4})x(\\d{1,3})").matcher(size.strip());
         try {
             if (m.matches()) {
@@ -164,5 +146,13 @@ public final class DemoCommand implements Callable<Integer> {
             }
         }
         return ExitCode.OK;
+    }
+
+    /** The dashboard on the demo panel, until the user quits; the caller closes the simulator afterwards. */
+    private int openDashboard(PanelSimulator simulator) {
+        try (PanelClient client = new PanelClient(PanelConfig.of(simulator.url(), simulator.clientKey()))) {
+            return TerminalDashboard.run(client, DemoPanel.label(simulator), dashboardFlags.options(),
+                    spec.commandLine().getErr());
+        }
     }
 }

@@ -2,7 +2,9 @@ package dev.portdeck.tui.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import dev.portdeck.shared.model.Allocation;
 import dev.portdeck.shared.model.Server;
 import java.io.PrintWriter;
@@ -12,14 +14,18 @@ import java.util.Map;
 /** The --json documents: snake_case field names that scripts may rely on, one document per command. */
 final class JsonOut {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Two-space indentation, one element per line, `"key": value`: what jq and people expect. */
+    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(
+            Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+            .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
 
     private JsonOut() {
     }
 
     static void print(PrintWriter out, Object document) {
         try {
-            out.println(JSON.writeValueAsString(document));
+            out.println(JSON.writer(PRETTY).writeValueAsString(document));
             out.flush();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

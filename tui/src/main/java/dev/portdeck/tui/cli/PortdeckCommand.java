@@ -12,6 +12,8 @@ import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** `portdeck`: with no subcommand, the dashboard; otherwise one of the scriptable commands. */
 @Command(
@@ -38,6 +40,9 @@ import picocli.CommandLine.Mixin;
         })
 public final class PortdeckCommand implements Callable<Integer> {
 
+    /** The header of the dashboard when it fell back to the demo panel. */
+    static final String NO_PANEL = "DEMO panel: no panel configured (see portdeck login)";
+
     private final CommandEnvironment environment;
 
     @Mixin
@@ -45,6 +50,9 @@ public final class PortdeckCommand implements Callable<Integer> {
 
     @Mixin
     DashboardFlags dashboardFlags;
+
+    @Spec
+    CommandSpec spec;
 
     public PortdeckCommand() {
         this(CommandEnvironment.system());
@@ -83,14 +91,15 @@ public final class PortdeckCommand implements Callable<Integer> {
     public Integer call() {
         Optional<PanelConfig> config = panelOptions.resolve();
         if (config.isEmpty()) {
-            return TerminalDashboard.runDemo(Flavor.DOCUMENTED, DemoWorld.standard(), dashboardFlags.options(),
-                    System.err);
+            return TerminalDashboard.runDemo(Flavor.DOCUMENTED, DemoWorld.standard(), NO_PANEL, dashboardFlags.options(),
+                    spec.commandLine().getErr());
         }
         if (!TerminalDashboard.hasTerminal()) {
-            return TerminalDashboard.run(null, null, dashboardFlags.options(), System.err);
+            return TerminalDashboard.run(null, null, dashboardFlags.options(), spec.commandLine().getErr());
         }
         try (PanelClient client = panelOptions.connect()) {
-            return TerminalDashboard.run(client, config.get().url().toString(), dashboardFlags.options(), System.err);
+            return TerminalDashboard.run(client, config.get().url().toString(), dashboardFlags.options(),
+                    spec.commandLine().getErr());
         }
     }
 

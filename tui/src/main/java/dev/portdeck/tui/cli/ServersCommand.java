@@ -37,7 +37,8 @@ public final class ServersCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON array for scripts instead of the table.")
     boolean json;
 
-    @Option(names = "--state", description = "Also ask each server's power state (one GET /resources per server).")
+    @Option(names = "--state", description = "Also ask each server's power state (one GET /resources per server,"
+            + " " + STATE_POOL + " at a time; '-' for suspended servers, '?' when the panel would not say).")
     boolean state;
 
     @Override
@@ -68,7 +69,7 @@ public final class ServersCommand implements Callable<Integer> {
                 : new TextTable("ID", "NAME", "NODE", "ALLOCATIONS", "STATUS");
         for (Server s : servers) {
             String allocations = s.allocations().size() + "/" + s.allocationLimit();
-            String power1 = power.getOrDefault(s.identifier(), "?");
+            String power1 = s.suspended() ? "-" : power.get(s.identifier());
             if (state) {
                 t.row(s.identifier(), s.name(), s.node(), allocations, status(s), power1 == null ? "?" : power1);
             } else {
@@ -91,6 +92,9 @@ public final class ServersCommand implements Callable<Integer> {
         try {
             Map<String, Future<PowerState>> futures = new LinkedHashMap<>();
             for (Server s : servers) {
+                if (s.suspended()) {
+                    continue; // panels answer 409 for a suspended server's resources
+                }
                 futures.put(s.identifier(), pool.submit(() -> client.resources(s.identifier()).state()));
             }
             Map<String, String> states = new LinkedHashMap<>();
@@ -100,7 +104,7 @@ public final class ServersCommand implements Callable<Integer> {
                 } catch (ExecutionException e) {
                     states.put(f.getKey(), null);
                     String why = e.getCause() instanceof PanelException p ? p.getMessage() : String.valueOf(e.getCause());
-                    spec.commandLine().getErr().println("portdeck: no power state for " + f.getKey() + ": " + why);
+                    spec.commandLine().getErr().println("portdeck: no power state for " + f.getKey() + ": " + TextTable.clean(why));
                 }
             }
             return states;

@@ -108,7 +108,8 @@ final class AllocationEditor {
     }
 
     private void offerStop(Server server, String sentence, Runnable retry) {
-        if (!server.can(STOP_PERMISSION)) {
+        Server fresh = deck.server(server.identifier());
+        if (fresh != null && deck.permissionsKnown(server.identifier()) && !fresh.can(STOP_PERMISSION)) {
             status.say(sentence, Tone.BAD);
             show(new NoticeDialog("The server must be stopped", "The panel said: " + sentence + "\n\nThis key lacks "
                     + "the " + STOP_PERMISSION + " permission, so portdeck cannot stop it for you.", quit));

@@ -51,6 +51,7 @@ final class Deck {
     private final Map<String, Instant> resourcesAt = new HashMap<>();
     private final Map<String, Traffic> traffic = new HashMap<>();
     private final Map<Target, StatsSnapshot> stats = new HashMap<>();
+    private final Set<String> detailed = new java.util.HashSet<>();
     private volatile List<Server> servers = List.of();
     private boolean loading;
     private boolean paused;
@@ -160,6 +161,7 @@ final class Deck {
             List<Server> next = new ArrayList<>(servers);
             next.replaceAll(s -> s.identifier().equals(identifier) ? withAllocations(fresh) : s);
             servers = List.copyOf(next);
+            detailed.add(identifier);
             retarget();
             changed();
             after.run();
@@ -173,12 +175,26 @@ final class Deck {
         return client.listServers().stream().map(this::withAllocations).toList();
     }
 
+    /**
+     * Whether the key's permissions on this server are known: the server list carries none, only the server's own
+     * endpoint does (meta.user_permissions). Until then the panel decides, and says so in its own words.
+     */
+    boolean permissionsKnown(String identifier) {
+        return detailed.contains(identifier);
+    }
+
     /** Panels may leave relationships.allocations out; then ask the allocations endpoint (called on `io`). */
     private Server withAllocations(Server s) {
-        if (!s.allocations().isEmpty() || !s.can("allocation.read")) {
+        if (!s.allocations().isEmpty()) {
             return s;
         }
-        List<Allocation> list = client.allocations(s.identifier());
+        List<Allocation> list;
+        try {
+            list = client.allocations(s.identifier());
+        } catch (PanelException e) {
+            LOG.log(Level.FINE, "allocations of {0}: {1}", new Object[] {s.identifier(), e.getMessage()});
+            return s;
+        }
         return new Server(s.identifier(), s.uuid(), s.name(), s.node(), s.status(), s.suspended(),
                 s.allocationLimit(), list, s.permissions());
     }

@@ -238,7 +238,7 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
             return "read-only mode (--readonly)";
         }
         Server s = view == View.ALLOCATIONS ? deck.server(allocations().serverId()) : null;
-        if (s != null && !s.can(b.permission())) {
+        if (s != null && deck.permissionsKnown(s.identifier()) && !s.can(b.permission())) {
             return "the key lacks the " + b.permission() + " permission";
         }
         return null;

@@ -6,9 +6,13 @@ import dev.portdeck.shared.sim.DemoWorld;
 import dev.portdeck.shared.sim.Flavor;
 import dev.portdeck.shared.sim.PanelSimulator;
 import dev.portdeck.shared.sim.SimulatorOptions;
+import java.time.Duration;
 
 /** The embedded demo panel (the simulator on loopback) and a client for it; nothing leaves this machine. */
 public final class DemoPanel implements AutoCloseable {
+
+    /** How long "starting"/"stopping" last in the demo, so the dashboard can show them. */
+    public static final Duration POWER_TRANSITION = Duration.ofMillis(1500);
 
     private final PanelSimulator simulator;
     private final PanelClient client;
@@ -19,16 +23,21 @@ public final class DemoPanel implements AutoCloseable {
     }
 
     public static DemoPanel start(Flavor flavor, DemoWorld world) {
-        return new DemoPanel(PanelSimulator.start(SimulatorOptions.defaults().withFlavor(flavor).withWorld(world)));
+        return new DemoPanel(PanelSimulator.start(SimulatorOptions.defaults().withFlavor(flavor).withWorld(world)
+                .withPowerTransition(POWER_TRANSITION)));
     }
 
     public PanelClient client() {
         return client;
     }
 
-    /** What the header says about this panel. */
+    /** What the header says about the demo panel. */
+    public static String label(PanelSimulator simulator) {
+        return "DEMO panel (built in, " + simulator.flavor().cliName() + " rules)";
+    }
+
     public String label() {
-        return "DEMO panel (" + simulator.flavor().cliName() + ", built in)";
+        return label(simulator);
     }
 
     @Override

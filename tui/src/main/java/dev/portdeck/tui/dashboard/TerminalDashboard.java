@@ -10,7 +10,7 @@ import dev.portdeck.shared.sim.DemoWorld;
 import dev.portdeck.shared.sim.Flavor;
 import dev.portdeck.tui.cli.ExitCode;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -31,18 +31,19 @@ public final class TerminalDashboard {
         return System.console() != null;
     }
 
-    /** The dashboard on the embedded demo panel, started only when there is a terminal to show it on. */
-    public static int runDemo(Flavor flavor, DemoWorld world, DashboardOptions options, PrintStream err) {
+    /** The dashboard on the embedded demo panel (named `label`), started only when there is a terminal for it. */
+    public static int runDemo(Flavor flavor, DemoWorld world, String label, DashboardOptions options,
+            PrintWriter err) {
         if (!hasTerminal()) {
             return noTerminal(err);
         }
         try (DemoPanel demo = DemoPanel.start(flavor, world)) {
-            return run(demo.client(), demo.label(), options, err);
+            return run(demo.client(), label, options, err);
         }
     }
 
     /** The dashboard on `client`'s panel; `panelLabel` names it in the header. */
-    public static int run(PanelClient client, String panelLabel, DashboardOptions options, PrintStream err) {
+    public static int run(PanelClient client, String panelLabel, DashboardOptions options, PrintWriter err) {
         if (!hasTerminal()) {
             return noTerminal(err);
         }
@@ -67,6 +68,7 @@ public final class TerminalDashboard {
             LOG.log(Level.SEVERE, "the dashboard failed", e);
             stopQuietly(screen);
             err.println("portdeck: the dashboard stopped: " + Deck.sentence(e));
+            err.flush();
             return ExitCode.FAILURE;
         } finally {
             stopQuietly(screen);
@@ -80,9 +82,10 @@ public final class TerminalDashboard {
         }
     }
 
-    private static int noTerminal(PrintStream err) {
+    private static int noTerminal(PrintWriter err) {
         err.println("portdeck: the dashboard needs an interactive terminal, and stdin/stdout is not one; "
                 + "in scripts use `portdeck servers` or `portdeck alloc`.");
+        err.flush();
         return ExitCode.USAGE;
     }
 

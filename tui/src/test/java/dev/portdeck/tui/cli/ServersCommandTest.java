@@ -89,8 +89,9 @@ class ServersCommandTest {
             public MockResponse dispatch(RecordedRequest request) {
                 String path = request.getPath();
                 if (path.startsWith("/api/client?")) {
-                    return ok(page(1, 1, 2, serverAttributes("d3aac109", "Survival", "Node 1", 4, null, false),
-                            serverAttributes("0be1f2a3", "Creative", "Node 1", 3, null, false)));
+                    return ok(page(1, 1, 3, serverAttributes("d3aac109", "Survival", "Node 1", 4, null, false),
+                            serverAttributes("0be1f2a3", "Creative", "Node 1", 3, null, false),
+                            serverAttributes("77aa88bb", "Old lobby", "Node 1", 3, null, true)));
                 }
                 if (path.equals("/api/client/servers/d3aac109/resources")) {
                     return ok("{\"object\":\"stats\",\"attributes\":{\"current_state\":\"running\",\"is_suspended\":false,"
@@ -101,9 +102,11 @@ class ServersCommandTest {
         });
         Cli.Run r = cli.run("servers", "--state");
         assertEquals(0, r.exit(), r.toString());
-        assertTrue(r.out().contains("d3aac109  Survival  Node 1  3/4          ok      running"), r.out());
-        assertTrue(r.out().contains("0be1f2a3  Creative  Node 1  3/3          ok      ?"), r.out());
+        assertTrue(r.out().contains("d3aac109  Survival   Node 1  3/4          ok         running"), r.out());
+        assertTrue(r.out().contains("0be1f2a3  Creative   Node 1  3/3          ok         ?"), r.out());
+        assertTrue(r.out().contains("77aa88bb  Old lobby  Node 1  3/3          suspended  -"), r.out());
         assertTrue(r.err().contains("no power state for 0be1f2a3"), r.err());
+        assertEquals(3, panel.getRequestCount(), "one list, two resources; none for the suspended server");
     }
 
     @Test

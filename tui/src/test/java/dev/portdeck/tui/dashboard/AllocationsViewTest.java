@@ -19,16 +19,19 @@ class AllocationsViewTest {
         try (DeckHarness h = DeckHarness.start(Flavor.DOCUMENTED)) {
             h.open("Survival SMP");
             String screen = h.awaitScreen(s -> s.contains("● open") && s.contains("✕ closed"), "probe results");
-            String primary = h.line(h.rowOf("127.0.0.2:25565"));
+            String game = h.address("Survival SMP", 1);
+            String rconAddress = h.address("Survival SMP", 2);
+            String dynmap = h.address("Survival SMP", 3);
+            String primary = h.line(h.rowOf(game));
             assertTrue(primary.contains("★"), "the primary is marked: " + primary);
             assertTrue(primary.contains("Java edition"), primary);
-            String rcon = h.line(h.rowOf("127.0.0.2:25575"));
+            String rcon = h.line(h.rowOf(rconAddress));
             assertTrue(rcon.contains("✕ closed") && rcon.contains("100%"), "nothing listens on RCON: " + rcon);
             assertTrue(screen.contains("3/5 allocations"), screen);
-            h.awaitScreen(s -> h.line(h.rowOf("127.0.0.2:25575")).contains("×××"), "failures marked in the sparkline");
-            h.awaitScreen(s -> h.line(h.rowOf("127.0.0.2:8123")).matches(".*[▁▂▃▄▅▆▇█]{3}.*"),
+            h.awaitScreen(s -> h.line(h.rowOf(rconAddress)).contains("×××"), "failures marked in the sparkline");
+            h.awaitScreen(s -> h.line(h.rowOf(dynmap)).matches(".*[▁▂▃▄▅▆▇█]{3}.*"),
                     "a sparkline of latencies");
-            assertTrue(h.line(h.rowOf("127.0.0.2:8123")).contains("s ago"), "checked Ns ago");
+            assertTrue(h.line(h.rowOf(dynmap)).contains("s ago"), "checked Ns ago");
         }
     }
 
@@ -36,7 +39,7 @@ class AllocationsViewTest {
     void escGoesBackToTheServers() throws Exception {
         try (DeckHarness h = DeckHarness.start(Flavor.DOCUMENTED)) {
             h.open("FiveM Roleplay");
-            h.await("127.0.0.3:30120");
+            h.await(h.address("FiveM Roleplay", 5));
             h.press(KeyType.Escape); // clears the servers filter? no: the filter belongs to the servers view
             h.await("6 servers");
         }
@@ -46,12 +49,13 @@ class AllocationsViewTest {
     void theSelectionStaysOnItsRowWhileProbeResultsArrive() throws Exception {
         try (DeckHarness h = DeckHarness.start(Flavor.DOCUMENTED)) {
             h.open("Survival SMP");
+            String dynmap = h.address("Survival SMP", 3);
             h.press('j', 'j');
-            h.await("#3 127.0.0.2:8123");
+            h.await("#3 " + dynmap);
             h.press('s', 's', 's', 's', 's', 's'); // sort by LAST latency: rows move as results arrive
             h.idle(Duration.ofMillis(1500)); // several probe rounds
-            assertTrue(h.text().contains("#3 127.0.0.2:8123"), "still on #3:\n" + h.text());
-            assertTrue(h.reversed(h.rowOf("127.0.0.2:8123")), "#3 is still the highlighted row");
+            assertTrue(h.text().contains("#3 " + dynmap), "still on #3:\n" + h.text());
+            assertTrue(h.reversed(h.rowOf(dynmap)), "#3 is still the highlighted row");
         }
     }
 
@@ -75,7 +79,7 @@ class AllocationsViewTest {
                 s -> s.clientKey())) {
             h.open("Survival SMP");
             h.await("● open");
-            assertTrue(h.line(h.rowOf("127.0.0.2:25565")).contains("fra1.portdeck.test"), "the alias at 140");
+            assertTrue(h.line(h.rowOf(h.address("Survival SMP", 1))).contains("fra1.portdeck.test"), "alias at 140");
             String wide = h.line(1);
             for (String title : new String[] {"ID", "ADDRESS", "ALIAS", "NOTES", "STATE", "LAST", "AVG", "P95",
                 "LOSS", "HISTORY", "CHECKED"}) {
@@ -114,7 +118,7 @@ class AllocationsViewTest {
             h.open("Survival SMP");
             h.await("✕ closed");
             h.press('j');
-            h.await("#2 127.0.0.2:25575");
+            h.await("#2 " + h.address("Survival SMP", 2));
             for (int row = 0; row < 30; row++) {
                 for (int col = 0; col < 120; col++) {
                     TextCharacter c = h.terminal.getCharacter(col, row);
@@ -122,8 +126,8 @@ class AllocationsViewTest {
                     assertEquals(TextColor.ANSI.DEFAULT, c.getBackgroundColor(), "no colour at " + col + "," + row);
                 }
             }
-            assertTrue(h.reversed(h.rowOf("127.0.0.2:25575")), "the selected row is in reverse video");
-            assertFalse(h.reversed(h.rowOf("127.0.0.2:8123")), "other rows are not");
+            assertTrue(h.reversed(h.rowOf(h.address("Survival SMP", 2))), "the selected row is in reverse video");
+            assertFalse(h.reversed(h.rowOf(h.address("Survival SMP", 3))), "other rows are not");
         }
     }
 

@@ -17,6 +17,7 @@ import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import dev.portdeck.shared.client.ApiKey;
 import dev.portdeck.shared.client.PanelClient;
 import dev.portdeck.shared.client.PanelConfig;
+import dev.portdeck.shared.model.Allocation;
 import dev.portdeck.shared.sim.Flavor;
 import dev.portdeck.shared.sim.PanelSimulator;
 import dev.portdeck.shared.sim.SimulatorOptions;
@@ -212,14 +213,25 @@ final class DeckHarness implements AutoCloseable {
         step();
     }
 
+    /** The allocation `id` of `server` as the panel has it now, or null when it has none by that id. */
+    Allocation allocation(String server, long id) {
+        return sim.server(server).allocations().stream().filter(a -> a.id() == id).findFirst().orElse(null);
+    }
+
+    /** The ip:port of allocation `id` (the demo's ports can move when a fixed one is busy on this machine). */
+    String address(String server, long id) {
+        return allocation(server, id).address();
+    }
+
     /** Opens the allocations of the server named `name` from the servers view. */
     String open(String name) {
         await(name);
         press('/');
         type(name);
         press(KeyType.Enter, KeyType.Enter);
-        return awaitScreen(s -> s.contains("portdeck" + Glyphs.UNICODE.into() + name)
+        awaitScreen(s -> s.contains("portdeck" + Glyphs.UNICODE.into() + name)
                 || s.contains("portdeck" + Glyphs.ASCII.into() + name), "the allocations of " + name);
+        return awaitScreen(s -> !s.contains("loading " + name), name + " loaded from the panel");
     }
 
     private static void sleep(long millis) {
