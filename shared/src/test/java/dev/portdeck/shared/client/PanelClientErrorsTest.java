@@ -241,7 +241,7 @@ class PanelClientErrorsTest {
         }
         try (PanelClient c = client(RetryPolicy.DEFAULT, Duration.ofSeconds(5))) {
             RateLimited e = assertThrows(RateLimited.class, () -> c.allocations("d3aac109"));
-            assertTrue(e.getMessage().contains("HTTP 429"), e.getMessage());
+            assertTrue(e.getMessage().contains("kept limiting requests (HTTP 429) after 2 retries"), e.getMessage());
         }
         assertEquals(3, panel.getRequestCount());
     }
