@@ -298,6 +298,18 @@ class PanelClientErrorsTest {
     }
 
     @Test
+    void aPostWhoseAnswerTimesOutIsNotReplayedAndSaysItMayHaveHappened() {
+        panel.enqueue(ok(Fixtures.allocation(18, 25568, null, false)).setHeadersDelay(1, java.util.concurrent.TimeUnit.SECONDS));
+        panel.enqueue(ok(Fixtures.allocation(19, 25569, null, false)));
+        try (PanelClient c = client(RetryPolicy.DEFAULT, Duration.ofMillis(300))) {
+            Unreachable e = assertThrows(Unreachable.class, () -> c.assign("d3aac109", AssignRequest.auto()));
+            assertEquals("the panel at " + url + " did not answer within 0.3 s (--read-timeout) (the panel may still"
+                    + " have done it: check before trying again)", e.getMessage());
+        }
+        assertEquals(1, panel.getRequestCount());
+    }
+
+    @Test
     void aClosedPortIsUnreachableNamingTheUrl() throws Exception {
         panel.shutdown();
         Unreachable e = fails(Unreachable.class, c -> c.allocations("d3aac109"));
