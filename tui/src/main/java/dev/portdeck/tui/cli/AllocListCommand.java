@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** `portdeck alloc list SERVER`. */
-@Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true, versionProvider = PortdeckCommand.Version.class, sortOptions = false,
         description = "List a server's allocations: id, ip, port, alias, primary mark, notes.")
 public final class AllocListCommand implements Callable<Integer> {
 
