@@ -181,6 +181,10 @@ final class DemoListeners implements AutoCloseable {
         }
         CompletableFuture<T> result = new CompletableFuture<>();
         tasks.add(() -> {
+            if (closed) {
+                result.completeExceptionally(new IllegalStateException("the demo listeners are closed"));
+                return;
+            }
             try {
                 result.complete(task.call());
             } catch (Exception e) {
@@ -214,6 +218,9 @@ final class DemoListeners implements AutoCloseable {
             LOG.log(Level.WARNING, "demo listener loop stopped", e);
         } finally {
             closeAll();
+            for (Runnable task = tasks.poll(); task != null; task = tasks.poll()) {
+                task.run(); // fails each waiting caller at once instead of after the timeout
+            }
         }
     }
 
