@@ -12,7 +12,12 @@ import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The demo world's ports are real: open ones accept a TCP connect on loopback, closed ones refuse it. */
@@ -131,6 +136,39 @@ class DemoListenersTest {
                 assertEquals(port, second.demoPorts().get(0).allocation().port(),
                         "no TIME_WAIT left behind on our side: the port is reserved again");
                 assertFalse(accepts("127.0.0.9", port));
+            }
+        }
+    }
+
+    @Test
+    void powerSignalsFromManyThreadsLeaveEveryPortMatchingItsServer() throws Exception {
+        try (PanelSimulator sim = PanelSimulator.start(SimulatorOptions.defaults())) {
+            List<String> ids = List.of(sim.serverId("Survival SMP"), sim.serverId("FiveM Roleplay"),
+                    sim.serverId("Web Panel"));
+            String[] signals = {"start", "stop", "restart", "kill"};
+            ExecutorService pool = Executors.newFixedThreadPool(6);
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 6; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    SimHttp http = new SimHttp(sim, sim.clientKey());
+                    for (int i = 0; i < 15; i++) {
+                        String id = ids.get((thread + i) % ids.size());
+                        assertEquals(204, http.post("/api/client/servers/" + id + "/power",
+                                "{\"signal\":\"" + signals[(thread * 7 + i) % signals.length] + "\"}").status());
+                        http.get("/api/client/servers/" + id + "/resources");
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+            pool.shutdown();
+            for (PanelSimulator.DemoPort p : sim.demoPorts()) {
+                assertEquals(p.listening(), accepts(p.allocation().ip(), p.allocation().port()), p.toString());
+                if (p.listening()) {
+                    assertEquals(PowerState.RUNNING, sim.powerState(p.serverId()), p.toString());
+                }
             }
         }
     }
