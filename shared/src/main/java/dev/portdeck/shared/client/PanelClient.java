@@ -1,13 +1,27 @@
 package dev.portdeck.shared.client;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portdeck.shared.error.InvalidInput;
+import dev.portdeck.shared.error.NotFound;
+import dev.portdeck.shared.error.NotTheApi;
 import dev.portdeck.shared.model.Allocation;
 import dev.portdeck.shared.model.AssignRequest;
 import dev.portdeck.shared.model.Page;
 import dev.portdeck.shared.model.PowerSignal;
 import dev.portdeck.shared.model.Resources;
 import dev.portdeck.shared.model.Server;
+import dev.portdeck.shared.model.ServerRef;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * The panel's client API, one method per endpoint. Synchronous and thread-safe: call it from worker threads, never
@@ -17,49 +31,125 @@ import java.util.List;
  */
 public final class PanelClient implements AutoCloseable {
 
+    /** The most servers per page any panel serves. */
+    public static final int MAX_PER_PAGE = 100;
+    /** listServers() stops here even if the panel claims more pages (50,000 servers). */
+    static final int MAX_PAGES = 500;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = Logger.getLogger("portdeck.client");
+
     private final PanelConfig config;
+    private final Transport transport;
 
     public PanelClient(PanelConfig config) {
+        this(config, RetryPolicy.DEFAULT);
+    }
+
+    /** Refuses plain http to a non-loopback host unless the config allows it. */
+    public PanelClient(PanelConfig config, RetryPolicy retry) {
+        PanelAddress.parse(config.url().toString(), config.allowInsecureHttp());
         this.config = config;
+        this.transport = new Transport(config, retry);
     }
 
     public URI panelUrl() {
         return config.url();
     }
 
-    /** `GET /api/client`, every page. */
+    /** `GET /api/client`, every page (bounded by total_pages and {@link #MAX_PAGES}). */
     public List<Server> listServers() {
-        throw new UnsupportedOperationException("not built yet");
+        List<Server> all = new ArrayList<>();
+        int page = 1;
+        for (int fetched = 0; fetched < MAX_PAGES; fetched++) {
+            Page<Server> p = listServers(page, MAX_PER_PAGE);
+            all.addAll(p.items());
+            if (!p.hasNext() || p.items().isEmpty()) {
+                return all;
+            }
+            page = p.currentPage() + 1;
+        }
+        LOG.warning(() -> "stopped listing servers after " + MAX_PAGES + " pages");
+        return all;
     }
 
     /** `GET /api/client?page=N&per_page=M`. */
     public Page<Server> listServers(int page, int perPage) {
-        throw new UnsupportedOperationException("not built yet");
+        if (page < 1 || perPage < 1 || perPage > MAX_PER_PAGE) {
+            throw new InvalidInput("page", "pages start at 1 and hold 1 to " + MAX_PER_PAGE + " servers");
+        }
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("page", Integer.toString(page));
+        query.put("per_page", Integer.toString(perPage));
+        Reply r = call(new ApiCall("GET", List.of(), query, null, null, "list the servers", "the server list"));
+        return r.reader().serverPage(r.json());
     }
 
     /** `GET /api/client/servers/{server}` with its allocations and the key's permissions. */
     public Server server(String server) {
-        throw new UnsupportedOperationException("not built yet");
+        String s = RequestChecks.server(server);
+        Reply r = call(get(List.of("servers", s), null, "read server " + s, "server " + s));
+        return r.reader().server(r.json(), r.json().get("meta"));
     }
 
     /** A short id, a UUID or an unambiguous (case-insensitive) name to the server; NotFound names what was tried. */
     public Server resolve(String userInput) {
-        throw new UnsupportedOperationException("not built yet");
+        ServerRef ref = ServerRef.parse(RequestChecks.server(userInput));
+        NotFound byId = null;
+        if (!(ref instanceof ServerRef.Name)) {
+            try {
+                return server(ref.value());
+            } catch (NotFound e) {
+                if (ref instanceof ServerRef.Uuid) {
+                    throw e;
+                }
+                byId = e; // a name may look like a short id
+            }
+        }
+        List<Server> all = listServers();
+        String wanted = ref.value().toLowerCase(Locale.ROOT);
+        List<Server> matches = all.stream().filter(s -> s.name().equalsIgnoreCase(ref.value())).toList();
+        if (matches.isEmpty()) {
+            matches = all.stream().filter(s -> s.name().toLowerCase(Locale.ROOT).contains(wanted)).toList();
+        }
+        if (matches.size() == 1) {
+            return server(matches.get(0).identifier());
+        }
+        if (matches.size() > 1) {
+            throw new InvalidInput("server", "\"" + ref.value() + "\" matches " + matches.size() + " servers: "
+                    + matches.stream().map(s -> s.identifier() + " (" + s.name() + ")").collect(Collectors.joining(", "))
+                    + "; name one by its short id");
+        }
+        if (byId != null) {
+            throw byId;
+        }
+        throw new NotFound("no server called \"" + ref.value() + "\" among the " + all.size()
+                + " servers this API key can see on " + config.url(), "server " + ref.value());
     }
 
     /** `GET /api/client/servers/{server}/resources`. */
     public Resources resources(String server) {
-        throw new UnsupportedOperationException("not built yet");
+        String s = RequestChecks.server(server);
+        Reply r = call(get(List.of("servers", s, "resources"), null, "read the resource usage of server " + s,
+                "server " + s));
+        return r.reader().resources(r.json());
     }
 
     /** `POST /api/client/servers/{server}/power`. */
     public void power(String server, PowerSignal signal) {
-        throw new UnsupportedOperationException("not built yet");
+        String s = RequestChecks.server(server);
+        ObjectNode body = JSON.createObjectNode().put("signal", signal.apiName());
+        String permission = signal == PowerSignal.START ? "control.start"
+                : signal == PowerSignal.RESTART ? "control.restart" : "control.stop";
+        callNoContent(new ApiCall("POST", List.of("servers", s, "power"), Map.of(), write(body), permission,
+                "send the " + signal.apiName() + " signal to server " + s, "server " + s));
     }
 
     /** `GET /api/client/servers/{server}/network/allocations`. */
     public List<Allocation> allocations(String server) {
-        throw new UnsupportedOperationException("not built yet");
+        String s = RequestChecks.server(server);
+        Reply r = call(get(allocationsPath(s), "allocation.read", "list the allocations of server " + s, "server " + s));
+        return r.reader().allocations(r.json());
     }
 
     /**
@@ -67,25 +157,154 @@ public final class PanelClient implements AutoCloseable {
      * differ from what was asked ({@link AssignRequest#isSatisfiedBy(Allocation)} tells).
      */
     public Allocation assign(String server, AssignRequest request) {
-        throw new UnsupportedOperationException("not built yet");
+        String s = RequestChecks.server(server);
+        RequestChecks.assign(request);
+        ObjectNode body = JSON.createObjectNode();
+        if (request.ip() != null) {
+            body.put("ip", request.ip().strip().replaceAll("^\\[(.*)]$", "$1"));
+        }
+        if (request.port() != null) {
+            body.put("port", request.port());
+        }
+        Reply r = call(new ApiCall("POST", allocationsPath(s), Map.of(), write(body), "allocation.create",
+                "add an allocation to server " + s, "server " + s));
+        return r.reader().allocation(r.json());
     }
 
     /** `POST /api/client/servers/{server}/network/allocations/{id}/primary`. */
     public Allocation setPrimary(String server, long allocationId) {
-        throw new UnsupportedOperationException("not built yet");
+        String s = RequestChecks.server(server);
+        RequestChecks.allocationId(allocationId);
+        List<String> path = new ArrayList<>(allocationPath(s, allocationId));
+        path.add("primary");
+        Reply r = call(new ApiCall("POST", path, Map.of(), null, "allocation.update",
+                "make allocation " + allocationId + " the primary of server " + s, allocationSubject(s, allocationId)));
+        return r.reader().allocation(r.json());
     }
 
     /** `POST /api/client/servers/{server}/network/allocations/{id}` with `{"notes": ...}`; null clears. */
     public Allocation setNotes(String server, long allocationId, String notes) {
-        throw new UnsupportedOperationException("not built yet");
+        String s = RequestChecks.server(server);
+        RequestChecks.allocationId(allocationId);
+        RequestChecks.notes(notes);
+        ObjectNode body = JSON.createObjectNode();
+        if (notes == null) {
+            body.putNull("notes"); // Pterodactyl requires the key to be present
+        } else {
+            body.put("notes", notes);
+        }
+        Reply r = call(new ApiCall("POST", allocationPath(s, allocationId), Map.of(), write(body), "allocation.update",
+                "change the notes of allocation " + allocationId + " on server " + s, allocationSubject(s, allocationId)));
+        return r.reader().allocation(r.json());
     }
 
     /** `DELETE /api/client/servers/{server}/network/allocations/{id}`. */
     public void remove(String server, long allocationId) {
-        throw new UnsupportedOperationException("not built yet");
+        String s = RequestChecks.server(server);
+        RequestChecks.allocationId(allocationId);
+        callNoContent(new ApiCall("DELETE", allocationPath(s, allocationId), Map.of(), null, "allocation.delete",
+                "remove allocation " + allocationId + " from server " + s, allocationSubject(s, allocationId)));
     }
 
     @Override
     public void close() {
+        transport.close();
+    }
+
+    private static List<String> allocationsPath(String server) {
+        return List.of("servers", server, "network", "allocations");
+    }
+
+    private static List<String> allocationPath(String server, long id) {
+        return List.of("servers", server, "network", "allocations", Long.toString(id));
+    }
+
+    private static String allocationSubject(String server, long id) {
+        return "allocation " + id + " of server " + server;
+    }
+
+    private static ApiCall get(List<String> path, String permission, String action, String subject) {
+        return new ApiCall("GET", path, Map.of(), null, permission, action, subject);
+    }
+
+    /** A 2xx answer's JSON and a reader that reports shape problems with that answer's status. */
+    private record Reply(JsonNode json, ModelReader reader) {
+    }
+
+    private Reply call(ApiCall call) {
+        Transport.Answer a = transport.send(call);
+        JsonNode json = parse(a);
+        if (a.status() >= 200 && a.status() < 300 && json != null) {
+            return new Reply(json, new ModelReader(a.status(), a.contentType()));
+        }
+        throw failure(call, a, json);
+    }
+
+    private void callNoContent(ApiCall call) {
+        Transport.Answer a = transport.send(call);
+        if (a.status() < 200 || a.status() >= 300) {
+            throw failure(call, a, parse(a));
+        }
+    }
+
+    private RuntimeException failure(ApiCall call, Transport.Answer a, JsonNode json) {
+        if (a.status() >= 300 && a.status() < 400) {
+            return new NotTheApi("the panel at " + config.url() + " answered HTTP " + a.status() + " (a redirect"
+                    + (a.location() == null ? "" : " to " + a.location()) + "), not the API: check the panel URL",
+                    a.status(), a.contentType(), null);
+        }
+        List<ErrorEnvelope.Entry> entries = ErrorEnvelope.entries(json);
+        if (json != null && !entries.isEmpty()) {
+            return ErrorEnvelope.toException(a.status(), entries, call, config.url(), config.key());
+        }
+        String hint = a.status() < 500 ? " (is " + config.url() + " the panel's address?)" : "";
+        return new NotTheApi("the panel answered HTTP " + a.status() + " with " + describeBody(a, json)
+                + ", not the API" + hint, a.status(), a.contentType(), snippet(a.body()));
+    }
+
+    private static JsonNode parse(Transport.Answer a) {
+        if (a.body() == null || a.body().isBlank()) {
+            return null;
+        }
+        try {
+            JsonNode n = JSON.readTree(a.body());
+            return n != null && n.isObject() ? n : null;
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    private static String describeBody(Transport.Answer a, JsonNode json) {
+        String type = a.contentType() == null ? "" : a.contentType().toLowerCase(Locale.ROOT);
+        String body = a.body() == null ? "" : a.body().strip();
+        if (body.isEmpty()) {
+            return "an empty body";
+        }
+        if (json != null) {
+            return "JSON that is not the panel API";
+        }
+        if (type.contains("html") || body.startsWith("<")) {
+            return "an HTML page";
+        }
+        if (type.contains("json") || body.startsWith("{") || body.startsWith("[")) {
+            return "broken JSON";
+        }
+        return "text that is not JSON" + (type.isEmpty() ? "" : " (" + a.contentType() + ")");
+    }
+
+    private static String snippet(String body) {
+        if (body == null) {
+            return null;
+        }
+        String s = body.replaceAll("\\s+", " ").strip();
+        return s.length() <= 200 ? s : s.substring(0, 200) + "…";
+    }
+
+    private static String write(JsonNode body) {
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

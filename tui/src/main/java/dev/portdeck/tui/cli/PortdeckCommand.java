@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** `portdeck`: with no subcommand, the dashboard; otherwise one of the scriptable commands. */
 @Command(
@@ -11,6 +12,15 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = PortdeckCommand.Version.class,
         description = "Network allocations of game servers on Pterodactyl-style panels: dashboard, port checks, scripting.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success",
+            "1:the panel refused (limit, primary, server state, validation)",
+            "2:usage error or invalid input (nothing was sent)",
+            "3:panel unreachable, timed out, 5xx, or not the API",
+            "4:API key rejected or a permission is missing",
+            "5:alloc add: the panel assigned something other than what was asked",
+            "6:server or allocation not found"},
         subcommands = {
             ServersCommand.class,
             AllocCommand.class,
@@ -21,9 +31,41 @@ import picocli.CommandLine.Command;
         })
 public final class PortdeckCommand implements Callable<Integer> {
 
+    private final CommandEnvironment environment;
+
+    @Mixin
+    PanelOptions panelOptions;
+
+    public PortdeckCommand() {
+        this(CommandEnvironment.system());
+    }
+
+    public PortdeckCommand(CommandEnvironment environment) {
+        this.environment = environment;
+    }
+
     /** The configured command line, shared by Main and the tests. */
     public static CommandLine commandLine() {
-        return new CommandLine(new PortdeckCommand());
+        return commandLine(CommandEnvironment.system());
+    }
+
+    /** The command line reading environment variables and the terminal from `environment` (tests pass their own). */
+    public static CommandLine commandLine(CommandEnvironment environment) {
+        CommandLine cl = new CommandLine(new PortdeckCommand(environment));
+        Failures failures = new Failures();
+        cl.setExecutionExceptionHandler(failures);
+        cl.setParameterExceptionHandler(failures);
+        cl.setExecutionStrategy(new VerboseLogging(new CommandLine.RunLast()));
+        return cl;
+    }
+
+    public CommandEnvironment environment() {
+        return environment;
+    }
+
+    /** The panel options given to the root command (`portdeck --panel URL`). */
+    public PanelOptions panelOptions() {
+        return panelOptions;
     }
 
     @Override
@@ -37,8 +79,13 @@ public final class PortdeckCommand implements Callable<Integer> {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = PortdeckCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"portdeck " + (v == null ? "development build" : v)};
+            return new String[] {"portdeck " + version()};
         }
+    }
+
+    /** The version from the jar's manifest, or "development build" when run from classes. */
+    public static String version() {
+        String v = PortdeckCommand.class.getPackage().getImplementationVersion();
+        return v == null ? "development build" : v;
     }
 }

@@ -1,0 +1,125 @@
+package dev.portdeck.shared.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.portdeck.shared.error.NotTheApi;
+import dev.portdeck.shared.model.Allocation;
+import dev.portdeck.shared.model.Page;
+import dev.portdeck.shared.model.PowerState;
+import dev.portdeck.shared.model.Resources;
+import dev.portdeck.shared.model.Server;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The panel's JSON (Fractal-style `{"object","attributes"}`) to model records; a missing field is NotTheApi. */
+final class ModelReader {
+
+    private final int status;
+    private final String contentType;
+
+    ModelReader(int status, String contentType) {
+        this.status = status;
+        this.contentType = contentType;
+    }
+
+    Allocation allocation(JsonNode item) {
+        JsonNode a = attributes(item, "allocation");
+        return new Allocation(
+                requireLong(a, "id"), requireText(a, "ip"), blankToNull(a.get("ip_alias")),
+                (int) requireLong(a, "port"), nullableText(a.get("notes")), a.path("is_default").asBoolean(false));
+    }
+
+    List<Allocation> allocations(JsonNode list) {
+        List<Allocation> out = new ArrayList<>();
+        for (JsonNode item : data(list)) {
+            out.add(allocation(item));
+        }
+        return out;
+    }
+
+    Server server(JsonNode item, JsonNode meta) {
+        JsonNode a = attributes(item, "server");
+        JsonNode rel = a.path("relationships").path("allocations");
+        List<Allocation> allocations = rel.isMissingNode() || rel.isNull() ? List.of() : allocations(rel);
+        Set<String> permissions = new LinkedHashSet<>();
+        JsonNode perms = meta == null ? null : meta.get("user_permissions");
+        if (perms != null && perms.isArray()) {
+            perms.forEach(p -> permissions.add(p.asText()));
+        }
+        return new Server(
+                requireText(a, "identifier"), nullableText(a.get("uuid")), requireText(a, "name"),
+                nullableText(a.get("node")), blankToNull(a.get("status")), a.path("is_suspended").asBoolean(false),
+                a.path("feature_limits").path("allocations").asInt(0), allocations, permissions);
+    }
+
+    Page<Server> serverPage(JsonNode list) {
+        List<Server> servers = new ArrayList<>();
+        for (JsonNode item : data(list)) {
+            servers.add(server(item, null));
+        }
+        JsonNode p = list.path("meta").path("pagination");
+        int current = p.path("current_page").asInt(1);
+        int totalPages = p.path("total_pages").asInt(current);
+        int total = p.path("total").asInt(servers.size());
+        return new Page<>(servers, current, totalPages, total);
+    }
+
+    Resources resources(JsonNode item) {
+        JsonNode a = attributes(item, "stats");
+        if (!a.has("current_state")) {
+            throw notTheApi("no \"current_state\"");
+        }
+        JsonNode r = a.path("resources");
+        return new Resources(
+                PowerState.fromApi(nullableText(a.get("current_state"))), a.path("is_suspended").asBoolean(false),
+                r.path("memory_bytes").asLong(0), r.path("cpu_absolute").asDouble(0), r.path("disk_bytes").asLong(0),
+                r.path("network_rx_bytes").asLong(0), r.path("network_tx_bytes").asLong(0), r.path("uptime").asLong(0));
+    }
+
+    private JsonNode attributes(JsonNode item, String object) {
+        JsonNode a = item == null ? null : item.get("attributes");
+        if (a == null || !a.isObject()) {
+            throw notTheApi("no \"attributes\" of a " + object);
+        }
+        return a;
+    }
+
+    private JsonNode data(JsonNode list) {
+        JsonNode data = list == null ? null : list.get("data");
+        if (data == null || !data.isArray()) {
+            throw notTheApi("no \"data\" list");
+        }
+        return data;
+    }
+
+    private String requireText(JsonNode a, String field) {
+        JsonNode n = a.get(field);
+        if (n == null || n.isNull() || !n.isValueNode()) {
+            throw notTheApi("no \"" + field + "\"");
+        }
+        return n.asText();
+    }
+
+    private long requireLong(JsonNode a, String field) {
+        JsonNode n = a.get(field);
+        if (n == null || !(n.isIntegralNumber() || n.isTextual() && n.asText().matches("\\d+"))) {
+            throw notTheApi("no numeric \"" + field + "\"");
+        }
+        return n.asLong();
+    }
+
+    private NotTheApi notTheApi(String what) {
+        return new NotTheApi("the panel answered HTTP " + status + " with JSON that is not the panel API (" + what + ")",
+                status, contentType, null);
+    }
+
+    private static String nullableText(JsonNode n) {
+        return n == null || n.isNull() ? null : n.asText();
+    }
+
+    private static String blankToNull(JsonNode n) {
+        String s = nullableText(n);
+        return s == null || s.isBlank() ? null : s;
+    }
+}

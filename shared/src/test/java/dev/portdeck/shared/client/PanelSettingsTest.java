@@ -1,0 +1,133 @@
+package dev.portdeck.shared.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.portdeck.shared.error.InvalidInput;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PanelSettingsTest {
+
+    @TempDir
+    Path tmp;
+    Map<String, String> env;
+
+    @BeforeEach
+    void isolate() {
+        env = new HashMap<>();
+        env.put("XDG_CONFIG_HOME", tmp.toString());
+    }
+
+    private Optional<PanelConfig> resolve(PanelSettings.Flags flags) {
+        return PanelSettings.from(env).resolve(flags);
+    }
+
+    private static PanelSettings.Flags panelFlag(String url) {
+        return new PanelSettings.Flags(url, null, false, null, null);
+    }
+
+    private void storeProfile(String name, String url, String key, boolean makeDefault) {
+        ConfigFile.in(env).save(new Profile(name, url, ApiKey.of(key), false), makeDefault);
+    }
+
+    @Test
+    void nothingConfiguredAnywhereIsEmpty() {
+        assertEquals(Optional.empty(), resolve(PanelSettings.Flags.none()));
+    }
+
+    @Test
+    void environmentAloneConfiguresThePanel() {
+        env.put("PORTDECK_PANEL_URL", "https://panel.example.com/");
+        env.put("PORTDECK_API_KEY", "ptlc_env");
+        PanelConfig c = resolve(PanelSettings.Flags.none()).orElseThrow();
+        assertEquals(URI.create("https://panel.example.com"), c.url());
+        assertEquals(ApiKey.of("ptlc_env"), c.key());
+        assertEquals(PanelConfig.DEFAULT_READ_TIMEOUT, c.readTimeout());
+    }
+
+    @Test
+    void theFlagBeatsTheEnvironmentWhichBeatsTheFile() {
+        storeProfile("main", "https://file.example.com", "ptlc_file", true);
+        assertEquals(URI.create("https://file.example.com"), resolve(PanelSettings.Flags.none()).orElseThrow().url());
+
+        env.put("PORTDECK_PANEL_URL", "https://env.example.com");
+        env.put("PORTDECK_API_KEY", "ptlc_env");
+        assertEquals(URI.create("https://env.example.com"), resolve(PanelSettings.Flags.none()).orElseThrow().url());
+
+        PanelConfig c = resolve(panelFlag("https://flag.example.com")).orElseThrow();
+        assertEquals(URI.create("https://flag.example.com"), c.url());
+        assertEquals(ApiKey.of("ptlc_env"), c.key());
+    }
+
+    @Test
+    void theEnvironmentKeyBeatsTheProfileKey() {
+        storeProfile("main", "https://file.example.com", "ptlc_file", true);
+        env.put("PORTDECK_API_KEY", "ptlc_env");
+        PanelConfig c = resolve(PanelSettings.Flags.none()).orElseThrow();
+        assertEquals(URI.create("https://file.example.com"), c.url());
+        assertEquals(ApiKey.of("ptlc_env"), c.key());
+    }
+
+    @Test
+    void aNamedProfileIsUsedAndUnknownOnesAreNamed() {
+        storeProfile("eu", "https://eu.example.com", "ptlc_eu", true);
+        storeProfile("us", "https://us.example.com", "ptlc_us", false);
+        PanelSettings.Flags us = new PanelSettings.Flags(null, "us", false, null, null);
+        assertEquals(ApiKey.of("ptlc_us"), resolve(us).orElseThrow().key());
+        assertEquals(ApiKey.of("ptlc_eu"), resolve(PanelSettings.Flags.none()).orElseThrow().key());
+
+        InvalidInput e = assertThrows(InvalidInput.class,
+                () -> resolve(new PanelSettings.Flags(null, "asia", false, null, null)));
+        assertTrue(e.getMessage().contains("no profile \"asia\"") && e.getMessage().contains("eu, us"), e.getMessage());
+    }
+
+    @Test
+    void theProfileEnvironmentVariableChoosesAProfile() {
+        storeProfile("eu", "https://eu.example.com", "ptlc_eu", true);
+        storeProfile("us", "https://us.example.com", "ptlc_us", false);
+        env.put("PORTDECK_PROFILE", "us");
+        assertEquals(URI.create("https://us.example.com"), resolve(PanelSettings.Flags.none()).orElseThrow().url());
+    }
+
+    @Test
+    void aStoredKeyIsNeverSentToAnotherPanelUrl() {
+        storeProfile("main", "https://file.example.com", "ptlc_file", true);
+        InvalidInput e = assertThrows(InvalidInput.class, () -> resolve(panelFlag("https://other.example.com")));
+        assertTrue(e.getMessage().startsWith("no API key for https://other.example.com"), e.getMessage());
+
+        PanelConfig same = resolve(panelFlag("https://file.example.com/api/client")).orElseThrow();
+        assertEquals(ApiKey.of("ptlc_file"), same.key());
+    }
+
+    @Test
+    void plainHttpIsOnlyAllowedToLoopbackUnlessAskedFor() {
+        env.put("PORTDECK_API_KEY", "ptlc_env");
+        assertEquals("http", resolve(panelFlag("http://127.0.0.1:8080")).orElseThrow().url().getScheme());
+        assertEquals("http", resolve(panelFlag("http://localhost:8080")).orElseThrow().url().getScheme());
+        assertEquals("http", resolve(panelFlag("http://[::1]:8080")).orElseThrow().url().getScheme());
+        InvalidInput e = assertThrows(InvalidInput.class, () -> resolve(panelFlag("http://10.1.2.3")));
+        assertTrue(e.getMessage().contains("--allow-insecure-http"), e.getMessage());
+        PanelConfig c = resolve(new PanelSettings.Flags("http://10.1.2.3", null, true, null, null)).orElseThrow();
+        assertTrue(c.allowInsecureHttp());
+    }
+
+    @Test
+    void timeoutsFromTheFlagsAreKept() {
+        env.put("PORTDECK_API_KEY", "ptlc_env");
+        PanelConfig c = resolve(new PanelSettings.Flags("https://p.example.com", null, false, Duration.ofMillis(250),
+                Duration.ofSeconds(2))).orElseThrow();
+        assertEquals(Duration.ofMillis(250), c.connectTimeout());
+        assertEquals(Duration.ofSeconds(2), c.readTimeout());
+        assertFalse(c.toString().contains("ptlc_env"));
+    }
+}

@@ -1,0 +1,54 @@
+package dev.portdeck.tui.cli;
+
+import dev.portdeck.shared.client.PanelClient;
+import dev.portdeck.shared.model.Allocation;
+import dev.portdeck.shared.model.Server;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** `portdeck alloc list SERVER`. */
+@Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "List a server's allocations: id, ip, port, alias, primary mark, notes.")
+public final class AllocListCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    PanelOptions panel;
+
+    @Parameters(index = "0", paramLabel = "SERVER", description = "Short id, UUID or name of the server.")
+    String server;
+
+    @Option(names = "--json", description = "Print one JSON array for scripts instead of the table.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (PanelClient client = panel.connect()) {
+            Server s = client.resolve(server);
+            List<Allocation> allocations = client.allocations(s.identifier());
+            if (json) {
+                JsonOut.print(out, allocations.stream().map(JsonOut::allocation).toList());
+                return ExitCode.OK;
+            }
+            out.println(TextTable.clean(s.name()) + " (" + s.identifier() + ") on " + TextTable.clean(String.valueOf(s.node()))
+                    + ": " + allocations.size() + " of " + s.allocationLimit() + " allocations");
+            TextTable t = new TextTable("ID", "IP", "PORT", "ALIAS", "PRIMARY", "NOTES");
+            for (Allocation a : allocations) {
+                t.row(a.id(), a.ip(), a.port(), a.ipAlias() == null ? "-" : a.ipAlias(), a.primary() ? "yes" : "",
+                        a.notes() == null ? "" : a.notes());
+            }
+            t.print(out);
+        }
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.portdeck.tui.cli;
+
+import dev.portdeck.shared.client.PanelClient;
+import dev.portdeck.shared.client.RequestChecks;
+import dev.portdeck.shared.error.InvalidInput;
+import dev.portdeck.shared.model.Allocation;
+import dev.portdeck.shared.model.Server;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** `portdeck alloc notes SERVER ID TEXT` or `--clear`. */
+@Command(name = "notes", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Set an allocation's notes (at most 255 characters), or remove them with --clear.")
+public final class AllocNotesCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    PanelOptions panel;
+
+    @Parameters(index = "0", paramLabel = "SERVER", description = "Short id, UUID or name of the server.")
+    String server;
+
+    @Parameters(index = "1", paramLabel = "ID", description = "The allocation id (see `portdeck alloc list`).")
+    long id;
+
+    @Parameters(index = "2", paramLabel = "TEXT", arity = "0..1", description = "The new notes (quote them).")
+    String text;
+
+    @Option(names = "--clear", description = "Remove the notes.")
+    boolean clear;
+
+    @Option(names = "--json", description = "Print the allocation as one JSON object.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        if (clear == (text != null)) {
+            throw new InvalidInput("notes", clear ? "give either TEXT or --clear, not both"
+                    : "give the notes as TEXT, or --clear to remove them");
+        }
+        if (text != null && text.isBlank()) {
+            throw new InvalidInput("notes", "the notes are empty: use --clear to remove them");
+        }
+        RequestChecks.notes(text);
+        RequestChecks.allocationId(id);
+        PrintWriter out = spec.commandLine().getOut();
+        try (PanelClient client = panel.connect()) {
+            Server s = client.resolve(server);
+            Allocation a = client.setNotes(s.identifier(), id, clear ? null : text);
+            if (json) {
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("server", JsonOut.serverRef(s));
+                doc.put("allocation", JsonOut.allocation(a));
+                JsonOut.print(out, doc);
+            } else {
+                out.println(a.notes() == null ? "cleared the notes of " + a.address() + " (allocation " + a.id() + ")"
+                        : "notes of " + a.address() + " (allocation " + a.id() + "): " + TextTable.clean(a.notes()));
+                out.flush();
+            }
+        }
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.portdeck.tui.cli;
+
+import dev.portdeck.shared.client.PanelClient;
+import dev.portdeck.shared.client.RequestChecks;
+import dev.portdeck.shared.model.Allocation;
+import dev.portdeck.shared.model.Server;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** `portdeck alloc primary SERVER ID`. */
+@Command(name = "primary", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Make an allocation the server's primary (the ip:port players connect to).")
+public final class AllocPrimaryCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    PanelOptions panel;
+
+    @Parameters(index = "0", paramLabel = "SERVER", description = "Short id, UUID or name of the server.")
+    String server;
+
+    @Parameters(index = "1", paramLabel = "ID", description = "The allocation id (see `portdeck alloc list`).")
+    long id;
+
+    @Option(names = "--json", description = "Print the allocation as one JSON object.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        RequestChecks.allocationId(id);
+        PrintWriter out = spec.commandLine().getOut();
+        try (PanelClient client = panel.connect()) {
+            Server s = client.resolve(server);
+            Allocation a = client.setPrimary(s.identifier(), id);
+            if (json) {
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("server", JsonOut.serverRef(s));
+                doc.put("allocation", JsonOut.allocation(a));
+                JsonOut.print(out, doc);
+            } else {
+                out.println(a.address() + " (allocation " + a.id() + ") is now the primary of " + TextTable.clean(s.name())
+                        + " (" + s.identifier() + "); restart the server for it to take effect");
+                out.flush();
+            }
+        }
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.portdeck.tui.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import dev.portdeck.shared.model.Allocation;
+import dev.portdeck.shared.model.Server;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The --json documents: snake_case field names that scripts may rely on, one document per command. */
+final class JsonOut {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Two-space indentation, one element per line, `"key": value`: what jq and people expect. */
+    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(
+            Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+            .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
+
+    private JsonOut() {
+    }
+
+    static void print(PrintWriter out, Object document) {
+        try {
+            out.println(JSON.writer(PRETTY).writeValueAsString(document));
+            out.flush();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Map<String, Object> allocation(Allocation a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", a.id());
+        m.put("ip", a.ip());
+        m.put("ip_alias", a.ipAlias());
+        m.put("port", a.port());
+        m.put("address", a.address());
+        m.put("primary", a.primary());
+        m.put("notes", a.notes());
+        return m;
+    }
+
+    static Map<String, Object> server(Server s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", s.identifier());
+        m.put("uuid", s.uuid());
+        m.put("name", s.name());
+        m.put("node", s.node());
+        m.put("status", s.status());
+        m.put("suspended", s.suspended());
+        m.put("allocations", s.allocations().size());
+        m.put("allocation_limit", s.allocationLimit());
+        return m;
+    }
+
+    /** A server named in a mutation's result. */
+    static Map<String, Object> serverRef(Server s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", s.identifier());
+        m.put("name", s.name());
+        return m;
+    }
+}
