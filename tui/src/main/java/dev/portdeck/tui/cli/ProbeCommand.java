@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,18 +36,30 @@ import picocli.CommandLine.Spec;
             "Probe TCP ports: open (handshake done, with the connect time), closed (refused), filtered (no answer"
                     + " before --timeout), unreachable (ICMP error or no route), dns-error, or local-error (this"
                     + " machine's problem, never blamed on the target).",
-            "One sweep by default; --count, --interval and --watch repeat it and end with statistics."},
+            "One sweep by default; --count, --interval and --watch repeat it and end with statistics.",
+            "--server and --all read the targets from the panel's allocations."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every target is open (on its latest probe)",
             "1:some target is not open",
             "2:bad command line or target",
+            "3, 4, 6:--server/--all: the panel was unreachable, refused the key, or has no such server",
             "130:interrupted (Ctrl-C)"})
 public final class ProbeCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "TARGET", arity = "0..*",
             description = "host:port, [v6]:port or host:from-to; comma lists reuse the host: 127.0.0.1:80,443,8000-8010")
     List<String> specs = new ArrayList<>();
+
+    @Option(names = "--server", paramLabel = "SERVER",
+            description = "Probe every allocation of this server from the panel (short id, UUID or name; repeatable).")
+    List<String> servers = new ArrayList<>();
+
+    @Option(names = "--all", description = "Probe every allocation of every server the API key can see.")
+    boolean all;
+
+    @Mixin
+    PanelOptions panel;
 
     @Option(names = {"-c", "--count"}, paramLabel = "N", description = "Probe N times (default: once).")
     Integer count;
@@ -107,10 +120,17 @@ public final class ProbeCommand implements Callable<Integer> {
     }
 
     private List<Target> targets() {
-        if (specs.isEmpty()) {
-            throw new IllegalArgumentException("name at least one TARGET, e.g. 127.0.0.1:25565.");
+        if (specs.isEmpty() && servers.isEmpty() && !all) {
+            throw new IllegalArgumentException("name at least one TARGET (e.g. 127.0.0.1:25565), --server or --all.");
         }
-        return TargetParser.parseAll(specs);
+        List<Target> targets = new ArrayList<>(TargetParser.parseAll(specs));
+        if (!servers.isEmpty() || all) {
+            targets.addAll(new AllocationTargets(panel, spec.commandLine().getErr()).read(servers, all));
+        }
+        if (targets.isEmpty()) {
+            throw new IllegalArgumentException("the panel lists no allocations to probe.");
+        }
+        return List.copyOf(new java.util.LinkedHashSet<>(targets));
     }
 
     private void checkOptions() {
@@ -136,7 +156,9 @@ public final class ProbeCommand implements Callable<Integer> {
         if (json) {
             results.forEach(r -> ProbeReport.json(r, out));
         } else {
-            boolean hideClosed = !showClosed && targets.size() > ProbeReport.LIST_CLOSED_UP_TO;
+            // Sum up closed ports of big ranges; a panel's allocations are always listed, closed ones matter there.
+            boolean fromPanel = targets.stream().anyMatch(t -> t.label() != null);
+            boolean hideClosed = !showClosed && !fromPanel && targets.size() > ProbeReport.LIST_CLOSED_UP_TO;
             out.append(report().table(results, true, hideClosed));
             if (targets.size() > 1) {
                 out.append(ProbeReport.tally(results, took));

@@ -64,9 +64,11 @@ final class ProbeReport {
 
     /** The table of one sweep; closed rows are left out (and counted) when {@code hideClosed}. */
     String table(List<ProbeResult> results, boolean header, boolean hideClosed) {
+        boolean labels = results.stream().anyMatch(r -> r.target().label() != null);
         List<String[]> rows = new ArrayList<>();
         if (header) {
-            rows.add(new String[] {" ", "TARGET", "ADDRESS", "STATE", "DETAIL"});
+            rows.add(labels ? new String[] {" ", "TARGET", "LABEL", "ADDRESS", "STATE", "DETAIL"}
+                    : new String[] {" ", "TARGET", "ADDRESS", "STATE", "DETAIL"});
         }
         int hidden = 0;
         for (ProbeResult r : results) {
@@ -74,8 +76,9 @@ final class ProbeReport {
                 hidden++;
                 continue;
             }
-            rows.add(new String[] {glyph(r.outcome()), r.target().toString(), address(r), r.outcome().word(),
-                    detail(r.outcome())});
+            String[] row = {glyph(r.outcome()), r.target().toString(), address(r), r.outcome().word(),
+                    detail(r.outcome())};
+            rows.add(labels ? withLabel(row, r.target().label()) : row);
         }
         StringBuilder out = new StringBuilder();
         if (rows.size() > (header ? 1 : 0)) {
@@ -113,8 +116,11 @@ final class ProbeReport {
                 .append(",\"state\":").append(quote(o.word()))
                 .append(",\"latency_ms\":").append(o instanceof Outcome.Open open ? millis(open.latency()) : "null")
                 .append(",\"error\":").append(o.isOpen() ? "null" : quote(error(o)))
-                .append(",\"time\":").append(quote(r.time().toString()))
-                .append("}\n");
+                .append(",\"time\":").append(quote(r.time().toString()));
+        if (r.target().label() != null) {
+            out.append(",\"label\":").append(quote(r.target().label())); // only for --server/--all targets
+        }
+        out.append("}\n");
     }
 
     /** The statistics of repeated probes, one row per target; times in ms. */
@@ -124,7 +130,8 @@ final class ProbeReport {
         int retransmits = 0;
         for (StatsSnapshot s : snapshots) {
             retransmits += s.retransmits();
-            rows.add(new String[] {s.target().toString(), String.valueOf(s.sent()), String.valueOf(s.received()),
+            String label = s.target().label() == null ? "" : " (" + clean(s.target().label()) + ")";
+            rows.add(new String[] {s.target() + label, String.valueOf(s.sent()), String.valueOf(s.received()),
                     String.format(Locale.ROOT, "%.1f%%", s.lossPercent()), millis(s.min()), millis(s.avg()),
                     millis(s.max()), millis(s.p50()), millis(s.p95()), millis(s.jitter()),
                     s.last() == null ? "-" : s.last().outcome().word()});
@@ -136,6 +143,22 @@ final class ProbeReport {
             out.append(retransmits).append(" connect(s) took ≈1 s or ≈3 s (a retransmitted SYN): counted as loss.\n");
         }
         return ascii ? out.toString().replace('≈', '~') : out.toString();
+    }
+
+    /** The row with the label inserted as the third column. */
+    private static String[] withLabel(String[] row, String label) {
+        String[] wider = new String[row.length + 1];
+        wider[0] = row[0];
+        wider[1] = row[1];
+        wider[2] = label == null ? "-" : clean(label);
+        System.arraycopy(row, 2, wider, 3, row.length - 2);
+        return wider;
+    }
+
+    /** Panel text may hold control characters: never let them reach the terminal. */
+    static String clean(String text) {
+        return text.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 
     private static String address(ProbeResult r) {
