@@ -294,6 +294,9 @@ public final class TcpProber implements AutoCloseable {
     /** A "successful" connect is only believed after a real syscall on the socket agrees (nmap#3523). */
     private Outcome confirmOpen(Attempt a, long connectedAt) {
         Duration latency = Duration.ofNanos(Math.max(0, connectedAt - a.startNanos));
+        if (selfConnected(a)) {
+            return new Outcome.Closed();
+        }
         try {
             probeByte.clear();
             a.channel.read(probeByte); // 0 = connected, nothing sent yet; -1 or data = connected too
@@ -305,6 +308,19 @@ public final class TcpProber implements AutoCloseable {
             // Reset right after the handshake: the port did accept.
         }
         return new Outcome.Open(latency);
+    }
+
+    /**
+     * A connect to a loopback port in the ephemeral range can be given that very port as its source and "connect"
+     * to itself (TCP simultaneous open). The kernel never hands out a port someone listens on, so nothing listens.
+     */
+    private static boolean selfConnected(Attempt a) {
+        try {
+            return a.channel.getLocalAddress() instanceof InetSocketAddress local
+                    && local.getPort() == a.target.port() && local.getAddress().equals(a.address);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private void expire(long now) {

@@ -112,7 +112,7 @@ final class ProbeReport {
         Outcome o = r.outcome();
         out.append("{\"host\":").append(quote(r.target().host()))
                 .append(",\"port\":").append(r.target().port())
-                .append(",\"address\":").append(r.address() == null ? "null" : quote(r.address().getHostAddress()))
+                .append(",\"address\":").append(r.address() == null ? "null" : quote(r.addressText()))
                 .append(",\"state\":").append(quote(o.word()))
                 .append(",\"latency_ms\":").append(o instanceof Outcome.Open open ? millis(open.latency()) : "null")
                 .append(",\"error\":").append(o.isOpen() ? "null" : quote(error(o)))
@@ -162,7 +162,7 @@ final class ProbeReport {
     }
 
     private static String address(ProbeResult r) {
-        return r.address() == null ? "-" : r.address().getHostAddress();
+        return r.address() == null ? "-" : r.addressText();
     }
 
     static String millis(Duration d) {
