@@ -148,11 +148,13 @@ public final class TcpProber implements AutoCloseable {
             return;
         }
         address.whenComplete((a, error) -> {
+            Attempt attempt = new Attempt(target, a, timeoutNanos, done);
             if (error != null) {
-                done.accept(new ProbeResult(target, null, new Outcome.DnsError(resolver.reason(target.host(), error)), asked));
-            } else {
-                enqueue(new Attempt(target, a, timeoutNanos, done));
+                // Delivered by the selector thread too: listeners hear from one thread, never the caller's.
+                attempt.started = asked;
+                attempt.known = new Outcome.DnsError(resolver.reason(target.host(), error));
             }
+            enqueue(attempt);
         });
     }
 
@@ -227,7 +229,11 @@ public final class TcpProber implements AutoCloseable {
             if (attempt == null) {
                 return;
             }
-            start(attempt);
+            if (attempt.known != null) {
+                finish(attempt, attempt.known);
+            } else {
+                start(attempt);
+            }
         }
     }
 
@@ -457,6 +463,7 @@ public final class TcpProber implements AutoCloseable {
         long startNanos;
         long deadline;
         SocketChannel channel;
+        Outcome known; // decided before any connect (a name that did not resolve)
         boolean finished;
         int retries;
 
