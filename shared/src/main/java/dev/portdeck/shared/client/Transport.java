@@ -79,9 +79,13 @@ final class Transport {
                 return answer;
             }
             Duration wait = retryAfter(answer.retryAfter());
-            if (rateLimited >= retry.rateLimitRetries() || waited.plus(wait).compareTo(retry.maxRateLimitWait()) > 0) {
+            if (waited.plus(wait).compareTo(retry.maxRateLimitWait()) > 0) {
                 throw new RateLimited("the panel at " + config.url() + " is limiting requests (HTTP 429) and asks to wait "
-                        + seconds(wait) + "; try again then, or ask the admin to raise the client API rate limit",
+                        + seconds(wait) + "; try again then, or ask the admin to raise the client API rate limit", wait);
+            }
+            if (rateLimited >= retry.rateLimitRetries()) {
+                throw new RateLimited("the panel at " + config.url() + " kept limiting requests (HTTP 429) after "
+                        + rateLimited + " retries; wait a little, or ask the admin to raise the client API rate limit",
                         wait);
             }
             rateLimited++;
@@ -175,9 +179,17 @@ final class Transport {
         return m != null && m.toLowerCase(Locale.ROOT).contains("connect");
     }
 
+    /** OkHttp says "Failed to connect to host/ip:port"; the cause says why ("Connection refused"). */
     private static String describe(IOException e) {
+        Throwable cause = e.getCause();
+        if (cause != null && cause.getMessage() != null && !cause.getMessage().isBlank()) {
+            return cause.getMessage().toLowerCase(Locale.ROOT);
+        }
         String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m.toLowerCase(Locale.ROOT).startsWith("failed to connect")
+        if (m == null || m.isBlank()) {
+            return e.getClass().getSimpleName();
+        }
+        return e instanceof ConnectException && m.toLowerCase(Locale.ROOT).startsWith("failed to connect")
                 ? "connection refused" : m;
     }
 

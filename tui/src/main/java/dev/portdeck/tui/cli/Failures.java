@@ -8,6 +8,7 @@ import dev.portdeck.shared.error.PanelException;
 import dev.portdeck.shared.error.Unauthorized;
 import dev.portdeck.shared.error.Unreachable;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -18,7 +19,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler, CommandL
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
         PrintWriter err = cmd.getErr();
-        err.println("portdeck: " + sentence(ex));
+        err.println("portdeck: " + TextTable.clean(sentence(ex)));
         if (VerboseLogging.isVerbose(parseResult)) {
             ex.printStackTrace(err);
         }
@@ -38,7 +39,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler, CommandL
     }
 
     static String sentence(Throwable ex) {
-        if (ex instanceof PanelException || ex instanceof InvalidInput) {
+        if (ex instanceof PanelException || ex instanceof InvalidInput || ex instanceof UncheckedIOException) {
             return ex.getMessage();
         }
         String message = ex.getMessage();

@@ -1,0 +1,32 @@
+package dev.portdeck.shared.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import org.junit.jupiter.api.Test;
+
+class RetryAfterTest {
+
+    @Test
+    void secondsAreReadAsSeconds() {
+        assertEquals(Duration.ofSeconds(7), Transport.retryAfter("7"));
+        assertEquals(Duration.ZERO, Transport.retryAfter("0"));
+    }
+
+    @Test
+    void anHttpDateIsTheTimeUntilThen() {
+        String inThirty = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(30));
+        Duration d = Transport.retryAfter(inThirty);
+        assertTrue(d.compareTo(Duration.ofSeconds(25)) > 0 && d.compareTo(Duration.ofSeconds(31)) <= 0, d.toString());
+    }
+
+    @Test
+    void aMissingOrUnreadableHeaderMeansOneSecond() {
+        assertEquals(Duration.ofSeconds(1), Transport.retryAfter(null));
+        assertEquals(Duration.ofSeconds(1), Transport.retryAfter("soon"));
+    }
+}
