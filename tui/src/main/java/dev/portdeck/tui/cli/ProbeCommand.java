@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "probe",
         mixinStandardHelpOptions = true,
+        versionProvider = PortdeckCommand.Version.class,
         sortOptions = false,
         description = {
             "Probe TCP ports: open (handshake done, with the connect time), closed (refused), filtered (no answer"

@@ -174,6 +174,12 @@ class ProbeCommandTest {
     }
 
     @Test
+    void probeKnowsTheVersion() {
+        assertEquals(ExitCode.OK, run("--version"));
+        assertTrue(out.toString().startsWith("portdeck "), out.toString());
+    }
+
+    @Test
     void durationsReadAsPeopleWriteThem() {
         ProbeCommand.DurationConverter d = new ProbeCommand.DurationConverter();
         assertEquals(Duration.ofMillis(500), d.convert("500ms"));
