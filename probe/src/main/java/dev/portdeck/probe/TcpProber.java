@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -127,7 +126,7 @@ public final class TcpProber implements AutoCloseable {
                 results[slot] = r;
                 tell(listener, r);
                 if (remaining.decrementAndGet() == 0) {
-                    all.complete(Arrays.asList(results));
+                    all.complete(List.of(results));
                 }
             });
         }
