@@ -6,33 +6,28 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
-import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
 
 /**
  * Non-blocking TCP connects on one Selector thread ("portdeck-probe-selector"), with deadlines of our own (a min-heap;
@@ -43,17 +38,20 @@ import java.util.regex.Pattern;
  */
 public final class TcpProber implements AutoCloseable {
 
-    public static final Duration DEFAULT_DNS_TIMEOUT = Duration.ofSeconds(3);
+    public static final Duration DEFAULT_DNS_TIMEOUT = HostResolver.DEFAULT_TIMEOUT;
 
     private static final Logger LOG = Logger.getLogger("portdeck.probe");
-    private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-    private static final AtomicInteger DNS_THREADS = new AtomicInteger();
+    private static final int START_BATCH = 256;
+    private static final int MAX_RETRIES = 20;
+    /** Built up front: at the descriptor limit even loading a class can fail. */
+    private static final Outcome CLOSED_PROBER = new Outcome.LocalError("the prober was closed");
+    private static final Outcome OUT_OF_DESCRIPTORS = new Outcome.LocalError(
+            "the JDK failed near the open-files limit (out of file descriptors?)");
 
     private final int maxInFlight;
-    private final Duration dnsTimeout;
     private final Selector selector;
     private final Thread loop;
-    private final ExecutorService dns;
+    private final HostResolver resolver;
     private final Queue<Attempt> queued = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean wakeupArmed = new AtomicBoolean();
     private volatile boolean closed;
@@ -61,7 +59,11 @@ public final class TcpProber implements AutoCloseable {
     // Confined to the selector thread.
     private final PriorityQueue<Attempt> deadlines = new PriorityQueue<>((a, b) -> Long.compare(a.deadline, b.deadline));
     private final ByteBuffer probeByte = ByteBuffer.allocateDirect(1);
+    private final Deque<Attempt> deferred = new ArrayDeque<>();
     private int inFlight;
+    private int cap;
+    private boolean capToReport;
+    private long readyAt;
 
     /** A prober with the in-flight cap derived from the process's open-files limit. */
     public TcpProber() {
@@ -77,13 +79,14 @@ public final class TcpProber implements AutoCloseable {
             throw new IllegalArgumentException("maxInFlight must be at least 1, not " + maxInFlight);
         }
         this.maxInFlight = maxInFlight;
-        this.dnsTimeout = dnsTimeout;
+        this.cap = maxInFlight;
         try {
             this.selector = Selector.open();
         } catch (IOException e) {
             throw new IllegalStateException("cannot open a selector: " + e.getMessage(), e);
         }
-        this.dns = Executors.newFixedThreadPool(2, r -> daemon(r, "portdeck-probe-dns-" + DNS_THREADS.incrementAndGet()));
+        this.resolver = new HostResolver(dnsTimeout);
+        preloadClasses();
         this.loop = daemon(this::run, "portdeck-probe-selector");
         loop.start();
     }
@@ -123,7 +126,7 @@ public final class TcpProber implements AutoCloseable {
                 results[slot] = r;
                 tell(listener, r);
                 if (remaining.decrementAndGet() == 0) {
-                    all.complete(Arrays.asList(results));
+                    all.complete(List.of(results));
                 }
             });
         }
@@ -138,49 +141,20 @@ public final class TcpProber implements AutoCloseable {
             return;
         }
         long timeoutNanos = Math.max(1, timeout.toNanos());
-        CompletableFuture<InetAddress> address = resolved.computeIfAbsent(target.host(), this::resolve);
+        CompletableFuture<InetAddress> address = resolved.computeIfAbsent(target.host(), resolver::resolve);
         if (address.isDone() && !address.isCompletedExceptionally()) {
             enqueue(new Attempt(target, address.join(), timeoutNanos, done));
             return;
         }
         address.whenComplete((a, error) -> {
+            Attempt attempt = new Attempt(target, a, timeoutNanos, done);
             if (error != null) {
-                done.accept(new ProbeResult(target, null, new Outcome.DnsError(dnsReason(target.host(), error)), asked));
-            } else {
-                enqueue(new Attempt(target, a, timeoutNanos, done));
+                // Delivered by the selector thread too: listeners hear from one thread, never the caller's.
+                attempt.started = asked;
+                attempt.known = new Outcome.DnsError(resolver.reason(target.host(), error));
             }
+            enqueue(attempt);
         });
-    }
-
-    private CompletableFuture<InetAddress> resolve(String host) {
-        if (host.indexOf(':') >= 0 || IPV4_LITERAL.matcher(host).matches()) {
-            try {
-                return CompletableFuture.completedFuture(InetAddress.getByName(host)); // a literal: no lookup
-            } catch (UnknownHostException e) {
-                return CompletableFuture.failedFuture(e);
-            }
-        }
-        return CompletableFuture.supplyAsync(() -> lookUp(host), dns)
-                .orTimeout(dnsTimeout.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private static InetAddress lookUp(String host) {
-        try {
-            return InetAddress.getByName(host);
-        } catch (UnknownHostException e) {
-            throw new CompletionException(e);
-        }
-    }
-
-    private String dnsReason(String host, Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (cause instanceof TimeoutException) {
-            return "'" + host + "' did not resolve within " + dnsTimeout.toMillis() + " ms";
-        }
-        if (cause instanceof UnknownHostException) {
-            return "'" + host + "' does not resolve";
-        }
-        return "'" + host + "' could not be resolved: " + cause.getMessage();
     }
 
     private void enqueue(Attempt attempt) {
@@ -195,13 +169,14 @@ public final class TcpProber implements AutoCloseable {
     private void failQueued() {
         Attempt a;
         while ((a = queued.poll()) != null) {
-            finish(a, new Outcome.LocalError("the prober was closed"));
+            finish(a, CLOSED_PROBER);
         }
     }
 
     // ---- the selector thread ----
 
     private void run() {
+        warmUp();
         try {
             while (!closed) {
                 wakeupArmed.set(false);
@@ -209,48 +184,112 @@ public final class TcpProber implements AutoCloseable {
                 long now = System.nanoTime();
                 expire(now);
                 long waitMillis = waitMillis(now);
+                readyAt = 0;
                 if (waitMillis < 0) {
                     selector.selectNow(this::onReady);
                 } else {
                     selector.select(this::onReady, waitMillis);
                 }
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | LinkageError | InternalError e) {
             LOG.log(Level.WARNING, "the probe selector stopped", e);
         } finally {
             shutDown();
         }
     }
 
+    /** Everything the selector thread may need is loaded now: near the fd limit a class file may not open. */
+    private static void preloadClasses() {
+        Duration d = Duration.ZERO;
+        List<Outcome> all = List.of(new Outcome.Open(d), new Outcome.Closed(), new Outcome.Filtered(d),
+                new Outcome.Unreachable(""), new Outcome.DnsError(""), OUT_OF_DESCRIPTORS);
+        for (Exception e : List.of(new java.net.ConnectException("Connection refused"),
+                new java.net.NoRouteToHostException(), new java.net.BindException(), new IOException())) {
+            ConnectFailure.classify(e, d);
+        }
+        new ProbeResult(Target.of("127.0.0.1", 1), null, all.get(0), Instant.EPOCH).addressText();
+        new Attempt(null, null, 0, r -> { }).hashCode();
+    }
+
+    /** Load the socket classes before the first probe, so its connect time is not charged with class loading. */
+    private static void warmUp() {
+        try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.INET)) {
+            ch.configureBlocking(false);
+            ch.setOption(StandardSocketOptions.SO_LINGER, 0);
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "warm-up socket", e);
+        }
+    }
+
     private void startQueued() {
-        while (inFlight < maxInFlight) {
-            Attempt attempt = queued.poll();
+        // Bounded batches, so completions are noticed (and timed) between starts instead of after thousands of them.
+        for (int started = 0; started < START_BATCH && inFlight < cap; started++) {
+            Attempt attempt = deferred.isEmpty() ? queued.poll() : deferred.poll();
             if (attempt == null) {
                 return;
             }
-            start(attempt);
+            if (attempt.known != null) {
+                finish(attempt, attempt.known);
+            } else {
+                start(attempt);
+            }
         }
+    }
+
+    /**
+     * The process ran out of descriptors although we stayed under our cap (something else holds them): wait for our
+     * own sockets to close and lower the cap to what fit, instead of blaming targets. Bounded retries per attempt.
+     */
+    private boolean deferForDescriptors(Attempt a, IOException e) {
+        if (a.channel != null || inFlight == 0 || a.retries >= MAX_RETRIES
+                || !String.valueOf(e.getMessage()).contains("Too many open files")) {
+            return false;
+        }
+        a.retries++;
+        a.startNanos = 0;
+        deferred.addFirst(a);
+        if (cap > inFlight) {
+            cap = Math.max(1, inFlight);
+            capToReport = true; // logged once our sockets are closed: logging itself may need a file
+        }
+        return true;
     }
 
     private void start(Attempt a) {
         a.started = Instant.now();
-        a.startNanos = System.nanoTime();
         try {
             a.channel = SocketChannel.open(a.address instanceof Inet4Address
                     ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6);
             inFlight++;
             a.channel.configureBlocking(false);
             a.channel.setOption(StandardSocketOptions.SO_LINGER, 0); // close with RST: no TIME_WAIT
-            if (a.channel.connect(new InetSocketAddress(a.address, a.target.port()))) {
-                finish(a, confirmOpen(a));
+            InetSocketAddress remote = new InetSocketAddress(a.address, a.target.port());
+            a.startNanos = System.nanoTime(); // the clock covers the handshake, not our socket setup
+            // On loopback the handshake (or the RST) is usually done before connect() returns: asking at once
+            // times it right and spares the epoll round trip; elsewhere it costs one poll.
+            if (a.channel.connect(remote) || a.channel.finishConnect()) {
+                finish(a, confirmOpen(a, System.nanoTime()));
                 return;
             }
             a.deadline = a.startNanos + a.timeoutNanos;
             a.channel.register(selector, SelectionKey.OP_CONNECT, a);
             deadlines.add(a);
-        } catch (IOException | RuntimeException e) {
-            finish(a, ConnectFailure.classify(e, Duration.ofNanos(System.nanoTime() - a.startNanos)));
+        } catch (IOException e) {
+            if (!deferForDescriptors(a, e)) {
+                fail(a, e);
+            }
+        } catch (RuntimeException e) {
+            fail(a, e);
+        } catch (LinkageError | InternalError e) {
+            finish(a, OUT_OF_DESCRIPTORS); // the JDK could not open a file it needed (probing.md)
         }
+    }
+
+    private void fail(Attempt a, Exception e) {
+        if (a.startNanos == 0) {
+            a.startNanos = System.nanoTime();
+        }
+        finish(a, ConnectFailure.classify(e, Duration.ofNanos(System.nanoTime() - a.startNanos)));
     }
 
     private void onReady(SelectionKey key) {
@@ -258,18 +297,26 @@ public final class TcpProber implements AutoCloseable {
         if (a.finished) {
             return;
         }
+        if (readyAt == 0) {
+            readyAt = System.nanoTime(); // one timestamp per wake-up: later keys are not charged for earlier ones
+        }
         try {
             if (a.channel.finishConnect()) {
-                finish(a, confirmOpen(a));
+                finish(a, confirmOpen(a, readyAt));
             }
+        } catch (LinkageError | InternalError e) {
+            finish(a, OUT_OF_DESCRIPTORS); // the JDK could not open a file it needed (probing.md)
         } catch (IOException | RuntimeException e) {
             finish(a, ConnectFailure.classify(e, Duration.ofNanos(System.nanoTime() - a.startNanos)));
         }
     }
 
     /** A "successful" connect is only believed after a real syscall on the socket agrees (nmap#3523). */
-    private Outcome confirmOpen(Attempt a) {
-        Duration latency = Duration.ofNanos(System.nanoTime() - a.startNanos);
+    private Outcome confirmOpen(Attempt a, long connectedAt) {
+        Duration latency = Duration.ofNanos(Math.max(0, connectedAt - a.startNanos));
+        if (selfConnected(a)) {
+            return new Outcome.Closed();
+        }
         try {
             probeByte.clear();
             a.channel.read(probeByte); // 0 = connected, nothing sent yet; -1 or data = connected too
@@ -283,19 +330,33 @@ public final class TcpProber implements AutoCloseable {
         return new Outcome.Open(latency);
     }
 
+    /**
+     * A connect to a loopback port in the ephemeral range can be given that very port as its source and "connect"
+     * to itself (TCP simultaneous open). The kernel never hands out a port someone listens on, so nothing listens.
+     */
+    private static boolean selfConnected(Attempt a) {
+        try {
+            return a.channel.getLocalAddress() instanceof InetSocketAddress local
+                    && local.getPort() == a.target.port() && local.getAddress().equals(a.address);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private void expire(long now) {
         Attempt a;
         while ((a = deadlines.peek()) != null && (a.finished || a.deadline - now <= 0)) {
             deadlines.poll();
             if (!a.finished) {
-                finish(a, new Outcome.Filtered(Duration.ofNanos(now - a.startNanos)));
+                // "no answer within the timeout" is the fact; the selector waking a little late adds nothing
+                finish(a, new Outcome.Filtered(Duration.ofNanos(a.timeoutNanos)));
             }
         }
     }
 
     /** -1: do not block (work waits in the queue and there is room); 0: block until woken; else until the next deadline. */
     private long waitMillis(long now) {
-        if (inFlight < maxInFlight && !queued.isEmpty()) {
+        if (inFlight < cap && (!queued.isEmpty() || !deferred.isEmpty())) {
             return -1;
         }
         Attempt next = deadlines.peek();
@@ -316,6 +377,10 @@ public final class TcpProber implements AutoCloseable {
                 LOG.log(Level.FINE, "closing a probe socket", e);
             }
         }
+        if (capToReport && inFlight == 0) {
+            capToReport = false;
+            reportLoweredCap();
+        }
         ProbeResult result = new ProbeResult(a.target, a.address, outcome,
                 a.started == null ? Instant.now() : a.started);
         try {
@@ -325,13 +390,26 @@ public final class TcpProber implements AutoCloseable {
         }
     }
 
+    private void reportLoweredCap() {
+        int lowered = cap;
+        try {
+            LOG.warning(() -> "ran out of file descriptors: probing at most " + lowered + " ports at once from now on"
+                    + " (raise `ulimit -n` for more)");
+        } catch (RuntimeException | LinkageError | InternalError e) {
+            // still short of descriptors: the sweep matters more than the message
+        }
+    }
+
     private void shutDown() {
         List<Attempt> open = new ArrayList<>(deadlines);
         deadlines.clear();
         for (Attempt a : open) {
             if (!a.finished) {
-                finish(a, new Outcome.LocalError("the prober was closed"));
+                finish(a, CLOSED_PROBER);
             }
+        }
+        while (!deferred.isEmpty()) {
+            finish(deferred.poll(), CLOSED_PROBER);
         }
         failQueued();
         try {
@@ -360,7 +438,7 @@ public final class TcpProber implements AutoCloseable {
         }
         closed = true;
         selector.wakeup();
-        dns.shutdownNow();
+        resolver.close();
         try {
             loop.join(TimeUnit.SECONDS.toMillis(5));
         } catch (InterruptedException e) {
@@ -384,7 +462,9 @@ public final class TcpProber implements AutoCloseable {
         long startNanos;
         long deadline;
         SocketChannel channel;
+        Outcome known; // decided before any connect (a name that did not resolve)
         boolean finished;
+        int retries;
 
         Attempt(Target target, InetAddress address, long timeoutNanos, Consumer<ProbeResult> done) {
             this.target = target;
