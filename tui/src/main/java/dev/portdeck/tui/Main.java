@@ -15,7 +15,7 @@ public final class Main {
         if (args.length > 0 && args[0].equals("probe")) {
             // The probe fast path: a sweep is often a whole process, and its start-up is most of its time.
             String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
-            System.exit(ProbeCommand.commandLine().execute(rest));
+            System.exit(ProbeCommand.run(rest));
         }
         System.exit(PortdeckCommand.commandLine().execute(args));
     }
