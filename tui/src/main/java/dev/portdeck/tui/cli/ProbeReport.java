@@ -112,13 +112,22 @@ final class ProbeReport {
     /** One NDJSON line: host, port, address, state, latency_ms, error, time. */
     static void json(ProbeResult r, StringBuilder out) {
         Outcome o = r.outcome();
-        out.append("{\"host\":").append(quote(r.target().host()))
-                .append(",\"port\":").append(r.target().port())
-                .append(",\"address\":").append(r.address() == null ? "null" : quote(r.addressText()))
-                .append(",\"state\":").append(quote(o.word()))
+        quoted(out.append("{\"host\":"), r.target().host())
+                .append(",\"port\":").append(r.target().port()).append(",\"address\":");
+        if (r.address() == null) {
+            out.append("null");
+        } else {
+            quoted(out, r.addressText());
+        }
+        quoted(out.append(",\"state\":"), o.word())
                 .append(",\"latency_ms\":").append(o instanceof Outcome.Open open ? millis(open.latency()) : "null")
-                .append(",\"error\":").append(o.isOpen() ? "null" : quote(error(o)))
-                .append(",\"time\":\"");
+                .append(",\"error\":");
+        if (o.isOpen()) {
+            out.append("null");
+        } else {
+            quoted(out, error(o));
+        }
+        out.append(",\"time\":\"");
         IsoTime.append(r.time(), out);
         out.append('"');
         if (r.target().label() != null) {
@@ -198,6 +207,17 @@ final class ProbeReport {
             out.append('\n');
         }
         return widths;
+    }
+
+    /** {@link #quote} appended to {@code out}; a string with nothing to escape (nearly all) is copied as it is. */
+    static StringBuilder quoted(StringBuilder out, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                return out.append(quote(s));
+            }
+        }
+        return out.append('"').append(s).append('"');
     }
 
     static String quote(String s) {

@@ -36,4 +36,12 @@ class ProbeReportTest {
     void jsonStringsEscapeQuotesBackslashesAndControlCharacters() {
         assertEquals("\"a\\\"b\\\\c\\n\\u0001\"", ProbeReport.quote("a\"b\\c\n\u0001"));
     }
+
+    @Test
+    void appendedJsonStringsEscapeTheSameAsQuote() {
+        for (String s : new String[] {"127.0.0.1", "connection refused", "", "a\"b\\c\n\u0001", "ünïcode ✔"}) {
+            assertEquals("x" + ProbeReport.quote(s), ProbeReport.quoted(new StringBuilder("x"), s).toString());
+        }
+        assertEquals("\"ünïcode ✔\"", ProbeReport.quote("ünïcode ✔"));
+    }
 }
