@@ -50,7 +50,10 @@ now_ns() { date +%s%N; }
 LABELS=()
 declare -A CMD
 variant() { LABELS+=("$1"); CMD[$1]=$2; }
-[ -n "${BASELINE_JAR:-}" ] && variant "before: java -jar, --json" "java -jar $BASELINE_JAR probe --json 127.0.0.1:$FROM-$TO"
+if [ -n "${BASELINE_JAR:-}" ]; then
+  variant "before: java -jar, --json" "java -jar $BASELINE_JAR probe --json 127.0.0.1:$FROM-$TO"
+  variant "before: with the flags, --json" "java ${FAST_FLAGS[*]} -jar $BASELINE_JAR probe --json 127.0.0.1:$FROM-$TO"
+fi
 variant "java -jar, --json" "java -jar $JAR probe --json 127.0.0.1:$FROM-$TO"
 variant "bin/portdeck, --json" "bin/portdeck probe --json 127.0.0.1:$FROM-$TO"
 variant "bin/portdeck, table" "bin/portdeck probe 127.0.0.1:$FROM-$TO"
@@ -87,7 +90,7 @@ nmap_ms=
 for n in "${!LABELS[@]}"; do
   [ "${LABELS[$n]}" = nmap ] && nmap_ms=$(median "$WORK/times-$n")
 done
-printf '%-28s %7s %12s  %s\n' variant median "all runs" "classification"
+printf '%-31s %7s  %-20s %s\n' variant median "runs (ms)" "open and closed ports found; ratio to nmap"
 for n in "${!LABELS[@]}"; do
   label=${LABELS[$n]}
   classify "$WORK/out-$n" "$label" > "$WORK/open-$n"
@@ -99,7 +102,7 @@ for n in "${!LABELS[@]}"; do
   if cmp -s "$WORK/open-$n" "$WORK/expected-open" && [ $(( $(wc -l < "$WORK/open-$n") + closed )) -eq "$COUNT" ]; then
     same=yes
   fi
-  printf '%-28s %4d ms  %-14s %s open, %s closed, as listening: %s  %s\n' "$label" "$ms" \
+  printf '%-31s %4d ms  %-20s %s open, %s closed, as listening: %s  %s\n' "$label" "$ms" \
     "$(tr '\n' ' ' < "$WORK/times-$n")" "$(wc -l < "$WORK/open-$n")" "$closed" "$same" "$ratio"
 done
 command -v nmap >/dev/null || echo "nmap is not installed: no side-by-side (apt-get install nmap)"
