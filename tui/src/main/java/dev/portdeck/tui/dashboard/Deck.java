@@ -141,6 +141,9 @@ final class Deck {
         loading = true;
         changed();
         call(this::fetchServers, list -> {
+            if (!loaded) {
+                LOG.info(() -> list.size() + " servers loaded at " + StartClock.millis() + " ms");
+            }
             servers = List.copyOf(list);
             loading = false;
             loaded = true;
@@ -224,6 +227,9 @@ final class Deck {
     }
 
     private void applyStats(Map<Target, StatsSnapshot> changes) {
+        if (stats.isEmpty() && !changes.isEmpty()) {
+            LOG.info(() -> "first probe results at " + StartClock.millis() + " ms");
+        }
         stats.putAll(changes);
         changed();
     }

@@ -37,6 +37,7 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
     private StringBuilder filterInput;
     private String status = "";
     private Tone statusTone = Tone.NORMAL;
+    private int shown;
 
     DeckScreen(Deck deck, DashboardOptions options, String panelLabel, Runnable quit) {
         this.deck = deck;
@@ -62,6 +63,13 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
         status = sentence == null ? "" : sentence;
         statusTone = tone;
         invalidate();
+    }
+
+    /** The clock moved on: redraw only when something on screen shows the time ("checked 3s ago"). */
+    void tick() {
+        if (view == View.ALLOCATIONS && !help && !tooSmall()) {
+            invalidate();
+        }
     }
 
     // ---- keys ----
@@ -285,6 +293,7 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
 
     private void drawServers(TextGUIGraphics g, Instant now) {
         List<Server> rows = servers.visible(now);
+        shown = rows.size();
         painter.bar(g, 0, "portdeck" + glyphs.dot() + panelLabel + glyphs.dot()
                 + deck.servers().size() + " servers", liveness());
         painter.table(g, 1, tableHeight() + 1, servers, rows, now);
@@ -295,6 +304,7 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
     private void drawAllocations(TextGUIGraphics g, Instant now) {
         Server s = deck.server(allocations().serverId());
         List<Allocation> rows = allocations.visible(now);
+        shown = rows.size();
         String title = s == null ? allocations().serverId()
                 : s.name() + " (" + s.identifier() + ")" + glyphs.dot() + s.node() + glyphs.dot()
                         + s.allocations().size() + "/"
@@ -353,7 +363,6 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
 
     private String countText() {
         RowTable<?> t = table();
-        int shown = t.visible(deck.now()).size();
         int total = t.source().rows().size();
         String filter = t.filter().isEmpty() ? "" : "filter \"" + t.filter() + "\": ";
         return filter + shown + " of " + total + glyphs.dot() + "? for keys";

@@ -6,10 +6,12 @@ import com.googlecode.lanterna.gui2.TextGUIGraphics;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /** Draws the dashboard's parts: bars, tables, the hint line, the help page, the too-small notice. */
 final class Painter {
 
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
     private final Palette palette;
     private final Glyphs glyphs;
 
@@ -23,7 +25,10 @@ final class Painter {
         if (width <= 0) {
             return "";
         }
-        String clean = text == null ? "" : text.replaceAll("\\p{Cntrl}", " ");
+        String clean = text == null ? "" : text;
+        if (CONTROL.matcher(clean).find()) {
+            clean = CONTROL.matcher(clean).replaceAll(" ");
+        }
         int w = TerminalTextUtils.getColumnWidth(clean);
         if (w > width) {
             String cut = TerminalTextUtils.fitString(clean, width - 1) + glyphs.ellipsis();

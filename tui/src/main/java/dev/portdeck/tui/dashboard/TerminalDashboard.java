@@ -47,12 +47,15 @@ public final class TerminalDashboard {
         if (!hasTerminal()) {
             return noTerminal(err);
         }
+        StartClock.begin();
         DiagnosticsLog.install();
         Screen screen = null;
         Thread restore = null;
         try {
+            LOG.info(() -> "starting the terminal at " + StartClock.millis() + " ms");
             screen = new TerminalScreen(terminal());
             screen.startScreen();
+            LOG.info(() -> "terminal ready at " + StartClock.millis() + " ms");
             Screen started = screen;
             restore = new Thread(() -> stopQuietly(started), "portdeck-restore-terminal");
             Runtime.getRuntime().addShutdownHook(restore);
