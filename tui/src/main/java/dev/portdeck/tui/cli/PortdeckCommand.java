@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
 public final class PortdeckCommand implements Callable<Integer> {
 
     /** The header of the dashboard when it fell back to the demo panel. */
-    static final String NO_PANEL = "DEMO panel: no panel configured (see portdeck login)";
+    static final String NO_PANEL = "DEMO panel (none configured: portdeck login)";
 
     private final CommandEnvironment environment;
 

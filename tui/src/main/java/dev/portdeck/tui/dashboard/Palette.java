@@ -4,6 +4,7 @@ import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.graphics.SimpleTheme;
 import com.googlecode.lanterna.graphics.Theme;
+import com.googlecode.lanterna.gui2.TextBox;
 import com.googlecode.lanterna.gui2.TextGUIGraphics;
 
 /**
@@ -79,6 +80,10 @@ final class Palette {
             theme.getDefaultDefinition().setSelected(TextColor.ANSI.DEFAULT, TextColor.ANSI.DEFAULT, SGR.REVERSE);
             theme.getDefaultDefinition().setActive(TextColor.ANSI.DEFAULT, TextColor.ANSI.DEFAULT, SGR.REVERSE);
         }
+        // text fields must show where they are even when empty and unfocused
+        theme.addOverride(TextBox.class, TextColor.ANSI.DEFAULT, TextColor.ANSI.DEFAULT, SGR.UNDERLINE)
+                .setActive(color ? TextColor.ANSI.WHITE : TextColor.ANSI.DEFAULT,
+                        color ? TextColor.ANSI.BLUE : TextColor.ANSI.DEFAULT, color ? SGR.BOLD : SGR.REVERSE);
         return theme;
     }
 }
