@@ -42,7 +42,7 @@ final class Painter {
     void bar(TextGUIGraphics g, int row, String left, String right) {
         int width = g.getSize().getColumns();
         palette.applyBar(g);
-        String r = right == null ? "" : right + " ";
+        String r = right == null ? "" : " " + right + " ";
         int rw = TerminalTextUtils.getColumnWidth(r);
         g.putString(0, row, fit(" " + left, Math.max(0, width - rw), false) + fit(r, Math.min(rw, width), false));
     }
