@@ -95,7 +95,7 @@ public final class PortdeckCommand implements Callable<Integer> {
                     spec.commandLine().getErr());
         }
         if (!TerminalDashboard.hasTerminal()) {
-            return TerminalDashboard.run(null, null, dashboardFlags.options(), spec.commandLine().getErr());
+            return TerminalDashboard.noTerminal(spec.commandLine().getErr());
         }
         try (PanelClient client = panelOptions.connect()) {
             return TerminalDashboard.run(client, config.get().url().toString(), dashboardFlags.options(),

@@ -160,18 +160,23 @@ final class Deck {
 
     /** One server again (after a change, or on entering its view); `after` runs on success. */
     void refresh(String identifier, Runnable after) {
-        call(() -> client.server(identifier), fresh -> {
-            List<Server> next = new ArrayList<>(servers);
-            next.replaceAll(s -> s.identifier().equals(identifier) ? withAllocations(fresh) : s);
-            servers = List.copyOf(next);
-            detailed.add(identifier);
-            retarget();
-            changed();
-            after.run();
-        }, e -> {
+        refresh(identifier, after, e -> {
             problem = sentence(e);
             changed();
         });
+    }
+
+    void refresh(String identifier, Runnable after, Consumer<RuntimeException> fail) {
+        call(() -> withAllocations(client.server(identifier)), fresh -> {
+            List<Server> next = new ArrayList<>(servers);
+            next.replaceAll(s -> s.identifier().equals(identifier) ? fresh : s);
+            servers = List.copyOf(next);
+            detailed.add(identifier);
+            problem = null;
+            retarget();
+            changed();
+            after.run();
+        }, fail);
     }
 
     private List<Server> fetchServers() {

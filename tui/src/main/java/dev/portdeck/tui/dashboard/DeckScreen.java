@@ -174,7 +174,7 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
         view = View.ALLOCATIONS;
         String loading = "loading " + s.name() + glyphs.ellipsis();
         say(loading, Tone.DIM);
-        deck.refresh(s.identifier(), () -> clearIfStill(loading));
+        deck.refresh(s.identifier(), () -> clearIfStill(loading), e -> say(Deck.sentence(e), Tone.BAD));
     }
 
     /** Clears `text` from the status line unless something newer replaced it meanwhile. */
@@ -200,7 +200,8 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
         if (view == View.ALLOCATIONS) {
             String reloading = "reloading" + glyphs.ellipsis();
             say(reloading, Tone.DIM);
-            deck.refresh(allocations().serverId(), () -> clearIfStill(reloading));
+            deck.refresh(allocations().serverId(), () -> clearIfStill(reloading),
+                    e -> say(Deck.sentence(e), Tone.BAD));
         } else {
             say("", Tone.NORMAL);
             deck.reload();

@@ -2,12 +2,15 @@ package dev.portdeck.tui.dashboard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.input.KeyType;
+import dev.portdeck.shared.error.PanelException;
+import dev.portdeck.shared.sim.Fault;
 import dev.portdeck.shared.sim.Flavor;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -139,6 +142,29 @@ class AllocationsViewTest {
             h.sim.setAllocationLimit("Survival SMP", 9);
             h.press('r');
             h.await("3/9 allocations");
+        }
+    }
+
+    @Test
+    void aPanelThatGoesAwayIsReportedInItsOwnWordsAndTheProbesGoOn() throws Exception {
+        try (DeckHarness h = DeckHarness.start(Flavor.DOCUMENTED, new TerminalSize(200, 30), DeckHarness.fast(),
+                s -> s.clientKey())) {
+            h.open("Survival SMP");
+            h.await("● open");
+            for (int i = 0; i < 12; i++) {
+                h.sim.injectFault(Fault.BAD_GATEWAY_HTML);
+            }
+            String expected = assertThrows(PanelException.class, () -> h.client.server(h.sim.serverId("Survival SMP")))
+                    .getMessage();
+            h.press('r');
+            h.await(expected);
+            h.awaitScreen(s -> s.contains("● open"), "probes still shown");
+            long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (h.text().contains(expected) && System.nanoTime() < end) {
+                h.press('r'); // until the faults are used up and the panel answers again
+                h.idle(Duration.ofMillis(300));
+            }
+            h.awaitGone(expected);
         }
     }
 }
