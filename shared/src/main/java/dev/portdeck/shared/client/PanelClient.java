@@ -41,6 +41,7 @@ public final class PanelClient implements AutoCloseable {
 
     private final PanelConfig config;
     private final Transport transport;
+    private final int maxPages;
 
     public PanelClient(PanelConfig config) {
         this(config, RetryPolicy.DEFAULT);
@@ -48,9 +49,15 @@ public final class PanelClient implements AutoCloseable {
 
     /** Refuses plain http to a non-loopback host unless the config allows it. */
     public PanelClient(PanelConfig config, RetryPolicy retry) {
+        this(config, retry, MAX_PAGES);
+    }
+
+    /** With a smaller page cap, for tests of the cap. */
+    PanelClient(PanelConfig config, RetryPolicy retry, int maxPages) {
         PanelAddress.parse(config.url().toString(), config.allowInsecureHttp());
         this.config = config;
         this.transport = new Transport(config, retry);
+        this.maxPages = maxPages;
     }
 
     public URI panelUrl() {
@@ -61,7 +68,7 @@ public final class PanelClient implements AutoCloseable {
     public List<Server> listServers() {
         List<Server> all = new ArrayList<>();
         int page = 1;
-        for (int fetched = 0; fetched < MAX_PAGES; fetched++) {
+        for (int fetched = 0; fetched < maxPages; fetched++) {
             Page<Server> p = listServers(page, MAX_PER_PAGE);
             all.addAll(p.items());
             if (!p.hasNext() || p.items().isEmpty()) {
@@ -69,7 +76,7 @@ public final class PanelClient implements AutoCloseable {
             }
             page = p.currentPage() + 1;
         }
-        LOG.warning(() -> "stopped listing servers after " + MAX_PAGES + " pages");
+        LOG.fine(() -> "stopped listing servers after " + maxPages + " pages");
         return all;
     }
 

@@ -9,7 +9,8 @@ import java.util.logging.Logger;
 
 /**
  * Decides which panel and key to use. Precedence for each: command-line flag, then environment
- * ({@value #ENV_URL}, {@value #ENV_KEY}, {@value #ENV_PROFILE}), then the config file's profile.
+ * ({@value #ENV_URL}, {@value #ENV_KEY}, {@value #ENV_PROFILE}), then the config file's profile; a --profile flag
+ * counts as a flag for both the profile's URL and key, so it beats the environment (only --panel beats it).
  * A stored key is only ever sent to the URL stored beside it, unless the user named that profile explicitly.
  */
 public final class PanelSettings {
@@ -44,8 +45,10 @@ public final class PanelSettings {
      */
     public Optional<PanelConfig> resolve(Flags flags) {
         String explicitProfile = firstNonBlank(flags.profile(), env.get(ENV_PROFILE));
-        String urlText = firstNonBlank(flags.panel(), env.get(ENV_URL));
-        String envKey = blankToNull(env.get(ENV_KEY));
+        // --profile on the command line means that profile's URL and key, over whatever the environment says.
+        boolean profileFlag = blankToNull(flags.profile()) != null;
+        String urlText = profileFlag ? blankToNull(flags.panel()) : firstNonBlank(flags.panel(), env.get(ENV_URL));
+        String envKey = profileFlag ? null : blankToNull(env.get(ENV_KEY));
         Profile profile = null;
         if (explicitProfile != null || urlText == null || envKey == null) {
             profile = chooseProfile(explicitProfile, urlText).orElse(null);

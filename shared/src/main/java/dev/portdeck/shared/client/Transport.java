@@ -79,9 +79,13 @@ final class Transport {
                 return answer;
             }
             Duration wait = retryAfter(answer.retryAfter());
-            if (rateLimited >= retry.rateLimitRetries() || waited.plus(wait).compareTo(retry.maxRateLimitWait()) > 0) {
+            if (waited.plus(wait).compareTo(retry.maxRateLimitWait()) > 0) {
                 throw new RateLimited("the panel at " + config.url() + " is limiting requests (HTTP 429) and asks to wait "
-                        + seconds(wait) + "; try again then, or ask the admin to raise the client API rate limit",
+                        + seconds(wait) + "; try again then, or ask the admin to raise the client API rate limit", wait);
+            }
+            if (rateLimited >= retry.rateLimitRetries()) {
+                throw new RateLimited("the panel at " + config.url() + " kept limiting requests (HTTP 429) after "
+                        + rateLimited + " retries; wait a little, or ask the admin to raise the client API rate limit",
                         wait);
             }
             rateLimited++;

@@ -241,7 +241,7 @@ class PanelClientErrorsTest {
         }
         try (PanelClient c = client(RetryPolicy.DEFAULT, Duration.ofSeconds(5))) {
             RateLimited e = assertThrows(RateLimited.class, () -> c.allocations("d3aac109"));
-            assertTrue(e.getMessage().contains("HTTP 429"), e.getMessage());
+            assertTrue(e.getMessage().contains("kept limiting requests (HTTP 429) after 2 retries"), e.getMessage());
         }
         assertEquals(3, panel.getRequestCount());
     }
@@ -295,6 +295,18 @@ class PanelClientErrorsTest {
             Unreachable e = assertThrows(Unreachable.class, () -> c.allocations("d3aac109"));
             assertEquals("the panel at " + url + " did not answer within 0.3 s (--read-timeout)", e.getMessage());
         }
+    }
+
+    @Test
+    void aPostWhoseAnswerTimesOutIsNotReplayedAndSaysItMayHaveHappened() {
+        panel.enqueue(ok(Fixtures.allocation(18, 25568, null, false)).setHeadersDelay(1, java.util.concurrent.TimeUnit.SECONDS));
+        panel.enqueue(ok(Fixtures.allocation(19, 25569, null, false)));
+        try (PanelClient c = client(RetryPolicy.DEFAULT, Duration.ofMillis(300))) {
+            Unreachable e = assertThrows(Unreachable.class, () -> c.assign("d3aac109", AssignRequest.auto()));
+            assertEquals("the panel at " + url + " did not answer within 0.3 s (--read-timeout) (the panel may still"
+                    + " have done it: check before trying again)", e.getMessage());
+        }
+        assertEquals(1, panel.getRequestCount());
     }
 
     @Test

@@ -172,6 +172,22 @@ class PanelClientRequestsTest {
     }
 
     @Test
+    void aPanelThatNeverStopsPagingIsCutOffAtTheHardCap() {
+        panel.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest r) {
+                int page = Integer.parseInt(r.getRequestUrl().queryParameter("page"));
+                return ok(Fixtures.serverPage(page, Integer.MAX_VALUE, Integer.MAX_VALUE, "aaaaaaa1"));
+            }
+        });
+        try (PanelClient capped = new PanelClient(new PanelConfig(URI.create(panel.url("/").toString()), ApiKey.of(KEY),
+                Duration.ofSeconds(2), Duration.ofSeconds(5), false), RetryPolicy.NONE, 7)) {
+            assertEquals(7, capped.listServers().size());
+        }
+        assertEquals(7, panel.getRequestCount());
+    }
+
+    @Test
     void resourcesReadPowerStateAndCounters() throws Exception {
         panel.enqueue(ok("""
                 {"object":"stats","attributes":{"current_state":"running","is_suspended":false,

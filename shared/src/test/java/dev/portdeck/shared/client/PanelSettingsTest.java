@@ -92,6 +92,21 @@ class PanelSettingsTest {
     }
 
     @Test
+    void aProfileFlagBeatsALeftoverEnvironmentButNotThePanelFlag() {
+        storeProfile("prod", "https://prod.example.com", "ptlc_prod", true);
+        env.put("PORTDECK_PANEL_URL", "http://127.0.0.1:18080");
+        env.put("PORTDECK_API_KEY", "ptlc_demo");
+        PanelConfig prod = resolve(new PanelSettings.Flags(null, "prod", false, null, null)).orElseThrow();
+        assertEquals(URI.create("https://prod.example.com"), prod.url());
+        assertEquals(ApiKey.of("ptlc_prod"), prod.key());
+
+        PanelConfig elsewhere = resolve(new PanelSettings.Flags("https://prod2.example.com", "prod", false, null, null))
+                .orElseThrow();
+        assertEquals(URI.create("https://prod2.example.com"), elsewhere.url());
+        assertEquals(ApiKey.of("ptlc_prod"), elsewhere.key());
+    }
+
+    @Test
     void theProfileEnvironmentVariableChoosesAProfile() {
         storeProfile("eu", "https://eu.example.com", "ptlc_eu", true);
         storeProfile("us", "https://us.example.com", "ptlc_us", false);

@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** `portdeck alloc list SERVER`. */
-@Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true, versionProvider = PortdeckCommand.Version.class, sortOptions = false,
         description = "List a server's allocations: id, ip, port, alias, primary mark, notes.")
 public final class AllocListCommand implements Callable<Integer> {
 
@@ -40,8 +40,9 @@ public final class AllocListCommand implements Callable<Integer> {
                 JsonOut.print(out, allocations.stream().map(JsonOut::allocation).toList());
                 return ExitCode.OK;
             }
-            out.println(TextTable.clean(s.name()) + " (" + s.identifier() + ") on " + TextTable.clean(String.valueOf(s.node()))
-                    + ": " + allocations.size() + " of " + s.allocationLimit() + " allocations");
+            String node = s.node() == null ? "" : " on " + TextTable.clean(s.node());
+            out.println(TextTable.clean(s.name()) + " (" + s.identifier() + ")" + node + ": " + allocations.size()
+                    + " of " + s.allocationLimit() + " allocations");
             TextTable t = new TextTable("ID", "IP", "PORT", "ALIAS", "PRIMARY", "NOTES");
             for (Allocation a : allocations) {
                 t.row(a.id(), a.ip(), a.port(), a.ipAlias() == null ? "-" : a.ipAlias(), a.primary() ? "yes" : "",

@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** `portdeck alloc primary SERVER ID`. */
-@Command(name = "primary", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "primary", mixinStandardHelpOptions = true, versionProvider = PortdeckCommand.Version.class, sortOptions = false,
         description = "Make an allocation the server's primary (the ip:port players connect to).")
 public final class AllocPrimaryCommand implements Callable<Integer> {
 

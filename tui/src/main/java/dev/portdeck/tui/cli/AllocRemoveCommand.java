@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** `portdeck alloc rm SERVER ID`: asks y/N on a terminal (default No); scripts pass --yes. */
-@Command(name = "rm", aliases = "remove", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "rm", aliases = "remove", mixinStandardHelpOptions = true, versionProvider = PortdeckCommand.Version.class, sortOptions = false,
         description = "Remove an allocation from a server. Asks first on a terminal (default No); scripts pass --yes.")
 public final class AllocRemoveCommand implements Callable<Integer> {
 

@@ -40,6 +40,18 @@ class HelpAndVersionTest {
         assertTrue(r.out().startsWith("portdeck "), r.out());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"servers", "alloc", "alloc list", "alloc add", "alloc primary", "alloc notes", "alloc rm",
+        "login"})
+    void everyCommandKnowsTheVersion(String command) {
+        String[] words = command.split(" ");
+        String[] args = java.util.Arrays.copyOf(words, words.length + 1);
+        args[words.length] = "--version";
+        Cli.Run r = new Cli(xdg).run(args);
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().startsWith("portdeck "), r.out());
+    }
+
     @Test
     void completionScriptCoversTheAllocSubcommands() {
         Cli.Run r = new Cli(xdg).run("generate-completion");

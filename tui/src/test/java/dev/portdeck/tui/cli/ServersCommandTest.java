@@ -110,6 +110,37 @@ class ServersCommandTest {
     }
 
     @Test
+    void stateRequestsRunConcurrentlyButAtMostFourAtOnce() {
+        java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+        String[] servers = new String[12];
+        for (int i = 0; i < servers.length; i++) {
+            servers[i] = serverAttributes(String.format("%08x", i), "srv" + i, "Node 1", 1, null, false);
+        }
+        panel.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                if (request.getPath().startsWith("/api/client?")) {
+                    return ok(page(1, 1, servers.length, servers));
+                }
+                int now = inFlight.incrementAndGet();
+                most.accumulateAndGet(now, Math::max);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                while (most.get() < 2 && System.nanoTime() < deadline) {
+                    Thread.sleep(5); // hold until a second request proves they overlap
+                }
+                Thread.sleep(20);
+                inFlight.decrementAndGet();
+                return ok("{\"object\":\"stats\",\"attributes\":{\"current_state\":\"offline\",\"resources\":{}}}");
+            }
+        });
+        Cli.Run r = cli.run("servers", "--state", "--json");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(most.get() >= 2 && most.get() <= ServersCommand.STATE_POOL, "most in flight: " + most.get());
+        assertEquals(1 + servers.length, panel.getRequestCount());
+    }
+
+    @Test
     void withoutAnyPanelItSaysHowToConfigureOne() {
         Cli bare = new Cli(home);
         Cli.Run r = bare.run("servers");
