@@ -11,6 +11,7 @@ import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
@@ -38,6 +39,8 @@ final class DemoListeners implements AutoCloseable {
     private final Selector selector;
     private final Thread loop;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    /** Ports that belong to the world, held or (after a failed rebind) waiting to be held again. */
+    private final Set<InetSocketAddress> claimed = new HashSet<>();
     private final Map<InetSocketAddress, NetworkChannel> held = new HashMap<>();
     private final Set<InetSocketAddress> listening = ConcurrentHashMap.newKeySet();
     private final ByteBuffer scratch = ByteBuffer.allocate(4096);
@@ -92,7 +95,7 @@ final class DemoListeners implements AutoCloseable {
         }
         onLoop(() -> {
             InetSocketAddress at = new InetSocketAddress(InetAddress.getByName(ip), port);
-            if (!held.containsKey(at)) {
+            if (!claimed.contains(at)) {
                 return 0;
             }
             drop(at);
@@ -111,7 +114,9 @@ final class DemoListeners implements AutoCloseable {
             return;
         }
         onLoop(() -> {
-            drop(new InetSocketAddress(InetAddress.getByName(ip), port));
+            InetSocketAddress at = new InetSocketAddress(InetAddress.getByName(ip), port);
+            claimed.remove(at);
+            drop(at);
             return 0;
         });
     }
@@ -137,6 +142,7 @@ final class DemoListeners implements AutoCloseable {
                 throw e;
             }
             InetSocketAddress bound = (InetSocketAddress) server.getLocalAddress();
+            claimed.add(bound);
             held.put(bound, server);
             listening.add(bound);
             return bound.getPort();
@@ -150,6 +156,7 @@ final class DemoListeners implements AutoCloseable {
             throw e;
         }
         InetSocketAddress bound = (InetSocketAddress) reservation.getLocalAddress();
+        claimed.add(bound);
         held.put(bound, reservation);
         return bound.getPort();
     }
@@ -158,8 +165,8 @@ final class DemoListeners implements AutoCloseable {
         NetworkChannel channel = held.remove(at);
         listening.remove(at);
         for (SelectionKey key : selector.keys()) {
-            if (at.equals(key.attachment()) && key.channel() instanceof SocketChannel) {
-                closeQuietly(key.channel()); // the server stopped: its connections end too
+            if (at.equals(key.attachment()) && key.channel() instanceof SocketChannel client) {
+                reset(client); // the server stopped: its connections end too
             }
         }
         if (channel != null) {
@@ -174,6 +181,10 @@ final class DemoListeners implements AutoCloseable {
         }
         CompletableFuture<T> result = new CompletableFuture<>();
         tasks.add(() -> {
+            if (closed) {
+                result.completeExceptionally(new IllegalStateException("the demo listeners are closed"));
+                return;
+            }
             try {
                 result.complete(task.call());
             } catch (Exception e) {
@@ -207,6 +218,9 @@ final class DemoListeners implements AutoCloseable {
             LOG.log(Level.WARNING, "demo listener loop stopped", e);
         } finally {
             closeAll();
+            for (Runnable task = tasks.poll(); task != null; task = tasks.poll()) {
+                task.run(); // fails each waiting caller at once instead of after the timeout
+            }
         }
     }
 
@@ -222,7 +236,7 @@ final class DemoListeners implements AutoCloseable {
                     return;
                 }
                 if (selector.keys().size() > MAX_HELD) {
-                    client.close();
+                    reset(client);
                     return;
                 }
                 client.configureBlocking(false);
@@ -240,6 +254,19 @@ final class DemoListeners implements AutoCloseable {
         }
     }
 
+    /**
+     * Ends a connection from our side with a reset: a normal close would leave it in TIME_WAIT for a minute, and that
+     * would keep the next simulator from reserving this port as closed.
+     */
+    private static void reset(SocketChannel client) {
+        try {
+            client.setOption(StandardSocketOptions.SO_LINGER, 0);
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "linger failed", e);
+        }
+        closeQuietly(client);
+    }
+
     private static void closeQuietly(java.nio.channels.Channel channel) {
         try {
             channel.close();
@@ -250,7 +277,11 @@ final class DemoListeners implements AutoCloseable {
 
     private void closeAll() {
         for (SelectionKey key : selector.keys()) {
-            closeQuietly(key.channel());
+            if (key.channel() instanceof SocketChannel client) {
+                reset(client);
+            } else {
+                closeQuietly(key.channel());
+            }
         }
         for (NetworkChannel channel : held.values()) {
             try {

@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -57,6 +58,7 @@ public final class PanelSimulator implements AutoCloseable {
     private final ApiKey readOnlyKey;
     private final ApiKey subuserKey;
     private final ApiKey applicationKey;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private PanelSimulator(SimulatorOptions options, PanelState state, HttpServer http, ExecutorService workers) {
         this.options = options;
@@ -261,9 +263,12 @@ public final class PanelSimulator implements AutoCloseable {
                 state.allocationsOf(s).stream().map(SimAllocation::toModel).toList(), Set.of("*"));
     }
 
-    /** Stops the API and closes every demo listener. */
+    /** Stops the API and closes every demo listener; calling it again does nothing. */
     @Override
     public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
         http.stop(0);
         workers.shutdownNow();
         try {

@@ -11,6 +11,8 @@ import dev.portdeck.shared.model.Allocation;
 import dev.portdeck.shared.model.PowerState;
 import dev.portdeck.shared.model.Server;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -178,6 +180,23 @@ class AllocationRulesTest {
             assertEquals(400, refused.status());
             assertEquals("NoAutoAllocationSpaceAvailableException", refused.errorCode());
             assertEquals("Cannot assign additional allocation: no more space available on node.", refused.errorDetail());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Flavor.class)
+    void realPanelsPickARandomFreePortTheContractTheFirstOne(Flavor flavor) {
+        start(flavor);
+        Set<Integer> ports = new TreeSet<>();
+        for (int i = 0; i < 30; i++) { // 3 candidates: 30 equal random picks would have odds of 3 in 3^30
+            SimHttp.Answer added = http.post(SimHttp.allocations(alpha), "{}");
+            ports.add(added.attributes().path("port").asInt());
+            assertEquals(204, http.delete(allocation(alpha, added.attributes().path("id").asLong())).status());
+        }
+        if (flavor == Flavor.DOCUMENTED) {
+            assertEquals(Set.of(30001), ports, "the next free port, every time");
+        } else {
+            assertTrue(ports.size() > 1, "always the same port: " + ports);
         }
     }
 

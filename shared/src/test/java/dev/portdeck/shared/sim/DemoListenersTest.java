@@ -12,7 +12,12 @@ import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The demo world's ports are real: open ones accept a TCP connect on loopback, closed ones refuse it. */
@@ -96,6 +101,84 @@ class DemoListenersTest {
         for (PanelSimulator.DemoPort p : open) {
             assertFalse(accepts(p.allocation().ip(), p.allocation().port()), p.toString());
         }
+    }
+
+    @Test
+    void aStoppedServersConnectionsEndAndItsPortCanBeReservedClosedAgainAtOnce() throws IOException {
+        int port;
+        try (ServerSocket free = new ServerSocket()) { // a port nobody uses, without TIME_WAIT (never connected)
+            free.bind(new InetSocketAddress("127.0.0.9", 0));
+            port = free.getLocalPort();
+        }
+        DemoWorld world = DemoWorld.builder().node("n9", "127.0.0.9", null, List.of())
+                .server(new DemoWorld.ServerSpec("Quiet", "n9", "", 2, PowerState.OFFLINE, false,
+                        List.of(new DemoWorld.Port(port, null, true)), 1))
+                .build();
+        try (PanelSimulator first = PanelSimulator.start(SimulatorOptions.defaults().withWorld(world))) {
+            assertEquals(port, first.demoPorts().get(0).allocation().port());
+            first.setPowerState("Quiet", PowerState.RUNNING);
+            try (Socket held = new Socket()) {
+                held.connect(new InetSocketAddress("127.0.0.9", port), 2000);
+                held.setSoTimeout(5000);
+                first.setPowerState("Quiet", PowerState.OFFLINE);
+                assertThrows(IOException.class, () -> {
+                    if (held.getInputStream().read() < 0) {
+                        throw new IOException("closed");
+                    }
+                }, "the connection ends with the server");
+            }
+            first.setPowerState("Quiet", PowerState.RUNNING);
+            try (Socket held = new Socket()) {
+                held.connect(new InetSocketAddress("127.0.0.9", port), 2000);
+                first.close(); // with the connection still open
+            }
+            try (PanelSimulator second = PanelSimulator.start(SimulatorOptions.defaults().withWorld(world))) {
+                assertEquals(port, second.demoPorts().get(0).allocation().port(),
+                        "no TIME_WAIT left behind on our side: the port is reserved again");
+                assertFalse(accepts("127.0.0.9", port));
+            }
+        }
+    }
+
+    @Test
+    void powerSignalsFromManyThreadsLeaveEveryPortMatchingItsServer() throws Exception {
+        try (PanelSimulator sim = PanelSimulator.start(SimulatorOptions.defaults())) {
+            List<String> ids = List.of(sim.serverId("Survival SMP"), sim.serverId("FiveM Roleplay"),
+                    sim.serverId("Web Panel"));
+            String[] signals = {"start", "stop", "restart", "kill"};
+            ExecutorService pool = Executors.newFixedThreadPool(6);
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 6; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    SimHttp http = new SimHttp(sim, sim.clientKey());
+                    for (int i = 0; i < 15; i++) {
+                        String id = ids.get((thread + i) % ids.size());
+                        assertEquals(204, http.post("/api/client/servers/" + id + "/power",
+                                "{\"signal\":\"" + signals[(thread * 7 + i) % signals.length] + "\"}").status());
+                        http.get("/api/client/servers/" + id + "/resources");
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+            pool.shutdown();
+            for (PanelSimulator.DemoPort p : sim.demoPorts()) {
+                assertEquals(p.listening(), accepts(p.allocation().ip(), p.allocation().port()), p.toString());
+                if (p.listening()) {
+                    assertEquals(PowerState.RUNNING, sim.powerState(p.serverId()), p.toString());
+                }
+            }
+        }
+    }
+
+    @Test
+    void closingTwiceIsHarmless() {
+        PanelSimulator sim = PanelSimulator.start(SimulatorOptions.defaults());
+        sim.close();
+        sim.close();
+        assertFalse(accepts("127.0.0.1", sim.url().getPort()));
     }
 
     @Test

@@ -12,8 +12,10 @@ import dev.portdeck.shared.model.Server;
 import dev.portdeck.shared.sim.DemoWorld;
 import dev.portdeck.shared.sim.Flavor;
 import dev.portdeck.shared.sim.PanelSimulator;
+import dev.portdeck.shared.sim.RateLimit;
 import dev.portdeck.shared.sim.SimulatorOptions;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -234,5 +236,43 @@ class SimulatorEndToEndTest {
         assertTrue(rm.out().contains("PRIMARY"), rm.out());
         assertNull(sim.server("Creative Build").primaryAllocation());
         assertTrue(portdeck("alloc", "list", "Creative Build").out().contains("0 of 2 allocations"));
+    }
+
+    /** How many requests `portdeck alloc list "Survival SMP"` sends (the client may resolve the name first). */
+    private int requestsOfOneList() {
+        start(Flavor.DOCUMENTED);
+        assertEquals(ExitCode.OK, portdeck("alloc", "list", "Survival SMP").exit());
+        int n = (int) sim.requestCount();
+        sim.close();
+        return n;
+    }
+
+    @Test
+    void aShortRateLimitIsWaitedOutByTheClient() {
+        int n = requestsOfOneList();
+        start(SimulatorOptions.defaults().withDemoListeners(false).withRateLimit(new RateLimit(n, Duration.ofSeconds(1))));
+        assertEquals(ExitCode.OK, portdeck("alloc", "list", "Survival SMP").exit());
+        // The next command meets a 429 with Retry-After 1 s at once, which the client waits out.
+        Cli.Run again = portdeck("alloc", "list", "Survival SMP");
+        assertEquals(ExitCode.OK, again.exit(), again.toString());
+        assertTrue(again.out().contains("Java edition"), again.out());
+        assertTrue(sim.requestCount() > 2L * n, "a request was throttled and repeated");
+    }
+
+    @Test
+    void aLongRateLimitIsOneSentenceWithTheWait() {
+        int n = requestsOfOneList();
+        start(SimulatorOptions.defaults().withDemoListeners(false).withRateLimit(RateLimit.perMinute(n)));
+        assertEquals(ExitCode.OK, portdeck("alloc", "list", "Survival SMP").exit());
+        assertRefused(portdeck("alloc", "list", "Survival SMP"), ExitCode.FAILURE, "is limiting requests (HTTP 429)");
+    }
+
+    @Test
+    void pelicanThrottlesTheThirdCreationInAMinute() {
+        start(SimulatorOptions.defaults().withFlavor(Flavor.PELICAN).withDemoListeners(false));
+        assertEquals(ExitCode.OK, portdeck("alloc", "add", "Survival SMP").exit());
+        assertEquals(ExitCode.OK, portdeck("alloc", "add", "Survival SMP").exit());
+        assertRefused(portdeck("alloc", "add", "Survival SMP"), ExitCode.FAILURE, "is limiting requests (HTTP 429)");
+        assertEquals(5, sim.server("Survival SMP").allocations().size());
     }
 }
