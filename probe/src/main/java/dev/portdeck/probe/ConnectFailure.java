@@ -24,7 +24,7 @@ final class ConnectFailure {
             return new Outcome.LocalError("out of file descriptors on this machine (Too many open files)");
         }
         if (e instanceof NoRouteToHostException || lower.contains("no route to host")) {
-            return new Outcome.Unreachable("no route to host (EHOSTUNREACH, e.g. ICMP host unreachable or prohibited)");
+            return new Outcome.Unreachable("no route to host (EHOSTUNREACH: ICMP unreachable or prohibited)");
         }
         if (lower.contains("permission denied")) {
             return new Outcome.Unreachable("access denied on the way (EACCES)");

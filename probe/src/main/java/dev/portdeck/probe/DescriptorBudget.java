@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 final class DescriptorBudget {
 
     /** More parallel connects than this buys nothing on loopback and only costs ephemeral ports. */
-    static final int CEILING = 4096;
+    static final int CEILING = 2048;
 
     private static final Logger LOG = Logger.getLogger("portdeck.probe");
 

@@ -12,4 +12,9 @@ import java.time.Instant;
  * @param time    when the attempt started (wall clock)
  */
 public record ProbeResult(Target target, InetAddress address, Outcome outcome, Instant time) {
+
+    /** The address as people write it ("127.0.0.1", "::1" rather than "0:0:0:0:0:0:0:1"), or null. */
+    public String addressText() {
+        return address == null ? null : AddressText.of(address);
+    }
 }

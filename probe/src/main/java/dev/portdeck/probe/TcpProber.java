@@ -13,8 +13,10 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +50,12 @@ public final class TcpProber implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger("portdeck.probe");
     private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final AtomicInteger DNS_THREADS = new AtomicInteger();
+    private static final int START_BATCH = 256;
+    private static final int MAX_RETRIES = 20;
+    /** Built up front: at the descriptor limit even loading a class can fail. */
+    private static final Outcome CLOSED_PROBER = new Outcome.LocalError("the prober was closed");
+    private static final Outcome OUT_OF_DESCRIPTORS = new Outcome.LocalError(
+            "the JDK failed near the open-files limit (out of file descriptors?)");
 
     private final int maxInFlight;
     private final Duration dnsTimeout;
@@ -61,7 +69,11 @@ public final class TcpProber implements AutoCloseable {
     // Confined to the selector thread.
     private final PriorityQueue<Attempt> deadlines = new PriorityQueue<>((a, b) -> Long.compare(a.deadline, b.deadline));
     private final ByteBuffer probeByte = ByteBuffer.allocateDirect(1);
+    private final Deque<Attempt> deferred = new ArrayDeque<>();
     private int inFlight;
+    private int cap;
+    private boolean capToReport;
+    private long readyAt;
 
     /** A prober with the in-flight cap derived from the process's open-files limit. */
     public TcpProber() {
@@ -77,6 +89,7 @@ public final class TcpProber implements AutoCloseable {
             throw new IllegalArgumentException("maxInFlight must be at least 1, not " + maxInFlight);
         }
         this.maxInFlight = maxInFlight;
+        this.cap = maxInFlight;
         this.dnsTimeout = dnsTimeout;
         try {
             this.selector = Selector.open();
@@ -84,6 +97,7 @@ public final class TcpProber implements AutoCloseable {
             throw new IllegalStateException("cannot open a selector: " + e.getMessage(), e);
         }
         this.dns = Executors.newFixedThreadPool(2, r -> daemon(r, "portdeck-probe-dns-" + DNS_THREADS.incrementAndGet()));
+        preloadClasses();
         this.loop = daemon(this::run, "portdeck-probe-selector");
         loop.start();
     }
@@ -195,13 +209,14 @@ public final class TcpProber implements AutoCloseable {
     private void failQueued() {
         Attempt a;
         while ((a = queued.poll()) != null) {
-            finish(a, new Outcome.LocalError("the prober was closed"));
+            finish(a, CLOSED_PROBER);
         }
     }
 
     // ---- the selector thread ----
 
     private void run() {
+        warmUp();
         try {
             while (!closed) {
                 wakeupArmed.set(false);
@@ -209,22 +224,47 @@ public final class TcpProber implements AutoCloseable {
                 long now = System.nanoTime();
                 expire(now);
                 long waitMillis = waitMillis(now);
+                readyAt = 0;
                 if (waitMillis < 0) {
                     selector.selectNow(this::onReady);
                 } else {
                     selector.select(this::onReady, waitMillis);
                 }
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | LinkageError | InternalError e) {
             LOG.log(Level.WARNING, "the probe selector stopped", e);
         } finally {
             shutDown();
         }
     }
 
+    /** Everything the selector thread may need is loaded now: near the fd limit a class file may not open. */
+    private static void preloadClasses() {
+        Duration d = Duration.ZERO;
+        List<Outcome> all = List.of(new Outcome.Open(d), new Outcome.Closed(), new Outcome.Filtered(d),
+                new Outcome.Unreachable(""), new Outcome.DnsError(""), OUT_OF_DESCRIPTORS);
+        for (Exception e : List.of(new java.net.ConnectException("Connection refused"),
+                new java.net.NoRouteToHostException(), new java.net.BindException(), new IOException())) {
+            ConnectFailure.classify(e, d);
+        }
+        new ProbeResult(Target.of("127.0.0.1", 1), null, all.get(0), Instant.EPOCH).addressText();
+        new Attempt(null, null, 0, r -> { }).hashCode();
+    }
+
+    /** Load the socket classes before the first probe, so its connect time is not charged with class loading. */
+    private static void warmUp() {
+        try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.INET)) {
+            ch.configureBlocking(false);
+            ch.setOption(StandardSocketOptions.SO_LINGER, 0);
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "warm-up socket", e);
+        }
+    }
+
     private void startQueued() {
-        while (inFlight < maxInFlight) {
-            Attempt attempt = queued.poll();
+        // Bounded batches, so completions are noticed (and timed) between starts instead of after thousands of them.
+        for (int started = 0; started < START_BATCH && inFlight < cap; started++) {
+            Attempt attempt = deferred.isEmpty() ? queued.poll() : deferred.poll();
             if (attempt == null) {
                 return;
             }
@@ -232,25 +272,60 @@ public final class TcpProber implements AutoCloseable {
         }
     }
 
+    /**
+     * The process ran out of descriptors although we stayed under our cap (something else holds them): wait for our
+     * own sockets to close and lower the cap to what fit, instead of blaming targets. Bounded retries per attempt.
+     */
+    private boolean deferForDescriptors(Attempt a, IOException e) {
+        if (a.channel != null || inFlight == 0 || a.retries >= MAX_RETRIES
+                || !String.valueOf(e.getMessage()).contains("Too many open files")) {
+            return false;
+        }
+        a.retries++;
+        a.startNanos = 0;
+        deferred.addFirst(a);
+        if (cap > inFlight) {
+            cap = Math.max(1, inFlight);
+            capToReport = true; // logged once our sockets are closed: logging itself may need a file
+        }
+        return true;
+    }
+
     private void start(Attempt a) {
         a.started = Instant.now();
-        a.startNanos = System.nanoTime();
         try {
             a.channel = SocketChannel.open(a.address instanceof Inet4Address
                     ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6);
             inFlight++;
             a.channel.configureBlocking(false);
             a.channel.setOption(StandardSocketOptions.SO_LINGER, 0); // close with RST: no TIME_WAIT
-            if (a.channel.connect(new InetSocketAddress(a.address, a.target.port()))) {
-                finish(a, confirmOpen(a));
+            InetSocketAddress remote = new InetSocketAddress(a.address, a.target.port());
+            a.startNanos = System.nanoTime(); // the clock covers the handshake, not our socket setup
+            // On loopback the handshake (or the RST) is usually done before connect() returns: asking at once
+            // times it right and spares the epoll round trip; elsewhere it costs one poll.
+            if (a.channel.connect(remote) || a.channel.finishConnect()) {
+                finish(a, confirmOpen(a, System.nanoTime()));
                 return;
             }
             a.deadline = a.startNanos + a.timeoutNanos;
             a.channel.register(selector, SelectionKey.OP_CONNECT, a);
             deadlines.add(a);
-        } catch (IOException | RuntimeException e) {
-            finish(a, ConnectFailure.classify(e, Duration.ofNanos(System.nanoTime() - a.startNanos)));
+        } catch (IOException e) {
+            if (!deferForDescriptors(a, e)) {
+                fail(a, e);
+            }
+        } catch (RuntimeException e) {
+            fail(a, e);
+        } catch (LinkageError | InternalError e) {
+            finish(a, OUT_OF_DESCRIPTORS); // the JDK could not open a file it needed (probing.md)
         }
+    }
+
+    private void fail(Attempt a, Exception e) {
+        if (a.startNanos == 0) {
+            a.startNanos = System.nanoTime();
+        }
+        finish(a, ConnectFailure.classify(e, Duration.ofNanos(System.nanoTime() - a.startNanos)));
     }
 
     private void onReady(SelectionKey key) {
@@ -258,18 +333,26 @@ public final class TcpProber implements AutoCloseable {
         if (a.finished) {
             return;
         }
+        if (readyAt == 0) {
+            readyAt = System.nanoTime(); // one timestamp per wake-up: later keys are not charged for earlier ones
+        }
         try {
             if (a.channel.finishConnect()) {
-                finish(a, confirmOpen(a));
+                finish(a, confirmOpen(a, readyAt));
             }
+        } catch (LinkageError | InternalError e) {
+            finish(a, OUT_OF_DESCRIPTORS); // the JDK could not open a file it needed (probing.md)
         } catch (IOException | RuntimeException e) {
             finish(a, ConnectFailure.classify(e, Duration.ofNanos(System.nanoTime() - a.startNanos)));
         }
     }
 
     /** A "successful" connect is only believed after a real syscall on the socket agrees (nmap#3523). */
-    private Outcome confirmOpen(Attempt a) {
-        Duration latency = Duration.ofNanos(System.nanoTime() - a.startNanos);
+    private Outcome confirmOpen(Attempt a, long connectedAt) {
+        Duration latency = Duration.ofNanos(Math.max(0, connectedAt - a.startNanos));
+        if (selfConnected(a)) {
+            return new Outcome.Closed();
+        }
         try {
             probeByte.clear();
             a.channel.read(probeByte); // 0 = connected, nothing sent yet; -1 or data = connected too
@@ -281,6 +364,19 @@ public final class TcpProber implements AutoCloseable {
             // Reset right after the handshake: the port did accept.
         }
         return new Outcome.Open(latency);
+    }
+
+    /**
+     * A connect to a loopback port in the ephemeral range can be given that very port as its source and "connect"
+     * to itself (TCP simultaneous open). The kernel never hands out a port someone listens on, so nothing listens.
+     */
+    private static boolean selfConnected(Attempt a) {
+        try {
+            return a.channel.getLocalAddress() instanceof InetSocketAddress local
+                    && local.getPort() == a.target.port() && local.getAddress().equals(a.address);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private void expire(long now) {
@@ -295,7 +391,7 @@ public final class TcpProber implements AutoCloseable {
 
     /** -1: do not block (work waits in the queue and there is room); 0: block until woken; else until the next deadline. */
     private long waitMillis(long now) {
-        if (inFlight < maxInFlight && !queued.isEmpty()) {
+        if (inFlight < cap && (!queued.isEmpty() || !deferred.isEmpty())) {
             return -1;
         }
         Attempt next = deadlines.peek();
@@ -316,6 +412,10 @@ public final class TcpProber implements AutoCloseable {
                 LOG.log(Level.FINE, "closing a probe socket", e);
             }
         }
+        if (capToReport && inFlight == 0) {
+            capToReport = false;
+            reportLoweredCap();
+        }
         ProbeResult result = new ProbeResult(a.target, a.address, outcome,
                 a.started == null ? Instant.now() : a.started);
         try {
@@ -325,13 +425,26 @@ public final class TcpProber implements AutoCloseable {
         }
     }
 
+    private void reportLoweredCap() {
+        int lowered = cap;
+        try {
+            LOG.warning(() -> "ran out of file descriptors: probing at most " + lowered + " ports at once from now on"
+                    + " (raise `ulimit -n` for more)");
+        } catch (RuntimeException | LinkageError | InternalError e) {
+            // still short of descriptors: the sweep matters more than the message
+        }
+    }
+
     private void shutDown() {
         List<Attempt> open = new ArrayList<>(deadlines);
         deadlines.clear();
         for (Attempt a : open) {
             if (!a.finished) {
-                finish(a, new Outcome.LocalError("the prober was closed"));
+                finish(a, CLOSED_PROBER);
             }
+        }
+        while (!deferred.isEmpty()) {
+            finish(deferred.poll(), CLOSED_PROBER);
         }
         failQueued();
         try {
@@ -385,6 +498,7 @@ public final class TcpProber implements AutoCloseable {
         long deadline;
         SocketChannel channel;
         boolean finished;
+        int retries;
 
         Attempt(Target target, InetAddress address, long timeoutNanos, Consumer<ProbeResult> done) {
             this.target = target;

@@ -62,6 +62,7 @@ class TcpProberLoopbackTest {
             ProbeResult result = probe(target);
             assertInstanceOf(Outcome.Open.class, result.outcome());
             assertEquals(InetAddress.getByName("::1"), result.address());
+            assertEquals("::1", result.addressText());
         }
     }
 

@@ -1,14 +1,291 @@
 package dev.portdeck.tui.cli;
 
+import dev.portdeck.probe.History;
+import dev.portdeck.probe.ProbeResult;
+import dev.portdeck.probe.StatsSnapshot;
+import dev.portdeck.probe.Target;
+import dev.portdeck.probe.TargetParser;
+import dev.portdeck.probe.TcpProber;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** `portdeck probe`: placeholder until its issue lands. */
-@Command(name = "probe", mixinStandardHelpOptions = true, description = "Not built yet.")
+/** `portdeck probe TARGET...`: is that port reachable, and how fast? One sweep, or repeated like tcping. */
+@Command(
+        name = "probe",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Probe TCP ports: open (handshake done, with the connect time), closed (refused), filtered (no answer"
+                    + " before --timeout), unreachable (ICMP error or no route), dns-error, or local-error (this"
+                    + " machine's problem, never blamed on the target).",
+            "One sweep by default; --count, --interval and --watch repeat it and end with statistics.",
+            "--server and --all read the targets from the panel's allocations."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every target is open (on its latest probe)",
+            "1:some target is not open",
+            "2:bad command line or target",
+            "3, 4, 6:--server/--all: the panel was unreachable, refused the key, or has no such server",
+            "130:interrupted (Ctrl-C)"})
 public final class ProbeCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "TARGET", arity = "0..*",
+            description = "host:port, [v6]:port or host:from-to; comma lists reuse the host: 127.0.0.1:80,443,8000-8010")
+    List<String> specs = new ArrayList<>();
+
+    @Option(names = "--server", paramLabel = "SERVER",
+            description = "Probe every allocation of this server from the panel (short id, UUID or name; repeatable).")
+    List<String> servers = new ArrayList<>();
+
+    @Option(names = "--all", description = "Probe every allocation of every server the API key can see.")
+    boolean all;
+
+    @Mixin
+    PanelOptions panel;
+
+    @Option(names = {"-c", "--count"}, paramLabel = "N", description = "Probe N times (default: once).")
+    Integer count;
+
+    @Option(names = {"-w", "--watch"}, description = "Probe until Ctrl-C, then print the statistics.")
+    boolean watch;
+
+    @Option(names = {"-i", "--interval"}, paramLabel = "DURATION", defaultValue = "1s",
+            converter = DurationConverter.class,
+            description = "Time between the starts of two rounds (default: ${DEFAULT-VALUE}): 500ms, 2s, 1m.")
+    Duration interval;
+
+    @Option(names = {"-t", "--timeout"}, paramLabel = "DURATION", defaultValue = "1s",
+            converter = DurationConverter.class,
+            description = "Give up on a connect after this long: filtered (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Option(names = "--concurrency", paramLabel = "N",
+            description = "Connects in flight at once (default: from the open-files limit, at most 2048).")
+    Integer concurrency;
+
+    @Option(names = "--json", description = "One JSON object per result (NDJSON) and nothing else on stdout.")
+    boolean json;
+
+    @Option(names = "--ascii", description = "ASCII state marks (+ x ? !) instead of ✔ ✘.")
+    boolean ascii;
+
+    @Option(names = "--show-closed", description = "List closed ports too when probing more than "
+            + ProbeReport.LIST_CLOSED_UP_TO + " targets.")
+    boolean showClosed;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Object printing = new Object();
+    private final Map<Target, History> histories = new LinkedHashMap<>();
+    private boolean stopped; // guarded by printing
+
     @Override
     public Integer call() {
-        System.err.println("portdeck probe: not built yet.");
-        return ExitCode.FAILURE;
+        PrintWriter err = spec.commandLine().getErr();
+        List<Target> targets;
+        try {
+            targets = targets();
+            checkOptions();
+        } catch (IllegalArgumentException e) {
+            err.println("portdeck probe: " + e.getMessage());
+            err.println("Try 'portdeck probe --help' for the accepted forms.");
+            err.flush();
+            return ExitCode.USAGE;
+        }
+        try (TcpProber prober = concurrency == null ? new TcpProber() : new TcpProber(concurrency)) {
+            return watch || count != null ? repeat(prober, targets) : once(prober, targets);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitCode.INTERRUPTED;
+        }
+    }
+
+    private List<Target> targets() {
+        if (specs.isEmpty() && servers.isEmpty() && !all) {
+            throw new IllegalArgumentException("name at least one TARGET (e.g. 127.0.0.1:25565), --server or --all.");
+        }
+        List<Target> targets = new ArrayList<>(TargetParser.parseAll(specs));
+        if (!servers.isEmpty() || all) {
+            targets.addAll(new AllocationTargets(panel, spec.commandLine().getErr()).read(servers, all));
+        }
+        if (targets.isEmpty()) {
+            throw new IllegalArgumentException("the panel lists no allocations to probe.");
+        }
+        return List.copyOf(new java.util.LinkedHashSet<>(targets));
+    }
+
+    private void checkOptions() {
+        if (watch && count != null) {
+            throw new IllegalArgumentException("--watch and --count do not go together: pick one.");
+        }
+        if (count != null && count < 1) {
+            throw new IllegalArgumentException("--count must be at least 1, not " + count + ".");
+        }
+        if (concurrency != null && concurrency < 1) {
+            throw new IllegalArgumentException("--concurrency must be at least 1, not " + concurrency + ".");
+        }
+        if (timeout.isZero() || timeout.isNegative() || interval.isZero() || interval.isNegative()) {
+            throw new IllegalArgumentException("--timeout and --interval must be longer than zero.");
+        }
+    }
+
+    private int once(TcpProber prober, List<Target> targets) throws InterruptedException {
+        long start = System.nanoTime();
+        List<ProbeResult> results = sweep(prober, targets);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        StringBuilder out = new StringBuilder();
+        if (json) {
+            results.forEach(r -> ProbeReport.json(r, out));
+        } else {
+            // Sum up closed ports of big ranges; a panel's allocations are always listed, closed ones matter there.
+            boolean fromPanel = targets.stream().anyMatch(t -> t.label() != null);
+            boolean hideClosed = !showClosed && !fromPanel && targets.size() > ProbeReport.LIST_CLOSED_UP_TO;
+            out.append(report().table(results, true, hideClosed));
+            if (targets.size() > 1) {
+                out.append(ProbeReport.tally(results, took));
+            }
+        }
+        print(out);
+        return exitCode(results);
+    }
+
+    private int repeat(TcpProber prober, List<Target> targets) throws InterruptedException {
+        // Statistics cover the whole run, up to a memory bound of about a million results in all.
+        int window = Math.max(100, Math.min(100_000, 1_000_000 / targets.size()));
+        targets.forEach(t -> histories.put(t, new History(t, window)));
+        Thread summary = new Thread(this::interrupted, "portdeck-probe-summary");
+        if (watch) {
+            Runtime.getRuntime().addShutdownHook(summary); // Ctrl-C: statistics, then exit 130
+        }
+        List<ProbeResult> results = List.of();
+        long rounds = watch ? Long.MAX_VALUE : count;
+        for (long round = 0; round < rounds; round++) {
+            long start = System.nanoTime();
+            results = sweep(prober, targets);
+            if (!printRound(results, round == 0)) {
+                return ExitCode.INTERRUPTED;
+            }
+            if (round + 1 < rounds) {
+                long left = interval.toNanos() - (System.nanoTime() - start);
+                if (left > 0) {
+                    Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+                }
+            }
+        }
+        synchronized (printing) {
+            if (!json) {
+                print(new StringBuilder(report().statistics(snapshots())));
+            }
+            stopped = true;
+        }
+        if (watch) {
+            Runtime.getRuntime().removeShutdownHook(summary);
+        }
+        return exitCode(results);
+    }
+
+    /** Records and prints one round; false once Ctrl-C has printed the summary. */
+    private boolean printRound(List<ProbeResult> results, boolean first) {
+        StringBuilder out = new StringBuilder();
+        synchronized (printing) {
+            if (stopped) {
+                return false;
+            }
+            results.forEach(r -> histories.get(r.target()).record(r));
+            if (json) {
+                results.forEach(r -> ProbeReport.json(r, out));
+            } else {
+                out.append(report().table(results, first, false));
+            }
+            print(out);
+        }
+        return true;
+    }
+
+    private void interrupted() {
+        synchronized (printing) {
+            if (!stopped && !json) {
+                stopped = true;
+                print(new StringBuilder("\n").append(report().statistics(snapshots())));
+            }
+            stopped = true;
+        }
+    }
+
+    private List<StatsSnapshot> snapshots() {
+        return histories.values().stream().map(History::snapshot).toList();
+    }
+
+    private List<ProbeResult> sweep(TcpProber prober, List<Target> targets) throws InterruptedException {
+        try {
+            return prober.sweep(targets, timeout, null).get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the sweep failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private ProbeReport report() {
+        boolean utf8 = Charset.defaultCharset().equals(StandardCharsets.UTF_8);
+        return new ProbeReport(ascii || !utf8);
+    }
+
+    private void print(StringBuilder text) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(text);
+        out.flush();
+    }
+
+    private static int exitCode(List<ProbeResult> results) {
+        return results.stream().allMatch(r -> r.outcome().isOpen()) ? ExitCode.OK : ExitCode.FAILURE;
+    }
+
+    /** "500ms", "2s", "1.5s", "1m", "1h", a bare number of seconds, or ISO-8601 ("PT2S"). */
+    public static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+        private static final Pattern FORM = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
+
+        @Override
+        public Duration convert(String value) {
+            String text = value.trim().toLowerCase(Locale.ROOT);
+            if (text.startsWith("pt")) {
+                try {
+                    return Duration.parse(value.trim());
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw new CommandLine.TypeConversionException("'" + value + "' is not an ISO-8601 duration");
+                }
+            }
+            Matcher m = FORM.matcher(text);
+            if (!m.matches()) {
+                throw new CommandLine.TypeConversionException(
+                        "'" + value + "' is not a duration; write e.g. 500ms, 2s, 1.5s or 1m");
+            }
+            double amount = Double.parseDouble(m.group(1));
+            String unit = m.group(2) == null ? "s" : m.group(2);
+            double millis = switch (unit) {
+                case "ms" -> amount;
+                case "m" -> amount * 60_000;
+                case "h" -> amount * 3_600_000;
+                default -> amount * 1000;
+            };
+            return Duration.ofNanos(Math.round(millis * 1_000_000));
+        }
     }
 }

@@ -1,0 +1,72 @@
+package dev.portdeck.tui.cli;
+
+import dev.portdeck.probe.Target;
+import dev.portdeck.shared.client.PanelClient;
+import dev.portdeck.shared.error.PanelException;
+import dev.portdeck.shared.model.Allocation;
+import dev.portdeck.shared.model.Server;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The allocations of servers on the panel as probe targets, labelled "server name #id" (+ " primary"). */
+final class AllocationTargets {
+
+    private final PanelOptions panel;
+    private final PrintWriter err;
+
+    AllocationTargets(PanelOptions panel, PrintWriter err) {
+        this.panel = panel;
+        this.err = err;
+    }
+
+    /** The named servers' allocations (a failure stops), then with {@code all} every server's (a failure skips one). */
+    List<Target> read(List<String> servers, boolean all) {
+        List<Target> targets = new ArrayList<>();
+        try (PanelClient client = panel.connect()) {
+            for (String name : servers) {
+                Server server = client.resolve(name);
+                targets.addAll(targets(server, allocations(client, server)));
+            }
+            if (all) {
+                for (Server server : client.listServers()) {
+                    try {
+                        targets.addAll(targets(server, allocations(client, server)));
+                    } catch (PanelException e) {
+                        err.println("portdeck probe: skipped " + server.name() + " (" + server.identifier() + "): "
+                                + e.getMessage());
+                    }
+                }
+            }
+        }
+        err.flush();
+        return targets;
+    }
+
+    private static List<Allocation> allocations(PanelClient client, Server server) {
+        // The server listing may leave the relationship out; then ask for the allocations themselves.
+        return server.allocations().isEmpty() ? client.allocations(server.identifier()) : server.allocations();
+    }
+
+    private List<Target> targets(Server server, List<Allocation> allocations) {
+        List<Target> targets = new ArrayList<>();
+        for (Allocation a : allocations) {
+            String host = a.ip();
+            if (isWildcard(host)) {
+                if (a.ipAlias() == null || a.ipAlias().isBlank()) {
+                    err.println("portdeck probe: skipped " + a.address() + " of " + server.name()
+                            + ": it binds every address and has no alias to probe");
+                    continue;
+                }
+                host = a.ipAlias(); // 0.0.0.0 would probe this machine, not the node
+            }
+            String label = server.name() + " #" + a.id() + (a.primary() ? " primary" : "");
+            targets.add(new Target(host, a.port(), label));
+        }
+        return targets;
+    }
+
+    private static boolean isWildcard(String ip) {
+        return "0.0.0.0".equals(ip) || "::".equals(ip) || "[::]".equals(ip);
+    }
+}

@@ -1,0 +1,219 @@
+package dev.portdeck.tui.cli;
+
+import dev.portdeck.probe.Outcome;
+import dev.portdeck.probe.ProbeResult;
+import dev.portdeck.probe.StatsSnapshot;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** How `portdeck probe` writes results: an aligned table, NDJSON, and the statistics summary of repeated probes. */
+final class ProbeReport {
+
+    /** Above this many targets, closed ports are summed up instead of listed (as nmap does), unless asked for. */
+    static final int LIST_CLOSED_UP_TO = 25;
+
+    private final boolean ascii;
+
+    ProbeReport(boolean ascii) {
+        this.ascii = ascii;
+    }
+
+    /** ✔ open, ✘ refused or unreachable, ? no answer, ! our own problem; ASCII: + x ? !. */
+    String glyph(Outcome outcome) {
+        if (outcome instanceof Outcome.Open) {
+            return ascii ? "+" : "✔";
+        }
+        if (outcome instanceof Outcome.Filtered) {
+            return "?";
+        }
+        if (outcome instanceof Outcome.LocalError) {
+            return "!";
+        }
+        return ascii ? "x" : "✘";
+    }
+
+    /** The latency of an open port, else why it is not open. */
+    static String detail(Outcome outcome) {
+        if (outcome instanceof Outcome.Open open) {
+            return millis(open.latency()) + " ms";
+        }
+        return error(outcome);
+    }
+
+    /** Why a probe did not connect, or null when it did. */
+    static String error(Outcome outcome) {
+        if (outcome instanceof Outcome.Closed) {
+            return "connection refused";
+        }
+        if (outcome instanceof Outcome.Filtered filtered) {
+            return "no answer within " + filtered.waited().toMillis() + " ms";
+        }
+        if (outcome instanceof Outcome.Unreachable unreachable) {
+            return unreachable.reason();
+        }
+        if (outcome instanceof Outcome.DnsError dns) {
+            return dns.reason();
+        }
+        if (outcome instanceof Outcome.LocalError local) {
+            return "local problem, not the target's: " + local.reason();
+        }
+        return null;
+    }
+
+    /** The table of one sweep; closed rows are left out (and counted) when {@code hideClosed}. */
+    String table(List<ProbeResult> results, boolean header, boolean hideClosed) {
+        boolean labels = results.stream().anyMatch(r -> r.target().label() != null);
+        List<String[]> rows = new ArrayList<>();
+        if (header) {
+            rows.add(labels ? new String[] {" ", "TARGET", "LABEL", "ADDRESS", "STATE", "DETAIL"}
+                    : new String[] {" ", "TARGET", "ADDRESS", "STATE", "DETAIL"});
+        }
+        int hidden = 0;
+        for (ProbeResult r : results) {
+            if (hideClosed && r.outcome() instanceof Outcome.Closed) {
+                hidden++;
+                continue;
+            }
+            String[] row = {glyph(r.outcome()), r.target().toString(), address(r), r.outcome().word(),
+                    detail(r.outcome())};
+            rows.add(labels ? withLabel(row, r.target().label()) : row);
+        }
+        StringBuilder out = new StringBuilder();
+        if (rows.size() > (header ? 1 : 0)) {
+            align(rows, out);
+        }
+        if (hidden > 0) {
+            out.append("Not shown: ").append(hidden).append(" closed ports (--show-closed lists them).\n");
+        }
+        return out.toString();
+    }
+
+    /** "3 targets: 1 open, 1 closed, 1 filtered in 12 ms". */
+    static String tally(List<ProbeResult> results, Duration took) {
+        java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        for (String word : List.of("open", "closed", "filtered", "unreachable", "dns-error", "local-error")) {
+            counts.put(word, 0);
+        }
+        results.forEach(r -> counts.merge(r.outcome().word(), 1, Integer::sum));
+        List<String> parts = new ArrayList<>();
+        counts.forEach((word, n) -> {
+            if (n > 0) {
+                parts.add(n + " " + word);
+            }
+        });
+        String noun = results.size() == 1 ? " target: " : " targets: ";
+        return results.size() + noun + String.join(", ", parts) + " in " + took.toMillis() + " ms\n";
+    }
+
+    /** One NDJSON line: host, port, address, state, latency_ms, error, time. */
+    static void json(ProbeResult r, StringBuilder out) {
+        Outcome o = r.outcome();
+        out.append("{\"host\":").append(quote(r.target().host()))
+                .append(",\"port\":").append(r.target().port())
+                .append(",\"address\":").append(r.address() == null ? "null" : quote(r.addressText()))
+                .append(",\"state\":").append(quote(o.word()))
+                .append(",\"latency_ms\":").append(o instanceof Outcome.Open open ? millis(open.latency()) : "null")
+                .append(",\"error\":").append(o.isOpen() ? "null" : quote(error(o)))
+                .append(",\"time\":").append(quote(r.time().toString()));
+        if (r.target().label() != null) {
+            out.append(",\"label\":").append(quote(r.target().label())); // only for --server/--all targets
+        }
+        out.append("}\n");
+    }
+
+    /** The statistics of repeated probes, one row per target; times in ms. */
+    String statistics(List<StatsSnapshot> snapshots) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"TARGET", "SENT", "OPEN", "LOSS", "MIN", "AVG", "MAX", "P50", "P95", "JITTER", "LAST"});
+        int retransmits = 0;
+        for (StatsSnapshot s : snapshots) {
+            retransmits += s.retransmits();
+            String label = s.target().label() == null ? "" : " (" + clean(s.target().label()) + ")";
+            rows.add(new String[] {s.target() + label, String.valueOf(s.sent()), String.valueOf(s.received()),
+                    String.format(Locale.ROOT, "%.1f%%", s.lossPercent()), millis(s.min()), millis(s.avg()),
+                    millis(s.max()), millis(s.p50()), millis(s.p95()), millis(s.jitter()),
+                    s.last() == null ? "-" : s.last().outcome().word()});
+        }
+        StringBuilder out = new StringBuilder("--- statistics (times in ms; jitter = mean |difference| of"
+                + " consecutive connect times) ---\n");
+        align(rows, out);
+        if (retransmits > 0) {
+            out.append(retransmits).append(" connect(s) took ≈1 s or ≈3 s (a retransmitted SYN): counted as loss.\n");
+        }
+        return ascii ? out.toString().replace('≈', '~') : out.toString();
+    }
+
+    /** The row with the label inserted as the third column. */
+    private static String[] withLabel(String[] row, String label) {
+        String[] wider = new String[row.length + 1];
+        wider[0] = row[0];
+        wider[1] = row[1];
+        wider[2] = label == null ? "-" : clean(label);
+        System.arraycopy(row, 2, wider, 3, row.length - 2);
+        return wider;
+    }
+
+    /** Panel text may hold control characters: never let them reach the terminal. */
+    static String clean(String text) {
+        return text.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    }
+
+    private static String address(ProbeResult r) {
+        return r.address() == null ? "-" : r.addressText();
+    }
+
+    static String millis(Duration d) {
+        if (d == null) {
+            return "-";
+        }
+        return String.format(Locale.ROOT, "%.3f", d.toNanos() / 1e6);
+    }
+
+    /** Left-aligned columns two spaces apart; the last column is not padded. */
+    private static void align(List<String[]> rows, StringBuilder out) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        int columns = rows.get(0).length;
+        int[] widths = new int[columns];
+        for (String[] row : rows) {
+            for (int c = 0; c < columns; c++) {
+                widths[c] = Math.max(widths[c], row[c].codePointCount(0, row[c].length()));
+            }
+        }
+        for (String[] row : rows) {
+            for (int c = 0; c < columns; c++) {
+                out.append(row[c]);
+                if (c < columns - 1) {
+                    out.append(" ".repeat(widths[c] - row[c].codePointCount(0, row[c].length()) + 2));
+                }
+            }
+            out.append('\n');
+        }
+    }
+
+    static String quote(String s) {
+        StringBuilder q = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> q.append("\\\"");
+                case '\\' -> q.append("\\\\");
+                case '\n' -> q.append("\\n");
+                case '\r' -> q.append("\\r");
+                case '\t' -> q.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        q.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        q.append(c);
+                    }
+                }
+            }
+        }
+        return q.append('"').toString();
+    }
+}
