@@ -52,6 +52,7 @@ class TablePiecesTest {
         Readouts r = new Readouts(Glyphs.UNICODE);
         assertEquals("0.4", r.millis(Duration.ofNanos(400_000)));
         assertEquals("140", r.millis(Duration.ofMillis(140)));
+        assertEquals("<0.1", r.millis(Duration.ofNanos(20_000)), "a loopback connect is not 0 ms");
         assertEquals("—", r.millis(null));
         assertEquals("12%", r.loss(12.4, 10));
         assertEquals("—", r.loss(0, 0));
