@@ -40,7 +40,7 @@ public final class Dashboard implements AutoCloseable {
             String panelLabel, Clock clock) {
         this.reachability = reachability;
         this.gui = new MultiWindowTextGUI(screen);
-        gui.setTheme(new Palette(options.color()).dialogTheme());
+        gui.setTheme(new Palette(options.color()).dialogTheme(options.ascii()));
         Executor ui = task -> gui.getGUIThread().invokeLater(task);
         this.io = Executors.newFixedThreadPool(4, daemon("portdeck-panel"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("portdeck-timer"));
@@ -95,10 +95,6 @@ public final class Dashboard implements AutoCloseable {
 
     MultiWindowTextGUI gui() {
         return gui;
-    }
-
-    DeckScreen deckScreen() {
-        return deckScreen;
     }
 
     @Override

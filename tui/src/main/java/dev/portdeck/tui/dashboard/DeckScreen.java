@@ -11,7 +11,6 @@ import dev.portdeck.shared.model.Allocation;
 import dev.portdeck.shared.model.Server;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The whole dashboard screen as one component: header, table, detail, status and key hints, or the help page.
@@ -52,10 +51,6 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
 
     void setEditor(AllocationEditor editor) {
         this.editor = editor;
-    }
-
-    Keymap keymap() {
-        return keymap;
     }
 
     @Override
@@ -387,14 +382,5 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
                 component.paint(graphics);
             }
         };
-    }
-
-    Optional<Allocation> selectedAllocation() {
-        return allocations == null ? Optional.empty()
-                : Optional.ofNullable(allocations.selectedRow(allocations.visible(deck.now())));
-    }
-
-    View view() {
-        return view;
     }
 }

@@ -110,6 +110,12 @@ class AllocationsViewTest {
             for (char c : screen.toCharArray()) {
                 assertTrue(c < 128, "non-ASCII '" + c + "' on screen:\n" + screen);
             }
+            h.press('D'); // a dialog: its borders too
+            h.awaitDialog("[y/N]");
+            String dialog = h.text();
+            for (char c : dialog.toCharArray()) {
+                assertTrue(c < 128, "non-ASCII '" + c + "' in the dialog:\n" + dialog);
+            }
         }
     }
 
