@@ -40,13 +40,23 @@ final class DeckHarness implements AutoCloseable {
     final Dashboard dashboard;
 
     private DeckHarness(PanelSimulator sim, ApiKey key, TerminalSize size, DashboardOptions options) throws IOException {
+        this(sim, new PanelClient(PanelConfig.of(sim.url(), key)), size, options);
+    }
+
+    private DeckHarness(PanelSimulator sim, PanelClient client, TerminalSize size, DashboardOptions options)
+            throws IOException {
         this.sim = sim;
         this.terminal = new DefaultVirtualTerminal(size);
         this.screen = new TerminalScreen(terminal);
         screen.startScreen();
-        this.client = new PanelClient(PanelConfig.of(sim.url(), key));
+        this.client = client;
         Reachability reach = MonitorReachability.start(options.interval(), options.timeout());
         this.dashboard = Dashboard.open(screen, client, reach, options, "test panel");
+    }
+
+    /** The dashboard on any panel (e.g. a MockWebServer); there is no simulator to inspect. */
+    static DeckHarness on(PanelClient client, TerminalSize size) throws IOException {
+        return new DeckHarness(null, client, size, fast());
     }
 
     static DeckHarness start(Flavor flavor) throws IOException {
@@ -250,7 +260,9 @@ final class DeckHarness implements AutoCloseable {
             screen.stopScreen();
         } finally {
             client.close();
-            sim.close();
+            if (sim != null) {
+                sim.close();
+            }
         }
     }
 }
