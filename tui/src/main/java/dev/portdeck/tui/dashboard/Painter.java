@@ -118,28 +118,40 @@ final class Painter {
         }
     }
 
-    /** The footer: each hint is "key word"; unavailable ones are dimmed. */
+    /** The footer: each hint is "key word"; unavailable ones are dimmed; help and quit always find room. */
     void hints(TextGUIGraphics g, int row, List<Binding> hints, Function<Binding, String> unavailable) {
         int width = g.getSize().getColumns();
         palette.apply(g, Tone.NORMAL);
         g.putString(0, row, " ".repeat(width));
+        int reserved = hints.stream().filter(Painter::essential).mapToInt(b -> hintText(b, false).length() + 2).sum();
         int x = 0;
         for (Binding b : hints) {
-            String key = b.keys().split(" ")[0];
-            String text = key + " " + b.hint();
-            if (x + text.length() > width) {
-                break;
-            }
             boolean off = unavailable.apply(b) != null;
-            palette.apply(g, off ? Tone.DIM : Tone.ACCENT);
-            if (off && !palette.hasColor()) {
-                text = key + " (" + b.hint() + ")";
+            String text = hintText(b, off && !palette.hasColor());
+            int room = essential(b) ? width : width - reserved;
+            if (x + text.length() > room) {
+                continue;
             }
+            String key = b.keys().split(" ")[0];
+            palette.apply(g, off ? Tone.DIM : Tone.ACCENT);
             g.putString(x, row, key);
             palette.apply(g, off ? Tone.DIM : Tone.NORMAL);
             g.putString(x + key.length(), row, text.substring(key.length()));
             x += text.length() + 2;
+            if (essential(b)) {
+                reserved -= text.length() + 2;
+            }
         }
+    }
+
+    private static boolean essential(Binding b) {
+        return b.command() == Command.HELP || b.command() == Command.QUIT;
+    }
+
+    /** "a add", or "a (add)" for an unavailable key when there is no colour to dim it with. */
+    private static String hintText(Binding b, boolean bracketed) {
+        String key = b.keys().split(" ")[0];
+        return bracketed ? key + " (" + b.hint() + ")" : key + " " + b.hint();
     }
 
     /** Every key of the table, with why it is unavailable when it is; two columns when one does not fit. */
