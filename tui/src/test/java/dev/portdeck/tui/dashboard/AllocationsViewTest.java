@@ -97,6 +97,9 @@ class AllocationsViewTest {
             assertFalse(titles.contains("AVG"), titles);
             assertTrue(narrow.contains("Esc back"), "the footer is on the last line:\n" + narrow);
             assertTrue(h.line(23).contains("q quit"), narrow);
+            h.resize(62, 20);
+            h.awaitScreen(x -> h.line(19).contains("? help") && h.line(19).contains("q quit"),
+                    "help and quit still in the footer at 62 columns");
         }
     }
 
