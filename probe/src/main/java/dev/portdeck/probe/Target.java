@@ -19,6 +19,18 @@ public record Target(String host, int port, String label) {
         return new Target(host, port, null);
     }
 
+    // Written out: the record's generated equals/hashCode bootstrap through method handles, which costs a
+    // short-lived `portdeck probe` tens of milliseconds before the first sweep.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Target t && port == t.port && host.equals(t.host) && java.util.Objects.equals(label, t.label);
+    }
+
+    @Override
+    public int hashCode() {
+        return (host.hashCode() * 31 + port) * 31 + (label == null ? 0 : label.hashCode());
+    }
+
     /** "host:port", with IPv6 literals bracketed. */
     @Override
     public String toString() {

@@ -62,7 +62,13 @@ public final class TargetParser {
     }
 
     private static boolean isPortsOnly(String item) {
-        return item.chars().allMatch(c -> Character.isDigit(c) || c == '-');
+        for (int i = 0; i < item.length(); i++) {
+            char c = item.charAt(i);
+            if (!(c >= '0' && c <= '9') && c != '-') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Index of the ':' that separates host and ports. */
@@ -134,7 +140,7 @@ public final class TargetParser {
     }
 
     private static int port(String text) {
-        if (text.isEmpty() || text.length() > 6 || !text.chars().allMatch(Character::isDigit)) {
+        if (text.isEmpty() || text.length() > 6 || !isPortsOnly(text) || text.indexOf('-') >= 0) {
             throw new IllegalArgumentException("'" + text + "' is not a port number (1-65535).");
         }
         int port = Integer.parseInt(text);

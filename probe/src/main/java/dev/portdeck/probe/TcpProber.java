@@ -6,7 +6,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
-import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -23,18 +22,13 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
 
 /**
  * Non-blocking TCP connects on one Selector thread ("portdeck-probe-selector"), with deadlines of our own (a min-heap;
@@ -45,11 +39,9 @@ import java.util.regex.Pattern;
  */
 public final class TcpProber implements AutoCloseable {
 
-    public static final Duration DEFAULT_DNS_TIMEOUT = Duration.ofSeconds(3);
+    public static final Duration DEFAULT_DNS_TIMEOUT = HostResolver.DEFAULT_TIMEOUT;
 
     private static final Logger LOG = Logger.getLogger("portdeck.probe");
-    private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-    private static final AtomicInteger DNS_THREADS = new AtomicInteger();
     private static final int START_BATCH = 256;
     private static final int MAX_RETRIES = 20;
     /** Built up front: at the descriptor limit even loading a class can fail. */
@@ -58,10 +50,9 @@ public final class TcpProber implements AutoCloseable {
             "the JDK failed near the open-files limit (out of file descriptors?)");
 
     private final int maxInFlight;
-    private final Duration dnsTimeout;
     private final Selector selector;
     private final Thread loop;
-    private final ExecutorService dns;
+    private final HostResolver resolver;
     private final Queue<Attempt> queued = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean wakeupArmed = new AtomicBoolean();
     private volatile boolean closed;
@@ -90,13 +81,12 @@ public final class TcpProber implements AutoCloseable {
         }
         this.maxInFlight = maxInFlight;
         this.cap = maxInFlight;
-        this.dnsTimeout = dnsTimeout;
         try {
             this.selector = Selector.open();
         } catch (IOException e) {
             throw new IllegalStateException("cannot open a selector: " + e.getMessage(), e);
         }
-        this.dns = Executors.newFixedThreadPool(2, r -> daemon(r, "portdeck-probe-dns-" + DNS_THREADS.incrementAndGet()));
+        this.resolver = new HostResolver(dnsTimeout);
         preloadClasses();
         this.loop = daemon(this::run, "portdeck-probe-selector");
         loop.start();
@@ -152,49 +142,20 @@ public final class TcpProber implements AutoCloseable {
             return;
         }
         long timeoutNanos = Math.max(1, timeout.toNanos());
-        CompletableFuture<InetAddress> address = resolved.computeIfAbsent(target.host(), this::resolve);
+        CompletableFuture<InetAddress> address = resolved.computeIfAbsent(target.host(), resolver::resolve);
         if (address.isDone() && !address.isCompletedExceptionally()) {
             enqueue(new Attempt(target, address.join(), timeoutNanos, done));
             return;
         }
         address.whenComplete((a, error) -> {
+            Attempt attempt = new Attempt(target, a, timeoutNanos, done);
             if (error != null) {
-                done.accept(new ProbeResult(target, null, new Outcome.DnsError(dnsReason(target.host(), error)), asked));
-            } else {
-                enqueue(new Attempt(target, a, timeoutNanos, done));
+                // Delivered by the selector thread too: listeners hear from one thread, never the caller's.
+                attempt.started = asked;
+                attempt.known = new Outcome.DnsError(resolver.reason(target.host(), error));
             }
+            enqueue(attempt);
         });
-    }
-
-    private CompletableFuture<InetAddress> resolve(String host) {
-        if (host.indexOf(':') >= 0 || IPV4_LITERAL.matcher(host).matches()) {
-            try {
-                return CompletableFuture.completedFuture(InetAddress.getByName(host)); // a literal: no lookup
-            } catch (UnknownHostException e) {
-                return CompletableFuture.failedFuture(e);
-            }
-        }
-        return CompletableFuture.supplyAsync(() -> lookUp(host), dns)
-                .orTimeout(dnsTimeout.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private static InetAddress lookUp(String host) {
-        try {
-            return InetAddress.getByName(host);
-        } catch (UnknownHostException e) {
-            throw new CompletionException(e);
-        }
-    }
-
-    private String dnsReason(String host, Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (cause instanceof TimeoutException) {
-            return "'" + host + "' did not resolve within " + dnsTimeout.toMillis() + " ms";
-        }
-        if (cause instanceof UnknownHostException) {
-            return "'" + host + "' does not resolve";
-        }
-        return "'" + host + "' could not be resolved: " + cause.getMessage();
     }
 
     private void enqueue(Attempt attempt) {
@@ -268,7 +229,11 @@ public final class TcpProber implements AutoCloseable {
             if (attempt == null) {
                 return;
             }
-            start(attempt);
+            if (attempt.known != null) {
+                finish(attempt, attempt.known);
+            } else {
+                start(attempt);
+            }
         }
     }
 
@@ -384,7 +349,8 @@ public final class TcpProber implements AutoCloseable {
         while ((a = deadlines.peek()) != null && (a.finished || a.deadline - now <= 0)) {
             deadlines.poll();
             if (!a.finished) {
-                finish(a, new Outcome.Filtered(Duration.ofNanos(now - a.startNanos)));
+                // "no answer within the timeout" is the fact; the selector waking a little late adds nothing
+                finish(a, new Outcome.Filtered(Duration.ofNanos(a.timeoutNanos)));
             }
         }
     }
@@ -473,7 +439,7 @@ public final class TcpProber implements AutoCloseable {
         }
         closed = true;
         selector.wakeup();
-        dns.shutdownNow();
+        resolver.close();
         try {
             loop.join(TimeUnit.SECONDS.toMillis(5));
         } catch (InterruptedException e) {
@@ -497,6 +463,7 @@ public final class TcpProber implements AutoCloseable {
         long startNanos;
         long deadline;
         SocketChannel channel;
+        Outcome known; // decided before any connect (a name that did not resolve)
         boolean finished;
         int retries;
 

@@ -59,9 +59,10 @@ class FirewalledNamespaceTest {
                     + "  }\n}\n", StandardCharsets.UTF_8);
             sh("ip", "netns", "exec", NAMESPACE, which("nft"), "-f", rules.toString());
             Files.delete(rules);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            // e.g. a container without CAP_NET_ADMIN or a kernel without nf_tables: the machine cannot, not a bug
             tearDown();
-            throw e;
+            assumeTrue(false, "skipped: cannot build the test namespace here: " + e.getMessage());
         }
         prober = new TcpProber(16);
     }
@@ -85,7 +86,8 @@ class FirewalledNamespaceTest {
         ProbeResult result = probe(DROPPED, Duration.ofMillis(400));
         long tookMillis = (System.nanoTime() - start) / 1_000_000;
         Outcome.Filtered filtered = assertInstanceOf(Outcome.Filtered.class, result.outcome());
-        assertTrue(filtered.waited().toMillis() >= 400, "waited " + filtered.waited());
+        assertEquals(Duration.ofMillis(400), filtered.waited(), "no answer within our own deadline");
+        assertTrue(tookMillis >= 400, "it did wait: " + tookMillis + " ms");
         assertTrue(tookMillis < 5_000, "our deadline, not the kernel's ~127 s: " + tookMillis + " ms");
     }
 

@@ -33,8 +33,8 @@ final class AllocationTargets {
                     try {
                         targets.addAll(targets(server, allocations(client, server)));
                     } catch (PanelException e) {
-                        err.println("portdeck probe: skipped " + server.name() + " (" + server.identifier() + "): "
-                                + e.getMessage());
+                        err.println("portdeck probe: skipped " + ProbeReport.clean(server.name()) + " ("
+                                + ProbeReport.clean(server.identifier()) + "): " + e.getMessage());
                     }
                 }
             }
@@ -54,7 +54,8 @@ final class AllocationTargets {
             String host = a.ip();
             if (isWildcard(host)) {
                 if (a.ipAlias() == null || a.ipAlias().isBlank()) {
-                    err.println("portdeck probe: skipped " + a.address() + " of " + server.name()
+                    err.println("portdeck probe: skipped " + ProbeReport.clean(a.address()) + " of "
+                            + ProbeReport.clean(server.name())
                             + ": it binds every address and has no alias to probe");
                     continue;
                 }

@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "probe",
         mixinStandardHelpOptions = true,
+        versionProvider = PortdeckCommand.Version.class,
         sortOptions = false,
         description = {
             "Probe TCP ports: open (handshake done, with the connect time), closed (refused), filtered (no answer"
@@ -57,9 +58,6 @@ public final class ProbeCommand implements Callable<Integer> {
 
     @Option(names = "--all", description = "Probe every allocation of every server the API key can see.")
     boolean all;
-
-    @Mixin
-    PanelOptions panel;
 
     @Option(names = {"-c", "--count"}, paramLabel = "N", description = "Probe N times (default: once).")
     Integer count;
@@ -91,12 +89,16 @@ public final class ProbeCommand implements Callable<Integer> {
             + ProbeReport.LIST_CLOSED_UP_TO + " targets.")
     boolean showClosed;
 
+    @Mixin
+    PanelOptions panel;
+
     @Spec
     CommandSpec spec;
 
     private final Object printing = new Object();
     private final Map<Target, History> histories = new LinkedHashMap<>();
     private boolean stopped; // guarded by printing
+    private ProbeReport report;
 
     @Override
     public Integer call() {
@@ -244,8 +246,11 @@ public final class ProbeCommand implements Callable<Integer> {
     }
 
     private ProbeReport report() {
-        boolean utf8 = Charset.defaultCharset().equals(StandardCharsets.UTF_8);
-        return new ProbeReport(ascii || !utf8);
+        if (report == null) {
+            boolean utf8 = Charset.defaultCharset().equals(StandardCharsets.UTF_8);
+            report = new ProbeReport(ascii || !utf8);
+        }
+        return report;
     }
 
     private void print(StringBuilder text) {

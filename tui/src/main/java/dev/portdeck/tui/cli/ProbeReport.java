@@ -15,6 +15,8 @@ final class ProbeReport {
     static final int LIST_CLOSED_UP_TO = 25;
 
     private final boolean ascii;
+    /** Column widths only grow, so the rows of later rounds line up under the first round's header. */
+    private int[] tableWidths = new int[0];
 
     ProbeReport(boolean ascii) {
         this.ascii = ascii;
@@ -82,7 +84,7 @@ final class ProbeReport {
         }
         StringBuilder out = new StringBuilder();
         if (rows.size() > (header ? 1 : 0)) {
-            align(rows, out);
+            tableWidths = align(rows, tableWidths, out);
         }
         if (hidden > 0) {
             out.append("Not shown: ").append(hidden).append(" closed ports (--show-closed lists them).\n");
@@ -116,7 +118,9 @@ final class ProbeReport {
                 .append(",\"state\":").append(quote(o.word()))
                 .append(",\"latency_ms\":").append(o instanceof Outcome.Open open ? millis(open.latency()) : "null")
                 .append(",\"error\":").append(o.isOpen() ? "null" : quote(error(o)))
-                .append(",\"time\":").append(quote(r.time().toString()));
+                .append(",\"time\":\"");
+        IsoTime.append(r.time(), out);
+        out.append('"');
         if (r.target().label() != null) {
             out.append(",\"label\":").append(quote(r.target().label())); // only for --server/--all targets
         }
@@ -138,7 +142,7 @@ final class ProbeReport {
         }
         StringBuilder out = new StringBuilder("--- statistics (times in ms; jitter = mean |difference| of"
                 + " consecutive connect times) ---\n");
-        align(rows, out);
+        align(rows, new int[0], out);
         if (retransmits > 0) {
             out.append(retransmits).append(" connect(s) took ≈1 s or ≈3 s (a retransmitted SYN): counted as loss.\n");
         }
@@ -165,20 +169,20 @@ final class ProbeReport {
         return r.address() == null ? "-" : r.addressText();
     }
 
+    /** Milliseconds with three decimals ("0.183"); by hand, as String.format is slow to start. */
     static String millis(Duration d) {
         if (d == null) {
             return "-";
         }
-        return String.format(Locale.ROOT, "%.3f", d.toNanos() / 1e6);
+        long micros = (d.toNanos() + 500) / 1000;
+        long fraction = micros % 1000;
+        return (micros / 1000) + (fraction < 10 ? ".00" : fraction < 100 ? ".0" : ".") + fraction;
     }
 
-    /** Left-aligned columns two spaces apart; the last column is not padded. */
-    private static void align(List<String[]> rows, StringBuilder out) {
-        if (rows.isEmpty()) {
-            return;
-        }
+    /** Left-aligned columns two spaces apart, at least {@code atLeast} wide; the last column is not padded. */
+    private static int[] align(List<String[]> rows, int[] atLeast, StringBuilder out) {
         int columns = rows.get(0).length;
-        int[] widths = new int[columns];
+        int[] widths = java.util.Arrays.copyOf(atLeast.length == columns ? atLeast : new int[0], columns);
         for (String[] row : rows) {
             for (int c = 0; c < columns; c++) {
                 widths[c] = Math.max(widths[c], row[c].codePointCount(0, row[c].length()));
@@ -193,6 +197,7 @@ final class ProbeReport {
             }
             out.append('\n');
         }
+        return widths;
     }
 
     static String quote(String s) {

@@ -143,6 +143,11 @@ class ProbeCommandTest {
                 "127.0.0.1:" + closed));
         List<String> lines = lines();
         assertEquals(3, lines.stream().filter(l -> l.contains(":" + open + " ") && l.contains(" open ")).count());
+        int stateColumn = lines.get(0).indexOf("STATE");
+        for (String row : lines.subList(1, 7)) {
+            assertTrue(row.startsWith("open", stateColumn) || row.startsWith("closed", stateColumn),
+                    "later rounds line up under the header: " + row);
+        }
         int stats = lines.indexOf(lines.stream().filter(l -> l.startsWith("--- statistics")).findFirst().orElseThrow());
         assertTrue(lines.get(stats + 1).matches("TARGET\\s+SENT\\s+OPEN\\s+LOSS\\s+MIN\\s+AVG\\s+MAX\\s+P50\\s+P95\\s+JITTER\\s+LAST"));
         assertTrue(lines.get(stats + 2).matches("127\\.0\\.0\\.1:" + open + "\\s+3\\s+3\\s+0\\.0%(\\s+\\d+\\.\\d{3}){6}\\s+open"),
@@ -166,6 +171,12 @@ class ProbeCommandTest {
         assertTrue(text.contains("127.0.0.1:" + open + " "), text);
         assertTrue(text.contains("closed ports (--show-closed lists them)."), text);
         assertTrue(text.contains((to - from + 1) + " targets: "), text);
+    }
+
+    @Test
+    void probeKnowsTheVersion() {
+        assertEquals(ExitCode.OK, run("--version"));
+        assertTrue(out.toString().startsWith("portdeck "), out.toString());
     }
 
     @Test

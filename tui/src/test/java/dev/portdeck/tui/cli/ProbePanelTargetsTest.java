@@ -52,6 +52,17 @@ class ProbePanelTargetsTest {
     }
 
     private MockResponse answer(String path) {
+        if (path.startsWith("/api/client/servers/3c9ea119")) {
+            String wildcard = "{\"object\":\"allocation\",\"attributes\":{\"id\":%d,\"ip\":\"0.0.0.0\",\"ip_alias\":%s,"
+                    + "\"port\":%d,\"notes\":null,\"is_default\":%s}}";
+            String allocations = wildcard.formatted(31, "\"localhost\"", open, true) + ","
+                    + wildcard.formatted(32, "null", closed, false);
+            return json(200, "{\"object\":\"server\",\"attributes\":{\"identifier\":\"3c9ea119\",\"uuid\":"
+                    + "\"3c9ea119-0000-4000-8000-000000000000\",\"name\":\"wild\",\"node\":\"Node 1\",\"status\":null,"
+                    + "\"is_suspended\":false,\"feature_limits\":{\"databases\":0,\"allocations\":4,\"backups\":0},"
+                    + "\"relationships\":{\"allocations\":{\"object\":\"list\",\"data\":[" + allocations + "]}}},"
+                    + "\"meta\":{\"is_server_owner\":true,\"user_permissions\":[\"*\"]}}");
+        }
         if (path.startsWith("/api/client/servers/1a7ce997/network/allocations")) {
             return json(200, "{\"object\":\"list\",\"data\":[" + allocation(1, open, true) + ","
                     + allocation(2, closed, false) + "]}");
@@ -117,6 +128,18 @@ class ProbePanelTargetsTest {
                 lines.get(0));
         assertTrue(lines.get(1).contains("\"state\":\"closed\""), lines.get(1));
         assertTrue(lines.get(2).contains("\"label\":\"lobby #3 primary\""), lines.get(2));
+    }
+
+    @Test
+    void anAllocationOnEveryAddressIsProbedAtItsAliasOrSkippedWithAReason() {
+        Cli.Run run = cli().run("probe", "--json", "--server", "3c9ea119");
+        List<String> lines = run.out().lines().toList();
+        assertEquals(1, lines.size(), run.toString());
+        assertTrue(lines.get(0).startsWith("{\"host\":\"localhost\",\"port\":" + open + ",\"address\":\"127.0.0.1\""),
+                lines.get(0));
+        assertTrue(run.err().contains("skipped 0.0.0.0:" + closed + " of wild: it binds every address and has no alias"),
+                run.err());
+        assertEquals(ExitCode.OK, run.exit(), "the one probed allocation is open");
     }
 
     @Test
