@@ -100,7 +100,8 @@ final class Deck {
     }
 
     StatsSnapshot stats(Allocation allocation) {
-        return stats.get(targetOf(allocation));
+        Target t = targetOf(allocation);
+        return t == null ? null : stats.get(t);
     }
 
     /** How many of the server's allocations answered their latest probe. */
@@ -130,8 +131,19 @@ final class Deck {
         return clock.instant();
     }
 
+    /**
+     * Where to probe an allocation: its IP, or for one that binds every address (0.0.0.0, ::) its alias, since
+     * probing 0.0.0.0 would test this machine instead of the node; null when there is no alias to probe.
+     */
     static Target targetOf(Allocation a) {
-        return Target.of(a.ip(), a.port());
+        if (!isWildcard(a.ip())) {
+            return Target.of(a.ip(), a.port());
+        }
+        return a.ipAlias() == null || a.ipAlias().isBlank() ? null : Target.of(a.ipAlias().strip(), a.port());
+    }
+
+    static boolean isWildcard(String ip) {
+        return "0.0.0.0".equals(ip) || "::".equals(ip) || "[::]".equals(ip);
     }
 
     // ---- loading ----
@@ -209,7 +221,8 @@ final class Deck {
 
     private void retarget() {
         Set<Target> targets = new LinkedHashSet<>();
-        servers.forEach(s -> s.allocations().forEach(a -> targets.add(targetOf(a))));
+        servers.forEach(s -> s.allocations().stream().map(Deck::targetOf).filter(t -> t != null)
+                .forEach(targets::add));
         stats.keySet().retainAll(targets);
         reachability.watch(List.copyOf(targets));
     }

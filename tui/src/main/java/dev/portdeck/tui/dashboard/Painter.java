@@ -25,10 +25,7 @@ final class Painter {
         if (width <= 0) {
             return "";
         }
-        String clean = text == null ? "" : text;
-        if (CONTROL.matcher(clean).find()) {
-            clean = CONTROL.matcher(clean).replaceAll(" ");
-        }
+        String clean = clean(text);
         int w = TerminalTextUtils.getColumnWidth(clean);
         if (w > width) {
             String cut = TerminalTextUtils.fitString(clean, width - 1) + glyphs.ellipsis();
@@ -36,6 +33,14 @@ final class Painter {
         }
         String pad = " ".repeat(width - w);
         return right ? pad + clean : clean + pad;
+    }
+
+    /** Panel text made harmless: control characters (escape sequences, line breaks) become spaces. */
+    static String clean(String text) {
+        if (text == null) {
+            return "";
+        }
+        return CONTROL.matcher(text).find() ? CONTROL.matcher(text).replaceAll(" ") : text;
     }
 
     /** A reverse-video bar with `left` text and `right` text at the edge. */

@@ -11,7 +11,10 @@ import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.input.KeyType;
 import dev.portdeck.shared.error.PanelException;
 import dev.portdeck.shared.sim.Fault;
+import dev.portdeck.shared.sim.DemoWorld;
 import dev.portdeck.shared.sim.Flavor;
+import dev.portdeck.shared.sim.SimulatorOptions;
+import java.util.List;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -174,6 +177,27 @@ class AllocationsViewTest {
                 h.idle(Duration.ofMillis(300));
             }
             h.awaitGone(expected);
+        }
+    }
+
+    @Test
+    void anAllocationOnEveryAddressIsProbedAtItsAliasNeverAtThisMachine() throws Exception {
+        DemoWorld world = DemoWorld.builder()
+                .node("any-1", "0.0.0.0", "127.0.0.5", List.of(31001))
+                .node("any-2", "0.0.0.0", null, List.of(31002))
+                .server("Aliased", "any-1", 2, 31000)
+                .server("Bare", "any-2", 2, 31000)
+                .build();
+        SimulatorOptions options = SimulatorOptions.defaults().withWorld(world).withDemoListeners(false);
+        try (DeckHarness h = DeckHarness.start(options, new TerminalSize(160, 30), DeckHarness.fast(),
+                s -> s.clientKey())) {
+            h.open("Aliased");
+            String aliased = h.await("probed at 127.0.0.5: refused (nothing listens)");
+            assertTrue(aliased.contains("0.0.0.0:31000"), aliased);
+            h.press(KeyType.Escape, KeyType.Escape);
+            h.open("Bare");
+            String bare = h.await("it binds every address and has no alias to probe");
+            assertTrue(bare.contains("no alias"), bare);
         }
     }
 }

@@ -65,7 +65,12 @@ final class DeckHarness implements AutoCloseable {
 
     static DeckHarness start(Flavor flavor, TerminalSize size, DashboardOptions options,
             Function<PanelSimulator, ApiKey> key) throws IOException {
-        PanelSimulator sim = PanelSimulator.start(SimulatorOptions.defaults().withFlavor(flavor));
+        return start(SimulatorOptions.defaults().withFlavor(flavor), size, options, key);
+    }
+
+    static DeckHarness start(SimulatorOptions simulator, TerminalSize size, DashboardOptions options,
+            Function<PanelSimulator, ApiKey> key) throws IOException {
+        PanelSimulator sim = PanelSimulator.start(simulator);
         try {
             return new DeckHarness(sim, key.apply(sim), size, options);
         } catch (IOException | RuntimeException e) {

@@ -89,4 +89,13 @@ class TablePiecesTest {
             timer.shutdownNow();
         }
     }
+
+    @Test
+    void panelTextCannotSendEscapeSequencesOrBreakLines() {
+        Painter p = new Painter(new Palette(false), Glyphs.UNICODE);
+        assertEquals("evil [2J note", Painter.clean("evil\u001b[2J\nnote"));
+        assertEquals("evil [2J…", p.fit("evil\u001b[2J\nnote", 9, false));
+        assertEquals("   ab", p.fit("ab", 5, true));
+        assertEquals("漢字 ", p.fit("漢字", 5, false), "wide characters count as two columns");
+    }
 }
