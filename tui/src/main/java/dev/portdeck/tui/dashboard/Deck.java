@@ -39,6 +39,7 @@ final class Deck {
     static final Duration RESOURCES_EVERY = Duration.ofSeconds(20);
     private static final Logger LOG = Logger.getLogger("portdeck.dashboard");
     private static final int STOP_RETRIES = 30;
+    private static final long RESOURCES_GAP_MILLIS = 500;
 
     private final PanelClient client;
     private final Reachability reachability;
@@ -73,8 +74,23 @@ final class Deck {
         Coalescer<Target, StatsSnapshot> coalescer = new Coalescer<>(timer, ui, 100, this::applyStats);
         reachability.subscribe(coalescer::offer);
         reload();
-        long every = RESOURCES_EVERY.toMillis();
-        timer.scheduleWithFixedDelay(this::pollResources, every, every, TimeUnit.MILLISECONDS);
+        scheduleResources();
+    }
+
+    /**
+     * Every 20 s, or slower with many servers: at most two `/resources` requests a second on average, well inside
+     * the panels' rate limits (Pelican: 256 requests a minute).
+     */
+    private void scheduleResources() {
+        long every = Math.max(RESOURCES_EVERY.toMillis(), servers.size() * RESOURCES_GAP_MILLIS);
+        try {
+            timer.schedule(() -> {
+                pollResources();
+                scheduleResources();
+            }, every, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closing) {
+            LOG.fine("dashboard closing; no more resource polls");
+        }
     }
 
     void onChange(Runnable listener) {
