@@ -99,9 +99,9 @@ public final class Dashboard implements AutoCloseable {
 
     @Override
     public void close() {
+        reachability.close();
         timer.shutdownNow();
         io.shutdownNow();
-        reachability.close();
     }
 
     private static ThreadFactory daemon(String name) {

@@ -11,6 +11,7 @@ import dev.portdeck.shared.sim.Flavor;
 import dev.portdeck.tui.cli.ExitCode;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -86,7 +87,8 @@ public final class TerminalDashboard {
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.SEVERE, "the dashboard failed", e);
             stopQuietly(screen);
-            err.println("portdeck: the dashboard stopped: " + Deck.sentence(e));
+            err.println("portdeck: the dashboard stopped: " + (e instanceof UncheckedIOException u
+                    ? u.getMessage() : Deck.sentence(e)));
             err.flush();
             return ExitCode.FAILURE;
         } finally {
