@@ -323,7 +323,9 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
         RowTable<?> t = table();
         int total = t.source().rows().size();
         String filter = t.filter().isEmpty() ? "" : "filter \"" + t.filter() + "\": ";
-        return filter + shown + " of " + total + glyphs.dot() + "? for keys";
+        String sorted = t.source().columns().get(t.sortColumn()).title().toLowerCase(java.util.Locale.ROOT)
+                + (t.descending() ? glyphs.downward() : glyphs.up());
+        return filter + shown + " of " + total + glyphs.dot() + "sorted by " + sorted + glyphs.dot() + "? for keys";
     }
 
     @Override

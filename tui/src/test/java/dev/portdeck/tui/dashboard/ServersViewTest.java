@@ -75,6 +75,7 @@ class ServersViewTest {
             h.press('s'); // by id
             h.press('S'); // reversed
             String screen = h.await("ID" + Glyphs.UNICODE.downward());
+            assertTrue(screen.contains("sorted by id" + Glyphs.UNICODE.downward()), "the status line says it too");
             assertTrue(screen.contains(uuid), "the detail line still shows Web Panel:\n" + screen);
             assertTrue(h.reversed(h.rowOf("Web Panel")), "Web Panel is still the highlighted row");
             assertTrue(before > 0);
