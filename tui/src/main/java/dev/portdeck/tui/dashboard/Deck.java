@@ -321,6 +321,14 @@ final class Deck {
         }
     }
 
+    /** Sends START (after a stop the dashboard asked for); `ok` runs when the panel took the signal. */
+    void startServer(String server, Runnable ok, Consumer<RuntimeException> fail) {
+        call(() -> {
+            client.power(server, PowerSignal.START);
+            return Boolean.TRUE;
+        }, v -> ok.run(), fail);
+    }
+
     void probeNow() {
         reachability.probeNow();
     }

@@ -221,6 +221,10 @@ class AllocationActionsTest {
             h.await("#3 " + h.address(SURVIVAL, 3) + " is now the primary");
             assertTrue(allocation(h, 3).primary());
             assertEquals(PowerState.OFFLINE, h.sim.powerState(SURVIVAL));
+            assertTrue(h.awaitDialog("Start Survival SMP again? [y/N]").contains("is still stopped"));
+            h.press('y');
+            h.await("Starting Survival SMP.");
+            assertEquals(PowerState.RUNNING, h.sim.powerState(SURVIVAL));
         }
     }
 
@@ -318,6 +322,10 @@ class AllocationActionsTest {
             h.press('y');
             h.await("Removed #2");
             assertEquals(null, allocation(h, 2));
+            h.awaitDialog("Start Survival SMP again? [y/N]");
+            h.press(KeyType.Enter); // no: it stays stopped
+            assertEquals("", h.dialog());
+            assertEquals(PowerState.OFFLINE, h.sim.powerState(SURVIVAL));
         }
     }
 
