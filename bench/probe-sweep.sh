@@ -66,6 +66,7 @@ run_portdeck() {
   ms=$(median_ms java "$@" -jar "$JAR" probe --json "127.0.0.1:$FROM-$TO")
   local lines; lines=$(wc -l < "$WORK/last")
   portdeck_open_ports > "$WORK/open-$label"
+  grep -c '"state":"closed"' "$WORK/last" > "$WORK/closed-$label" || true
   printf '%-34s %6d ms   %s lines: %s\n' "portdeck ($label)" "$ms" "$lines" "$(portdeck_states)"
   echo "$ms" > "$WORK/ms-$label"
 }
@@ -89,10 +90,13 @@ if command -v nmap >/dev/null; then
     [ -f "$WORK/ms-$label" ] || continue
     ratio=$(awk -v a="$(cat "$WORK/ms-$label")" -v b="$ms" 'BEGIN { printf "%.2f", a / b }')
     same=no
-    if cmp -s "$WORK/open-$label" "$WORK/open-nmap" && cmp -s "$WORK/open-$label" "$WORK/expected-open"; then
+    # Same open ports as nmap and as the listeners, and every other port closed for both.
+    if cmp -s "$WORK/open-$label" "$WORK/open-nmap" && cmp -s "$WORK/open-$label" "$WORK/expected-open" \
+        && [ "$(cat "$WORK/closed-$label")" = "$closed" ] \
+        && [ $(( $(wc -l < "$WORK/open-$label") + closed )) -eq "$COUNT" ]; then
       same=yes
     fi
-    printf 'ratio portdeck (%s) / nmap = %s; same open ports as nmap and as the listeners: %s\n' "$label" "$ratio" "$same"
+    printf 'ratio portdeck (%s) / nmap = %s; every port classified the same as nmap (and the listeners): %s\n' "$label" "$ratio" "$same"
   done
 else
   echo "nmap is not installed: no side-by-side (apt-get install nmap)"

@@ -14,10 +14,15 @@ import java.util.Locale;
  */
 final class ConnectFailure {
 
+    private static final Outcome CLOSED = new Outcome.Closed();
+
     private ConnectFailure() {
     }
 
     static Outcome classify(Exception e, Duration waited) {
+        if (e instanceof ConnectException && "Connection refused".equals(e.getMessage())) {
+            return CLOSED; // the common case of a sweep, decided without lower-casing and searching the message
+        }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         String lower = message.toLowerCase(Locale.ROOT);
         if (lower.contains("too many open files")) {

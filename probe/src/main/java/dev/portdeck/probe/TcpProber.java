@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -127,7 +126,7 @@ public final class TcpProber implements AutoCloseable {
                 results[slot] = r;
                 tell(listener, r);
                 if (remaining.decrementAndGet() == 0) {
-                    all.complete(Arrays.asList(results));
+                    all.complete(List.of(results));
                 }
             });
         }
@@ -263,7 +262,7 @@ public final class TcpProber implements AutoCloseable {
                     ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6);
             inFlight++;
             a.channel.configureBlocking(false);
-            a.channel.setOption(StandardSocketOptions.SO_LINGER, 0); // close with RST: no TIME_WAIT
+            // SO_LINGER 0 is set once a handshake may have completed (lingerZero): a refused port never needs it
             InetSocketAddress remote = new InetSocketAddress(a.address, a.target.port());
             a.startNanos = System.nanoTime(); // the clock covers the handshake, not our socket setup
             // On loopback the handshake (or the RST) is usually done before connect() returns: asking at once
@@ -315,6 +314,7 @@ public final class TcpProber implements AutoCloseable {
     /** A "successful" connect is only believed after a real syscall on the socket agrees (nmap#3523). */
     private Outcome confirmOpen(Attempt a, long connectedAt) {
         Duration latency = Duration.ofNanos(Math.max(0, connectedAt - a.startNanos));
+        lingerZero(a);
         if (selfConnected(a)) {
             return new Outcome.Closed();
         }
@@ -329,6 +329,18 @@ public final class TcpProber implements AutoCloseable {
             // Reset right after the handshake: the port did accept.
         }
         return new Outcome.Open(latency);
+    }
+
+    /**
+     * Close with a RST, so the sweep leaves no TIME_WAIT. Only sockets that may be connected need it; skipping it for
+     * the (many) refused ports spares a system call each.
+     */
+    private static void lingerZero(Attempt a) {
+        try {
+            a.channel.setOption(StandardSocketOptions.SO_LINGER, 0);
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "SO_LINGER on a probe socket", e); // already reset or closed: nothing lingers
+        }
     }
 
     /**
@@ -349,6 +361,7 @@ public final class TcpProber implements AutoCloseable {
         while ((a = deadlines.peek()) != null && (a.finished || a.deadline - now <= 0)) {
             deadlines.poll();
             if (!a.finished) {
+                lingerZero(a); // the answer may have come in just now
                 // "no answer within the timeout" is the fact; the selector waking a little late adds nothing
                 finish(a, new Outcome.Filtered(Duration.ofNanos(a.timeoutNanos)));
             }

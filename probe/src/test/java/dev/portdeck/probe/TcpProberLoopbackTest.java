@@ -8,12 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +49,35 @@ class TcpProberLoopbackTest {
             assertTrue(open.latency().compareTo(Duration.ZERO) > 0 && open.latency().compareTo(TIMEOUT) < 0);
             assertEquals(InetAddress.getByName("127.0.0.1"), result.address());
             assertTrue(!result.time().isBefore(before.minusMillis(1)), "time is when the attempt started");
+        }
+    }
+
+    @Test
+    void probingAnOpenPortLeavesNoTimeWaitBehind() throws Exception {
+        Path table = Path.of("/proc/net/tcp");
+        Assumptions.assumeTrue(Files.isReadable(table), "needs Linux's /proc/net/tcp");
+        try (ServerSocket server = Loopback.listen(false)) {
+            AtomicInteger accepted = new AtomicInteger();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (accepted.get() < 20) {
+                        server.accept().close(); // the listener closes too, as a game server dropping a bad client
+                        accepted.incrementAndGet();
+                    }
+                } catch (java.io.IOException e) {
+                    // the server socket was closed: the test is over
+                }
+            });
+            acceptor.start();
+            for (int i = 0; i < 20; i++) {
+                assertInstanceOf(Outcome.Open.class, probe(Target.of("127.0.0.1", server.getLocalPort())).outcome());
+            }
+            acceptor.join(10_000);
+            assertEquals(20, accepted.get());
+            String port = String.format(":%04X ", server.getLocalPort());
+            List<String> timeWait = Files.readAllLines(table).stream()
+                    .filter(line -> line.contains(port) && line.trim().split("\\s+")[3].equals("06")).toList();
+            assertEquals(List.of(), timeWait, "sockets in TIME_WAIT (state 06) on port " + server.getLocalPort());
         }
     }
 

@@ -95,14 +95,38 @@ public final class ProbeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Set by {@link ProbeFastPath}, which runs this command without picocli; otherwise picocli's writers. */
+    PrintWriter plainOut;
+    PrintWriter plainErr;
+
     private final Object printing = new Object();
     private final Map<Target, History> histories = new LinkedHashMap<>();
     private boolean stopped; // guarded by printing
     private ProbeReport report;
 
+    /**
+     * `portdeck probe ARGS` for Main, fast on a cold start: a plain sweep skips picocli ({@link ProbeFastPath}); the
+     * rest goes through picocli's model of this command alone, not of every portdeck subcommand.
+     */
+    public static int run(String[] args) {
+        java.util.Optional<ProbeCommand> plain = ProbeFastPath.parse(args);
+        return plain.isPresent() ? ProbeFastPath.run(plain.get()) : commandLine().execute(args);
+    }
+
+    /** `portdeck probe` alone: same name, help, handlers and exit codes as under {@link PortdeckCommand}. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new ProbeCommand());
+        cl.setCommandName("portdeck probe");
+        Failures failures = new Failures();
+        cl.setExecutionExceptionHandler(failures);
+        cl.setParameterExceptionHandler(failures);
+        cl.setExecutionStrategy(new VerboseLogging(new CommandLine.RunLast()));
+        return cl;
+    }
+
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         List<Target> targets;
         try {
             targets = targets();
@@ -127,7 +151,7 @@ public final class ProbeCommand implements Callable<Integer> {
         }
         List<Target> targets = new ArrayList<>(TargetParser.parseAll(specs));
         if (!servers.isEmpty() || all) {
-            targets.addAll(new AllocationTargets(panel, spec.commandLine().getErr()).read(servers, all));
+            targets.addAll(new AllocationTargets(panel, err()).read(servers, all));
         }
         if (targets.isEmpty()) {
             throw new IllegalArgumentException("the panel lists no allocations to probe.");
@@ -254,9 +278,13 @@ public final class ProbeCommand implements Callable<Integer> {
     }
 
     private void print(StringBuilder text) {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = spec == null ? plainOut : spec.commandLine().getOut();
         out.print(text);
         out.flush();
+    }
+
+    private PrintWriter err() {
+        return spec == null ? plainErr : spec.commandLine().getErr();
     }
 
     private static int exitCode(List<ProbeResult> results) {
