@@ -76,7 +76,9 @@ public final class Dashboard implements AutoCloseable {
     /** Runs until `q`, Ctrl-C or the end of input. */
     public void runUntilQuit() throws IOException, InterruptedException {
         step();
-        LOG.info(() -> "first frame at " + StartClock.millis() + " ms");
+        if (StartClock.timing()) {
+            LOG.info(() -> "first frame at " + StartClock.millis() + " ms");
+        }
         long lastActivity = System.nanoTime();
         while (!quit) {
             if (step()) {

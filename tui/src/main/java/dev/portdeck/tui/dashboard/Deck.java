@@ -169,7 +169,7 @@ final class Deck {
         loading = true;
         changed();
         call(this::fetchServers, list -> {
-            if (!loaded) {
+            if (!loaded && StartClock.timing()) {
                 LOG.info(() -> list.size() + " servers loaded at " + StartClock.millis() + " ms");
             }
             servers = List.copyOf(list);
@@ -261,7 +261,7 @@ final class Deck {
     }
 
     private void applyStats(Map<Target, StatsSnapshot> changes) {
-        if (stats.isEmpty() && !changes.isEmpty()) {
+        if (stats.isEmpty() && !changes.isEmpty() && StartClock.timing()) {
             LOG.info(() -> "first probe results at " + StartClock.millis() + " ms");
         }
         stats.putAll(changes);
