@@ -420,4 +420,44 @@ class AllocationActionsTest {
             assertFalse(h.text().contains("Add an allocation"));
         }
     }
+
+    // ---- Pelican ----
+
+    @Test
+    void onPelicanThePrimaryCanBeRemovedAfterTheWarning() throws Exception {
+        try (DeckHarness h = DeckHarness.start(Flavor.PELICAN)) {
+            h.open(SURVIVAL);
+            h.await("Java edition");
+            h.press('D');
+            assertTrue(h.awaitDialog("[y/N]").contains("players connect to it"));
+            h.press('y');
+            h.await("Removed #1");
+            h.awaitGone("Java edition");
+            assertEquals(null, allocation(h, 1));
+            assertFalse(h.text().contains("★"), "no primary is left to mark:\n" + h.text());
+        }
+    }
+
+    @Test
+    void pelicansCreationThrottleIsShownInTheAddDialog() throws Exception {
+        try (DeckHarness h = DeckHarness.start(Flavor.PELICAN)) {
+            h.open(SURVIVAL);
+            h.await("3/5 allocations");
+            for (int i = 0; i < 2; i++) {
+                h.press('a');
+                h.awaitDialog("Add an allocation");
+                h.press(KeyType.Enter);
+                h.await((4 + i) + "/5 allocations");
+            }
+            h.sim.setAllocationLimit(SURVIVAL, 9);
+            h.press('r');
+            h.await("5/9 allocations");
+            h.press('a');
+            h.awaitDialog("Add an allocation");
+            h.press(KeyType.Enter);
+            String dialog = h.awaitDialog("Not added: ");
+            assertTrue(dialog.contains("HTTP 429"), dialog);
+            assertEquals(5, h.sim.server(SURVIVAL).allocations().size(), dialog);
+        }
+    }
 }
