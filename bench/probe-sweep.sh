@@ -3,8 +3,10 @@
 #
 #   bench/probe-sweep.sh            # 10,000 ports 127.0.0.1:20000-29999, 1% listening, 5 runs each
 #   FROM=40000 RUNS=9 bench/probe-sweep.sh
+#   BASELINE_JAR=/tmp/old/portdeck.jar bench/probe-sweep.sh   # also time an older build (java -jar), for before/after
 #
 # It starts 100 listeners itself (bench/Listeners.java), stops them at the end, and sends traffic to 127.0.0.1 only.
+# Variants are run in turn, RUNS rounds, so a change in the machine's load hits every variant alike.
 # Prints: wall time of each variant (median of RUNS), the ratio to nmap, whether every port was classified the same,
 # the engine's in-process throughput and its loopback connect time next to `nping --tcp-connect`.
 set -euo pipefail
@@ -17,8 +19,7 @@ STEP=$((COUNT / 100))
 RUNS=${RUNS:-5}
 JAR=tui/target/portdeck.jar
 WORK=$(mktemp -d)
-CDS=$WORK/portdeck.jsa
-FAST_FLAGS=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -XX:-UsePerfData)
+FAST_FLAGS=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -XX:-UsePerfData) # as bin/portdeck
 listener_pid=
 
 cleanup() {
@@ -44,63 +45,64 @@ echo
 
 now_ns() { date +%s%N; }
 
-# Median wall time in ms of RUNS runs of "$@", output of the last run in $WORK/last.
-median_ms() {
-  local times=()
-  for _ in $(seq 1 "$RUNS"); do
-    local t0 t1
+# Variants: a label, then the command. JSON variants print every port; table variants print the open ones and a
+# count of the closed ones (the default for more than 25 targets), as nmap does.
+LABELS=()
+declare -A CMD
+variant() { LABELS+=("$1"); CMD[$1]=$2; }
+[ -n "${BASELINE_JAR:-}" ] && variant "before: java -jar, --json" "java -jar $BASELINE_JAR probe --json 127.0.0.1:$FROM-$TO"
+variant "java -jar, --json" "java -jar $JAR probe --json 127.0.0.1:$FROM-$TO"
+variant "bin/portdeck, --json" "bin/portdeck probe --json 127.0.0.1:$FROM-$TO"
+variant "bin/portdeck, table" "bin/portdeck probe 127.0.0.1:$FROM-$TO"
+command -v nmap >/dev/null && variant nmap "nmap -sT -T5 --max-retries 0 -n -Pn -oG - -p $FROM-$TO 127.0.0.1"
+
+# RUNS rounds of every variant in turn; wall times in $WORK/times-<n>, output of the last round in $WORK/out-<n>.
+for _ in $(seq 1 "$RUNS"); do
+  for n in "${!LABELS[@]}"; do
     t0=$(now_ns)
-    "$@" > "$WORK/last" 2>/dev/null || true
+    ${CMD[${LABELS[$n]}]} > "$WORK/out-$n" 2>/dev/null || true
     t1=$(now_ns)
-    times+=($(( (t1 - t0) / 1000000 )))
+    echo $(( (t1 - t0) / 1000000 )) >> "$WORK/times-$n"
   done
-  printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p"
+done
+median() { sort -n "$1" | sed -n "$(( (RUNS + 1) / 2 ))p"; }
+
+# Open ports and the number of closed ones, as each variant reported them.
+classify() {
+  local out=$1 label=$2
+  case $label in
+    nmap)
+      grep -o '[0-9]*/open/' "$out" | cut -d/ -f1 | sort -n
+      closed=$(grep -o 'Ignored State: closed ([0-9]*)' "$out" | grep -o '[0-9]*' || echo 0) ;;
+    *json*)
+      grep '"state":"open"' "$out" | sed 's/.*"port":\([0-9]*\).*/\1/' | sort -n
+      closed=$(grep -c '"state":"closed"' "$out" || true) ;;
+    *)
+      grep -E '^. +127\.0\.0\.1:[0-9]+ .* open ' "$out" | sed 's/^. *127\.0\.0\.1:\([0-9]*\) .*/\1/' | sort -n
+      closed=$(grep -o 'Not shown: [0-9]* closed' "$out" | grep -o '[0-9]*' || echo 0) ;;
+  esac
 }
 
-portdeck_open_ports() { grep '"state":"open"' "$WORK/last" | sed 's/.*"port":\([0-9]*\).*/\1/' | sort -n; }
-portdeck_states() { sed 's/.*"state":"\([a-z-]*\)".*/\1/' "$WORK/last" | sort | uniq -c | tr '\n' ' '; }
-
-run_portdeck() {
-  local label=$1; shift
-  local ms
-  ms=$(median_ms java "$@" -jar "$JAR" probe --json "127.0.0.1:$FROM-$TO")
-  local lines; lines=$(wc -l < "$WORK/last")
-  portdeck_open_ports > "$WORK/open-$label"
-  grep -c '"state":"closed"' "$WORK/last" > "$WORK/closed-$label" || true
-  printf '%-34s %6d ms   %s lines: %s\n' "portdeck ($label)" "$ms" "$lines" "$(portdeck_states)"
-  echo "$ms" > "$WORK/ms-$label"
-}
-
-run_portdeck "java -jar" 
-run_portdeck "C1, SerialGC" "${FAST_FLAGS[@]}"
-# Application class-data sharing: one training run writes the archive, later runs map it instead of loading classes.
-java "${FAST_FLAGS[@]}" -XX:ArchiveClassesAtExit="$CDS" -jar "$JAR" probe --json "127.0.0.1:$FROM-$TO" > /dev/null 2>&1 || true
-if [ -f "$CDS" ]; then
-  run_portdeck "C1, SerialGC, AppCDS" "${FAST_FLAGS[@]}" -XX:SharedArchiveFile="$CDS"
-fi
-
-if command -v nmap >/dev/null; then
-  ms=$(median_ms nmap -sT -T5 --max-retries 0 -n -Pn -oG - -p "$FROM-$TO" 127.0.0.1)
-  grep -o '[0-9]*/open/' "$WORK/last" | cut -d/ -f1 | sort -n > "$WORK/open-nmap"
-  closed=$(grep -o 'Ignored State: closed ([0-9]*)' "$WORK/last" | grep -o '[0-9]*' || echo 0)
-  printf '%-34s %6d ms   %s open, %s closed\n' "nmap -sT -T5 --max-retries 0" "$ms" \
-    "$(wc -l < "$WORK/open-nmap")" "$closed"
-  echo
-  for label in "java -jar" "C1, SerialGC" "C1, SerialGC, AppCDS"; do
-    [ -f "$WORK/ms-$label" ] || continue
-    ratio=$(awk -v a="$(cat "$WORK/ms-$label")" -v b="$ms" 'BEGIN { printf "%.2f", a / b }')
-    same=no
-    # Same open ports as nmap and as the listeners, and every other port closed for both.
-    if cmp -s "$WORK/open-$label" "$WORK/open-nmap" && cmp -s "$WORK/open-$label" "$WORK/expected-open" \
-        && [ "$(cat "$WORK/closed-$label")" = "$closed" ] \
-        && [ $(( $(wc -l < "$WORK/open-$label") + closed )) -eq "$COUNT" ]; then
-      same=yes
-    fi
-    printf 'ratio portdeck (%s) / nmap = %s; every port classified the same as nmap (and the listeners): %s\n' "$label" "$ratio" "$same"
-  done
-else
-  echo "nmap is not installed: no side-by-side (apt-get install nmap)"
-fi
+nmap_ms=
+for n in "${!LABELS[@]}"; do
+  [ "${LABELS[$n]}" = nmap ] && nmap_ms=$(median "$WORK/times-$n")
+done
+printf '%-28s %7s %12s  %s\n' variant median "all runs" "classification"
+for n in "${!LABELS[@]}"; do
+  label=${LABELS[$n]}
+  classify "$WORK/out-$n" "$label" > "$WORK/open-$n"
+  ms=$(median "$WORK/times-$n")
+  ratio=
+  [ -n "$nmap_ms" ] && ratio=$(awk -v a="$ms" -v b="$nmap_ms" 'BEGIN { printf "%.2f x nmap", a / b }')
+  same=no
+  # Same open ports as the listeners, and every other port closed.
+  if cmp -s "$WORK/open-$n" "$WORK/expected-open" && [ $(( $(wc -l < "$WORK/open-$n") + closed )) -eq "$COUNT" ]; then
+    same=yes
+  fi
+  printf '%-28s %4d ms  %-14s %s open, %s closed, as listening: %s  %s\n' "$label" "$ms" \
+    "$(tr '\n' ' ' < "$WORK/times-$n")" "$(wc -l < "$WORK/open-$n")" "$closed" "$same" "$ratio"
+done
+command -v nmap >/dev/null || echo "nmap is not installed: no side-by-side (apt-get install nmap)"
 
 echo
 first_open=$(head -1 "$WORK/expected-open")
