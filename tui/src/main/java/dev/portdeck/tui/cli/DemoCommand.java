@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -150,9 +151,14 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** The dashboard on the demo panel, until the user quits; the caller closes the simulator afterwards. */
     private int openDashboard(PanelSimulator simulator) {
-        try (PanelClient client = new PanelClient(PanelConfig.of(simulator.url(), simulator.clientKey()))) {
-            return TerminalDashboard.run(client, DemoPanel.label(simulator), dashboardFlags.options(),
-                    spec.commandLine().getErr());
+        // the HTTP client loads while the terminal starts
+        CompletableFuture<PanelClient> client = CompletableFuture.supplyAsync(
+                () -> new PanelClient(PanelConfig.of(simulator.url(), simulator.clientKey())));
+        try {
+            return TerminalDashboard.run(() -> TerminalDashboard.ready(client), DemoPanel.label(simulator),
+                    dashboardFlags.options(), spec.commandLine().getErr());
+        } finally {
+            client.thenAccept(PanelClient::close).exceptionally(e -> null);
         }
     }
 }

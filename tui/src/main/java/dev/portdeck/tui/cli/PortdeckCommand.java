@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
 public final class PortdeckCommand implements Callable<Integer> {
 
     /** The header of the dashboard when it fell back to the demo panel. */
-    static final String NO_PANEL = "DEMO panel: no panel configured (see portdeck login)";
+    static final String NO_PANEL = "DEMO panel (none configured: portdeck login)";
 
     private final CommandEnvironment environment;
 
@@ -95,7 +95,7 @@ public final class PortdeckCommand implements Callable<Integer> {
                     spec.commandLine().getErr());
         }
         if (!TerminalDashboard.hasTerminal()) {
-            return TerminalDashboard.run(null, null, dashboardFlags.options(), spec.commandLine().getErr());
+            return TerminalDashboard.noTerminal(spec.commandLine().getErr());
         }
         try (PanelClient client = panelOptions.connect()) {
             return TerminalDashboard.run(client, config.get().url().toString(), dashboardFlags.options(),

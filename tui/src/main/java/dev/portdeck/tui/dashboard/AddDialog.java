@@ -23,8 +23,8 @@ final class AddDialog extends DeckDialog {
         this.ip = new SubmitBox(40, "", this::submit);
         this.port = new SubmitBox(8, "", this::submit);
         Panel panel = new Panel();
-        panel.addComponent(new Label(wrap("Leave both empty and the panel picks one. In use: "
-                + server.allocations().size() + " of " + server.allocationLimit() + ".")));
+        panel.addComponent(new Label("Leave both empty and the panel picks one.\nIn use: "
+                + server.allocations().size() + " of " + server.allocationLimit() + "."));
         Panel fields = new Panel(new GridLayout(2));
         fields.addComponent(new Label("IP"));
         fields.addComponent(ip);

@@ -69,9 +69,11 @@ final class AllocationEditor {
     private void primary(Server server, Allocation a, boolean stopFirst) {
         status.say((stopFirst ? "Stopping " + server.name() + ", then making " : "Making ") + "#" + a.id()
                 + " the primary...", Tone.DIM);
-        deck.setPrimary(server.identifier(), a.id(), stopFirst, () -> status.say("#" + a.id() + " " + a.address()
-                + " is now the primary; the game uses it after a restart.", Tone.GOOD),
-                e -> refused(server, e, () -> primary(server, a, true)));
+        deck.setPrimary(server.identifier(), a.id(), stopFirst, () -> {
+            status.say("#" + a.id() + " " + a.address() + " is now the primary; the game uses it after a restart.",
+                    Tone.GOOD);
+            offerStart(server, stopFirst);
+        }, e -> refused(server, e, () -> primary(server, a, true)));
     }
 
     void remove(Server server, Allocation a) {
@@ -87,9 +89,10 @@ final class AllocationEditor {
     private void remove(Server server, Allocation a, boolean stopFirst) {
         status.say((stopFirst ? "Stopping " + server.name() + ", then removing " : "Removing ") + "#" + a.id()
                 + "...", Tone.DIM);
-        deck.remove(server.identifier(), a.id(), stopFirst,
-                () -> status.say("Removed #" + a.id() + " " + a.address() + ".", Tone.GOOD),
-                e -> refused(server, e, () -> remove(server, a, true)));
+        deck.remove(server.identifier(), a.id(), stopFirst, () -> {
+            status.say("Removed #" + a.id() + " " + a.address() + ".", Tone.GOOD);
+            offerStart(server, stopFirst);
+        }, e -> refused(server, e, () -> remove(server, a, true)));
     }
 
     /** The panel said no: explain the cases a user can act on, otherwise show its sentence. */
@@ -119,6 +122,18 @@ final class AllocationEditor {
         show(new ConfirmDialog("Stop " + server.name() + "?", "The panel said: " + sentence + "\n\nStop "
                 + server.name() + " now and try again? Players on it are disconnected; start it again afterwards.",
                 quit, retry));
+    }
+
+    /** We stopped the server for the change: offer to start it again rather than leave it down. */
+    private void offerStart(Server server, boolean weStoppedIt) {
+        if (!weStoppedIt) {
+            return;
+        }
+        show(new ConfirmDialog("Start " + server.name() + " again?", "Done. " + server.name()
+                + " was stopped for this change and is still stopped.\n\nStart it again now?", quit,
+                () -> deck.startServer(server.identifier(),
+                        () -> status.say("Starting " + server.name() + ".", Tone.GOOD),
+                        e -> status.say(Deck.sentence(e), Tone.BAD))));
     }
 
     private void show(Window window) {

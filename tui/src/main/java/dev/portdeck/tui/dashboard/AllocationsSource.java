@@ -71,7 +71,7 @@ final class AllocationsSource implements TableSource<Allocation> {
                 Cell.of(a.ipAlias(), Tone.DIM),
                 Cell.of(a.primary() ? String.valueOf(glyphs.primary()) : "", Tone.ACCENT),
                 Cell.of(a.notes()),
-                state(st),
+                Deck.targetOf(a) == null ? Cell.of(glyphs.pending() + " no alias", Tone.DIM) : state(st),
                 Cell.of(known && st.last().outcome() instanceof Outcome.Open o ? readouts.millis(o.latency())
                         : glyphs.none()),
                 Cell.of(st == null ? glyphs.none() : readouts.millis(st.avg())),
@@ -84,6 +84,18 @@ final class AllocationsSource implements TableSource<Allocation> {
 
     /** Why the latest probe failed, in the prober's words ("" when it answered or nothing is known yet). */
     String reason(Allocation a) {
+        if (Deck.targetOf(a) == null) {
+            return "it binds every address and has no alias to probe";
+        }
+        String at = Deck.isWildcard(a.ip()) ? "probed at " + a.ipAlias().strip() : "";
+        String why = failure(a);
+        if (at.isEmpty() || why.isEmpty()) {
+            return at + why;
+        }
+        return at + ": " + why;
+    }
+
+    private String failure(Allocation a) {
         StatsSnapshot st = deck.stats(a);
         if (st == null || st.last() == null) {
             return "";

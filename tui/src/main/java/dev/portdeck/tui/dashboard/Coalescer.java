@@ -3,6 +3,7 @@ package dev.portdeck.tui.dashboard;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -33,7 +34,11 @@ final class Coalescer<K, V> {
         if (!scheduled) {
             scheduled = true;
             long wait = Math.max(0, lastDelivery + minGapMillis - System.currentTimeMillis());
-            timer.schedule(this::deliver, wait, TimeUnit.MILLISECONDS);
+            try {
+                timer.schedule(this::deliver, wait, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException closing) {
+                pending.clear(); // the dashboard is closing: nobody will look
+            }
         }
     }
 

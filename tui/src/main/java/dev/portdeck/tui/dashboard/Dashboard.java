@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
 
 /**
  * The dashboard on a Lanterna {@link Screen}: the GUI, its window, the model and the background threads.
@@ -24,7 +25,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Dashboard implements AutoCloseable {
 
-    private static final long IDLE_SLEEP_MILLIS = 20;
+    private static final long ACTIVE_SLEEP_MILLIS = 10;
+    private static final long IDLE_SLEEP_MILLIS = 40;
+    private static final long ACTIVE_NANOS = 2_000_000_000L;
+    private static final Logger LOG = Logger.getLogger("portdeck.dashboard");
     private final MultiWindowTextGUI gui;
     private final DeckScreen deckScreen;
     private final ExecutorService io;
@@ -36,11 +40,12 @@ public final class Dashboard implements AutoCloseable {
             String panelLabel, Clock clock) {
         this.reachability = reachability;
         this.gui = new MultiWindowTextGUI(screen);
-        gui.setTheme(new Palette(options.color()).dialogTheme());
+        gui.setTheme(new Palette(options.color()).dialogTheme(options.ascii()));
         Executor ui = task -> gui.getGUIThread().invokeLater(task);
         this.io = Executors.newFixedThreadPool(4, daemon("portdeck-panel"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("portdeck-timer"));
         Deck deck = new Deck(client, reachability, io, ui, timer, clock);
+        deck.start(); // the first request is under way while the window is built
         this.deckScreen = new DeckScreen(deck, options, panelLabel, () -> quit = true);
         deckScreen.setEditor(new AllocationEditor(gui, deck, deckScreen, () -> quit = true));
         BasicWindow window = new BasicWindow();
@@ -48,9 +53,8 @@ public final class Dashboard implements AutoCloseable {
         window.setComponent(deckScreen);
         gui.addWindow(window);
         deck.onChange(deckScreen::invalidate);
-        // "checked 3s ago" ages by itself: one cheap redraw a second (only changed cells go out)
-        timer.scheduleAtFixedRate(() -> ui.execute(deckScreen::invalidate), 1, 1, TimeUnit.SECONDS);
-        deck.start();
+        // "checked 3s ago" ages by itself: one redraw a second while it is on screen (only changed cells go out)
+        timer.scheduleAtFixedRate(() -> ui.execute(deckScreen::tick), 1, 1, TimeUnit.SECONDS);
     }
 
     /** Opens the dashboard on `screen` (already started); the calling thread becomes the GUI thread. */
@@ -71,9 +75,18 @@ public final class Dashboard implements AutoCloseable {
 
     /** Runs until `q`, Ctrl-C or the end of input. */
     public void runUntilQuit() throws IOException, InterruptedException {
+        step();
+        if (StartClock.timing()) {
+            LOG.info(() -> "first frame at " + StartClock.millis() + " ms");
+        }
+        long lastActivity = System.nanoTime();
         while (!quit) {
-            if (!step()) {
-                Thread.sleep(IDLE_SLEEP_MILLIS);
+            if (step()) {
+                lastActivity = System.nanoTime();
+            } else {
+                // quick to answer while the user types, cheap when nobody does
+                boolean recent = System.nanoTime() - lastActivity < ACTIVE_NANOS;
+                Thread.sleep(recent ? ACTIVE_SLEEP_MILLIS : IDLE_SLEEP_MILLIS);
             }
         }
     }
@@ -86,15 +99,11 @@ public final class Dashboard implements AutoCloseable {
         return gui;
     }
 
-    DeckScreen deckScreen() {
-        return deckScreen;
-    }
-
     @Override
     public void close() {
+        reachability.close();
         timer.shutdownNow();
         io.shutdownNow();
-        reachability.close();
     }
 
     private static ThreadFactory daemon(String name) {

@@ -39,6 +39,7 @@ final class Deck {
     static final Duration RESOURCES_EVERY = Duration.ofSeconds(20);
     private static final Logger LOG = Logger.getLogger("portdeck.dashboard");
     private static final int STOP_RETRIES = 30;
+    private static final long RESOURCES_GAP_MILLIS = 500;
 
     private final PanelClient client;
     private final Reachability reachability;
@@ -73,8 +74,23 @@ final class Deck {
         Coalescer<Target, StatsSnapshot> coalescer = new Coalescer<>(timer, ui, 100, this::applyStats);
         reachability.subscribe(coalescer::offer);
         reload();
-        long every = RESOURCES_EVERY.toMillis();
-        timer.scheduleWithFixedDelay(this::pollResources, every, every, TimeUnit.MILLISECONDS);
+        scheduleResources();
+    }
+
+    /**
+     * Every 20 s, or slower with many servers: at most two `/resources` requests a second on average, well inside
+     * the panels' rate limits (Pelican: 256 requests a minute).
+     */
+    private void scheduleResources() {
+        long every = Math.max(RESOURCES_EVERY.toMillis(), servers.size() * RESOURCES_GAP_MILLIS);
+        try {
+            timer.schedule(() -> {
+                pollResources();
+                scheduleResources();
+            }, every, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closing) {
+            LOG.fine("dashboard closing; no more resource polls");
+        }
     }
 
     void onChange(Runnable listener) {
@@ -100,7 +116,8 @@ final class Deck {
     }
 
     StatsSnapshot stats(Allocation allocation) {
-        return stats.get(targetOf(allocation));
+        Target t = targetOf(allocation);
+        return t == null ? null : stats.get(t);
     }
 
     /** How many of the server's allocations answered their latest probe. */
@@ -130,8 +147,19 @@ final class Deck {
         return clock.instant();
     }
 
+    /**
+     * Where to probe an allocation: its IP, or for one that binds every address (0.0.0.0, ::) its alias, since
+     * probing 0.0.0.0 would test this machine instead of the node; null when there is no alias to probe.
+     */
     static Target targetOf(Allocation a) {
-        return Target.of(a.ip(), a.port());
+        if (!isWildcard(a.ip())) {
+            return Target.of(a.ip(), a.port());
+        }
+        return a.ipAlias() == null || a.ipAlias().isBlank() ? null : Target.of(a.ipAlias().strip(), a.port());
+    }
+
+    static boolean isWildcard(String ip) {
+        return "0.0.0.0".equals(ip) || "::".equals(ip) || "[::]".equals(ip);
     }
 
     // ---- loading ----
@@ -141,6 +169,9 @@ final class Deck {
         loading = true;
         changed();
         call(this::fetchServers, list -> {
+            if (!loaded && StartClock.timing()) {
+                LOG.info(() -> list.size() + " servers loaded at " + StartClock.millis() + " ms");
+            }
             servers = List.copyOf(list);
             loading = false;
             loaded = true;
@@ -157,18 +188,23 @@ final class Deck {
 
     /** One server again (after a change, or on entering its view); `after` runs on success. */
     void refresh(String identifier, Runnable after) {
-        call(() -> client.server(identifier), fresh -> {
-            List<Server> next = new ArrayList<>(servers);
-            next.replaceAll(s -> s.identifier().equals(identifier) ? withAllocations(fresh) : s);
-            servers = List.copyOf(next);
-            detailed.add(identifier);
-            retarget();
-            changed();
-            after.run();
-        }, e -> {
+        refresh(identifier, after, e -> {
             problem = sentence(e);
             changed();
         });
+    }
+
+    void refresh(String identifier, Runnable after, Consumer<RuntimeException> fail) {
+        call(() -> withAllocations(client.server(identifier)), fresh -> {
+            List<Server> next = new ArrayList<>(servers);
+            next.replaceAll(s -> s.identifier().equals(identifier) ? fresh : s);
+            servers = List.copyOf(next);
+            detailed.add(identifier);
+            problem = null;
+            retarget();
+            changed();
+            after.run();
+        }, fail);
     }
 
     private List<Server> fetchServers() {
@@ -201,7 +237,8 @@ final class Deck {
 
     private void retarget() {
         Set<Target> targets = new LinkedHashSet<>();
-        servers.forEach(s -> s.allocations().forEach(a -> targets.add(targetOf(a))));
+        servers.forEach(s -> s.allocations().stream().map(Deck::targetOf).filter(t -> t != null)
+                .forEach(targets::add));
         stats.keySet().retainAll(targets);
         reachability.watch(List.copyOf(targets));
     }
@@ -224,6 +261,9 @@ final class Deck {
     }
 
     private void applyStats(Map<Target, StatsSnapshot> changes) {
+        if (stats.isEmpty() && !changes.isEmpty() && StartClock.timing()) {
+            LOG.info(() -> "first probe results at " + StartClock.millis() + " ms");
+        }
         stats.putAll(changes);
         changed();
     }
@@ -279,6 +319,14 @@ final class Deck {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the server to stop", e);
         }
+    }
+
+    /** Sends START (after a stop the dashboard asked for); `ok` runs when the panel took the signal. */
+    void startServer(String server, Runnable ok, Consumer<RuntimeException> fail) {
+        call(() -> {
+            client.power(server, PowerSignal.START);
+            return Boolean.TRUE;
+        }, v -> ok.run(), fail);
     }
 
     void probeNow() {

@@ -21,7 +21,7 @@ abstract class DeckDialog extends BasicWindow {
     private final Runnable quit;
 
     DeckDialog(String title, Runnable quit) {
-        super(title);
+        super(Painter.clean(title));
         this.quit = quit;
         setHints(List.of(Window.Hint.MODAL, Window.Hint.CENTERED));
     }
@@ -52,7 +52,7 @@ abstract class DeckDialog extends BasicWindow {
     static String wrap(String text) {
         StringBuilder out = new StringBuilder();
         for (String paragraph : text.split("\n", -1)) {
-            List<String> lines = TerminalTextUtils.getWordWrappedText(TEXT_WIDTH, paragraph);
+            List<String> lines = TerminalTextUtils.getWordWrappedText(TEXT_WIDTH, Painter.clean(paragraph));
             out.append(lines.isEmpty() ? "" : String.join("\n", lines)).append('\n');
         }
         return out.toString().stripTrailing();

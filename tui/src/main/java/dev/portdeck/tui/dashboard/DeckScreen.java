@@ -11,7 +11,6 @@ import dev.portdeck.shared.model.Allocation;
 import dev.portdeck.shared.model.Server;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The whole dashboard screen as one component: header, table, detail, status and key hints, or the help page.
@@ -27,8 +26,8 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
     private final Painter painter;
     private final Glyphs glyphs;
     private final DashboardOptions options;
-    private final String panelLabel;
     private final Runnable quit;
+    private final Captions captions;
     private final RowTable<Server> servers;
     private RowTable<Allocation> allocations;
     private AllocationEditor editor;
@@ -37,15 +36,16 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
     private StringBuilder filterInput;
     private String status = "";
     private Tone statusTone = Tone.NORMAL;
+    private int shown;
 
     DeckScreen(Deck deck, DashboardOptions options, String panelLabel, Runnable quit) {
         this.deck = deck;
         this.options = options;
-        this.panelLabel = panelLabel;
         this.quit = quit;
         this.glyphs = Glyphs.of(options.ascii());
         this.keymap = new Keymap(glyphs);
         this.painter = new Painter(new Palette(options.color()), glyphs);
+        this.captions = new Captions(deck, glyphs, options, panelLabel);
         this.servers = new RowTable<>(new ServersSource(deck, new Readouts(glyphs)));
     }
 
@@ -53,15 +53,18 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
         this.editor = editor;
     }
 
-    Keymap keymap() {
-        return keymap;
-    }
-
     @Override
     public void say(String sentence, Tone tone) {
         status = sentence == null ? "" : sentence;
         statusTone = tone;
         invalidate();
+    }
+
+    /** The clock moved on: redraw only when something on screen shows the time ("checked 3s ago"). */
+    void tick() {
+        if (view == View.ALLOCATIONS && !help && !tooSmall()) {
+            invalidate();
+        }
     }
 
     // ---- keys ----
@@ -166,7 +169,7 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
         view = View.ALLOCATIONS;
         String loading = "loading " + s.name() + glyphs.ellipsis();
         say(loading, Tone.DIM);
-        deck.refresh(s.identifier(), () -> clearIfStill(loading));
+        deck.refresh(s.identifier(), () -> clearIfStill(loading), e -> say(Deck.sentence(e), Tone.BAD));
     }
 
     /** Clears `text` from the status line unless something newer replaced it meanwhile. */
@@ -192,7 +195,8 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
         if (view == View.ALLOCATIONS) {
             String reloading = "reloading" + glyphs.ellipsis();
             say(reloading, Tone.DIM);
-            deck.refresh(allocations().serverId(), () -> clearIfStill(reloading));
+            deck.refresh(allocations().serverId(), () -> clearIfStill(reloading),
+                    e -> say(Deck.sentence(e), Tone.BAD));
         } else {
             say("", Tone.NORMAL);
             deck.reload();
@@ -285,58 +289,22 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
 
     private void drawServers(TextGUIGraphics g, Instant now) {
         List<Server> rows = servers.visible(now);
-        painter.bar(g, 0, "portdeck" + glyphs.dot() + panelLabel + glyphs.dot()
-                + deck.servers().size() + " servers", liveness());
+        shown = rows.size();
+        painter.bar(g, 0, captions.serversTitle(), captions.liveness());
         painter.table(g, 1, tableHeight() + 1, servers, rows, now);
         Server s = servers.selectedRow(rows);
-        painter.line(g, g.getSize().getRows() - 3, s == null ? emptyText("servers") : serverDetail(s), Tone.DIM);
+        painter.line(g, g.getSize().getRows() - 3,
+                s == null ? captions.empty("servers", servers.filter()) : captions.serverDetail(s), Tone.DIM);
     }
 
     private void drawAllocations(TextGUIGraphics g, Instant now) {
-        Server s = deck.server(allocations().serverId());
         List<Allocation> rows = allocations.visible(now);
-        String title = s == null ? allocations().serverId()
-                : s.name() + " (" + s.identifier() + ")" + glyphs.dot() + s.node() + glyphs.dot()
-                        + s.allocations().size() + "/"
-                        + s.allocationLimit() + " allocations";
-        painter.bar(g, 0, "portdeck" + glyphs.into() + title, liveness());
+        shown = rows.size();
+        painter.bar(g, 0, captions.allocationsTitle(allocations().serverId()), captions.liveness());
         painter.table(g, 1, tableHeight() + 1, allocations, rows, now);
         Allocation a = allocations.selectedRow(rows);
-        painter.line(g, g.getSize().getRows() - 3, a == null ? emptyText("allocations") : allocationDetail(a, now),
-                Tone.DIM);
-    }
-
-    private String emptyText(String what) {
-        if (deck.problem() != null && !deck.loaded()) {
-            return "";
-        }
-        return deck.loading() ? "loading " + what + glyphs.ellipsis() : "no " + what
-                + (table().filter().isEmpty() ? "" : " match the filter");
-    }
-
-    private String serverDetail(Server s) {
-        return s.uuid() + glyphs.dot() + deck.reachable(s) + " of " + s.allocations().size() + " allocations answer";
-    }
-
-    private String allocationDetail(Allocation a, Instant now) {
-        List<Cell> cells = allocations.source().cells(a, now);
-        String notes = a.notes() == null || a.notes().isBlank() ? "" : glyphs.dot() + a.notes();
-        String why = allocations().reason(a);
-        return "#" + a.id() + " " + a.address() + (a.primary() ? " primary" : "") + glyphs.dot() + cells.get(5).text()
-                + (why.isEmpty() ? "" : " (" + why + ")") + glyphs.dot() + "checked " + cells.get(11).text() + notes;
-    }
-
-    private String liveness() {
-        String mode = options.readOnly() ? "read-only" + glyphs.dot() : "";
-        if (deck.loading()) {
-            return mode + "loading" + glyphs.ellipsis();
-        }
-        return mode + (deck.paused() ? "PAUSED (z)" : "live every " + every());
-    }
-
-    private String every() {
-        long ms = options.interval().toMillis();
-        return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
+        painter.line(g, g.getSize().getRows() - 3, a == null ? captions.empty("allocations", allocations.filter())
+                : captions.allocationDetail(a, allocations(), now), Tone.DIM);
     }
 
     private void drawStatus(TextGUIGraphics g, int row) {
@@ -353,10 +321,11 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
 
     private String countText() {
         RowTable<?> t = table();
-        int shown = t.visible(deck.now()).size();
         int total = t.source().rows().size();
         String filter = t.filter().isEmpty() ? "" : "filter \"" + t.filter() + "\": ";
-        return filter + shown + " of " + total + glyphs.dot() + "? for keys";
+        String sorted = t.source().columns().get(t.sortColumn()).title().toLowerCase(java.util.Locale.ROOT)
+                + (t.descending() ? glyphs.downward() : glyphs.up());
+        return filter + shown + " of " + total + glyphs.dot() + "sorted by " + sorted + glyphs.dot() + "? for keys";
     }
 
     @Override
@@ -377,14 +346,5 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
                 component.paint(graphics);
             }
         };
-    }
-
-    Optional<Allocation> selectedAllocation() {
-        return allocations == null ? Optional.empty()
-                : Optional.ofNullable(allocations.selectedRow(allocations.visible(deck.now())));
-    }
-
-    View view() {
-        return view;
     }
 }

@@ -26,13 +26,23 @@ public final class DiagnosticsLog {
         return base.resolve("portdeck").resolve("portdeck.log");
     }
 
-    /** Removes console handlers and, when the file can be opened, logs there. Returns the file or null. */
+    /**
+     * Removes every handler that writes to the terminal and, when the file can be opened, logs there (at FINE with
+     * --verbose). Returns the file, or null when there is none.
+     */
     public static Path install() {
         Logger root = Logger.getLogger("");
         for (Handler h : root.getHandlers()) {
             if (h instanceof ConsoleHandler) {
                 root.removeHandler(h);
             }
+        }
+        Logger portdeck = Logger.getLogger("portdeck");
+        for (Handler h : portdeck.getHandlers()) {
+            portdeck.removeHandler(h); // e.g. --verbose's stderr lines: the screen belongs to the dashboard now
+        }
+        if (portdeck.getLevel() == null) {
+            portdeck.setLevel(Level.INFO);
         }
         Path file = file(System.getenv("XDG_STATE_HOME"), System.getProperty("user.home"));
         try {
@@ -41,7 +51,6 @@ public final class DiagnosticsLog {
             handler.setFormatter(new SimpleFormatter());
             handler.setLevel(Level.ALL);
             root.addHandler(handler);
-            Logger.getLogger("portdeck").setLevel(Level.INFO);
             return file;
         } catch (IOException | RuntimeException e) {
             return null; // no log file is better than a broken screen

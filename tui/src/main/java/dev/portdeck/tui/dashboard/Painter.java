@@ -6,10 +6,12 @@ import com.googlecode.lanterna.gui2.TextGUIGraphics;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /** Draws the dashboard's parts: bars, tables, the hint line, the help page, the too-small notice. */
 final class Painter {
 
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
     private final Palette palette;
     private final Glyphs glyphs;
 
@@ -23,7 +25,7 @@ final class Painter {
         if (width <= 0) {
             return "";
         }
-        String clean = text == null ? "" : text.replaceAll("\\p{Cntrl}", " ");
+        String clean = clean(text);
         int w = TerminalTextUtils.getColumnWidth(clean);
         if (w > width) {
             String cut = TerminalTextUtils.fitString(clean, width - 1) + glyphs.ellipsis();
@@ -33,11 +35,19 @@ final class Painter {
         return right ? pad + clean : clean + pad;
     }
 
+    /** Panel text made harmless: control characters (escape sequences, line breaks) become spaces. */
+    static String clean(String text) {
+        if (text == null) {
+            return "";
+        }
+        return CONTROL.matcher(text).find() ? CONTROL.matcher(text).replaceAll(" ") : text;
+    }
+
     /** A reverse-video bar with `left` text and `right` text at the edge. */
     void bar(TextGUIGraphics g, int row, String left, String right) {
         int width = g.getSize().getColumns();
         palette.applyBar(g);
-        String r = right == null ? "" : right + " ";
+        String r = right == null ? "" : " " + right + " ";
         int rw = TerminalTextUtils.getColumnWidth(r);
         g.putString(0, row, fit(" " + left, Math.max(0, width - rw), false) + fit(r, Math.min(rw, width), false));
     }
@@ -113,28 +123,40 @@ final class Painter {
         }
     }
 
-    /** The footer: each hint is "key word"; unavailable ones are dimmed. */
+    /** The footer: each hint is "key word"; unavailable ones are dimmed; help and quit always find room. */
     void hints(TextGUIGraphics g, int row, List<Binding> hints, Function<Binding, String> unavailable) {
         int width = g.getSize().getColumns();
         palette.apply(g, Tone.NORMAL);
         g.putString(0, row, " ".repeat(width));
+        int reserved = hints.stream().filter(Painter::essential).mapToInt(b -> hintText(b, false).length() + 2).sum();
         int x = 0;
         for (Binding b : hints) {
-            String key = b.keys().split(" ")[0];
-            String text = key + " " + b.hint();
-            if (x + text.length() > width) {
-                break;
-            }
             boolean off = unavailable.apply(b) != null;
-            palette.apply(g, off ? Tone.DIM : Tone.ACCENT);
-            if (off && !palette.hasColor()) {
-                text = key + " (" + b.hint() + ")";
+            String text = hintText(b, off && !palette.hasColor());
+            int room = essential(b) ? width : width - reserved;
+            if (x + text.length() > room) {
+                continue;
             }
+            String key = b.keys().split(" ")[0];
+            palette.apply(g, off ? Tone.DIM : Tone.ACCENT);
             g.putString(x, row, key);
             palette.apply(g, off ? Tone.DIM : Tone.NORMAL);
             g.putString(x + key.length(), row, text.substring(key.length()));
             x += text.length() + 2;
+            if (essential(b)) {
+                reserved -= text.length() + 2;
+            }
         }
+    }
+
+    private static boolean essential(Binding b) {
+        return b.command() == Command.HELP || b.command() == Command.QUIT;
+    }
+
+    /** "a add", or "a (add)" for an unavailable key when there is no colour to dim it with. */
+    private static String hintText(Binding b, boolean bracketed) {
+        String key = b.keys().split(" ")[0];
+        return bracketed ? key + " (" + b.hint() + ")" : key + " " + b.hint();
     }
 
     /** Every key of the table, with why it is unavailable when it is; two columns when one does not fit. */

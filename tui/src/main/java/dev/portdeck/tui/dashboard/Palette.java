@@ -4,6 +4,8 @@ import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.graphics.SimpleTheme;
 import com.googlecode.lanterna.graphics.Theme;
+import com.googlecode.lanterna.gui2.DefaultWindowDecorationRenderer;
+import com.googlecode.lanterna.gui2.TextBox;
 import com.googlecode.lanterna.gui2.TextGUIGraphics;
 
 /**
@@ -67,8 +69,11 @@ final class Palette {
         };
     }
 
-    /** The theme of dialogs: Lanterna's default in colour; terminal defaults plus reverse video without. */
-    Theme dialogTheme() {
+    /**
+     * The theme of dialogs: terminal defaults with a blue focus in colour, reverse video without; with `ascii` the
+     * window borders are drawn with - | + instead of box-drawing characters.
+     */
+    Theme dialogTheme(boolean ascii) {
         SimpleTheme theme = SimpleTheme.makeTheme(true, TextColor.ANSI.DEFAULT, TextColor.ANSI.DEFAULT,
                 TextColor.ANSI.DEFAULT, TextColor.ANSI.DEFAULT, TextColor.ANSI.DEFAULT, TextColor.ANSI.DEFAULT,
                 TextColor.ANSI.DEFAULT);
@@ -78,6 +83,18 @@ final class Palette {
         } else {
             theme.getDefaultDefinition().setSelected(TextColor.ANSI.DEFAULT, TextColor.ANSI.DEFAULT, SGR.REVERSE);
             theme.getDefaultDefinition().setActive(TextColor.ANSI.DEFAULT, TextColor.ANSI.DEFAULT, SGR.REVERSE);
+        }
+        // text fields must show where they are even when empty and unfocused
+        theme.addOverride(TextBox.class, TextColor.ANSI.DEFAULT, TextColor.ANSI.DEFAULT, SGR.UNDERLINE)
+                .setActive(color ? TextColor.ANSI.WHITE : TextColor.ANSI.DEFAULT,
+                        color ? TextColor.ANSI.BLUE : TextColor.ANSI.DEFAULT, color ? SGR.BOLD : SGR.REVERSE);
+        if (ascii) {
+            SimpleTheme.Definition border = theme.addOverride(DefaultWindowDecorationRenderer.class,
+                    TextColor.ANSI.DEFAULT, TextColor.ANSI.DEFAULT);
+            border.setCharacter("HORIZONTAL_LINE", '-').setCharacter("VERTICAL_LINE", '|')
+                    .setCharacter("TOP_LEFT_CORNER", '+').setCharacter("TOP_RIGHT_CORNER", '+')
+                    .setCharacter("BOTTOM_LEFT_CORNER", '+').setCharacter("BOTTOM_RIGHT_CORNER", '+')
+                    .setCharacter("TITLE_SEPARATOR_LEFT", '-').setCharacter("TITLE_SEPARATOR_RIGHT", '-');
         }
         return theme;
     }

@@ -23,6 +23,9 @@ final class Readouts {
             return glyphs.none();
         }
         double ms = d.toNanos() / 1_000_000.0;
+        if (ms < 0.05) {
+            return "<0.1";
+        }
         return ms < 100 ? String.format(Locale.ROOT, "%.1f", ms) : String.format(Locale.ROOT, "%.0f", ms);
     }
 

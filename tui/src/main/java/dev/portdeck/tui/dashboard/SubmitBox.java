@@ -11,7 +11,7 @@ final class SubmitBox extends TextBox {
     private final Runnable submit;
 
     SubmitBox(int width, String text, Runnable submit) {
-        super(new TerminalSize(width, 1), text == null ? "" : text, Style.SINGLE_LINE);
+        super(new TerminalSize(width, 1), Painter.clean(text), Style.SINGLE_LINE);
         this.submit = submit;
     }
 

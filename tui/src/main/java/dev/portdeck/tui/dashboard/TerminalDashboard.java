@@ -11,7 +11,11 @@ import dev.portdeck.shared.sim.Flavor;
 import dev.portdeck.tui.cli.ExitCode;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -37,27 +41,43 @@ public final class TerminalDashboard {
         if (!hasTerminal()) {
             return noTerminal(err);
         }
-        try (DemoPanel demo = DemoPanel.start(flavor, world)) {
-            return run(demo.client(), label, options, err);
+        // the demo panel starts while the terminal does
+        CompletableFuture<DemoPanel> demo = CompletableFuture.supplyAsync(() -> DemoPanel.start(flavor, world));
+        try {
+            return run(() -> ready(demo).client(), label, options, err);
+        } finally {
+            demo.thenAccept(DemoPanel::close).exceptionally(e -> null);
         }
     }
 
-    /** The dashboard on `client`'s panel; `panelLabel` names it in the header. */
+    /** The dashboard on `client`'s panel; `panelLabel` names it in the header. The caller closes the client. */
     public static int run(PanelClient client, String panelLabel, DashboardOptions options, PrintWriter err) {
+        return run(() -> client, panelLabel, options, err);
+    }
+
+    /**
+     * The dashboard on the panel `client` gives (asked once, after the terminal started, so that a client being built
+     * on another thread overlaps with it). The caller closes the client.
+     */
+    public static int run(Supplier<PanelClient> client, String panelLabel, DashboardOptions options,
+            PrintWriter err) {
         if (!hasTerminal()) {
             return noTerminal(err);
         }
+        StartClock.begin();
         DiagnosticsLog.install();
         Screen screen = null;
         Thread restore = null;
         try {
+            LOG.info(() -> "starting the terminal at " + StartClock.millis() + " ms");
             screen = new TerminalScreen(terminal());
             screen.startScreen();
+            LOG.info(() -> "terminal ready at " + StartClock.millis() + " ms");
             Screen started = screen;
             restore = new Thread(() -> stopQuietly(started), "portdeck-restore-terminal");
             Runtime.getRuntime().addShutdownHook(restore);
             try (Reachability reach = MonitorReachability.start(options.interval(), options.timeout());
-                    Dashboard dashboard = Dashboard.open(screen, client, reach, options, panelLabel)) {
+                    Dashboard dashboard = Dashboard.open(screen, client.get(), reach, options, panelLabel)) {
                 dashboard.runUntilQuit();
             }
             return ExitCode.OK;
@@ -67,7 +87,8 @@ public final class TerminalDashboard {
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.SEVERE, "the dashboard failed", e);
             stopQuietly(screen);
-            err.println("portdeck: the dashboard stopped: " + Deck.sentence(e));
+            err.println("portdeck: the dashboard stopped: " + (e instanceof UncheckedIOException u
+                    ? u.getMessage() : Deck.sentence(e)));
             err.flush();
             return ExitCode.FAILURE;
         } finally {
@@ -82,7 +103,17 @@ public final class TerminalDashboard {
         }
     }
 
-    private static int noTerminal(PrintWriter err) {
+    /** The value of a background start, or what went wrong in it as the exception it was. */
+    public static <T> T ready(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /** Says in one sentence that there is no terminal; returns the exit code for it. */
+    public static int noTerminal(PrintWriter err) {
         err.println("portdeck: the dashboard needs an interactive terminal, and stdin/stdout is not one; "
                 + "in scripts use `portdeck servers` or `portdeck alloc`.");
         err.flush();

@@ -221,6 +221,10 @@ class AllocationActionsTest {
             h.await("#3 " + h.address(SURVIVAL, 3) + " is now the primary");
             assertTrue(allocation(h, 3).primary());
             assertEquals(PowerState.OFFLINE, h.sim.powerState(SURVIVAL));
+            assertTrue(h.awaitDialog("Start Survival SMP again? [y/N]").contains("is still stopped"));
+            h.press('y');
+            h.await("Starting Survival SMP.");
+            assertEquals(PowerState.RUNNING, h.sim.powerState(SURVIVAL));
         }
     }
 
@@ -318,6 +322,10 @@ class AllocationActionsTest {
             h.press('y');
             h.await("Removed #2");
             assertEquals(null, allocation(h, 2));
+            h.awaitDialog("Start Survival SMP again? [y/N]");
+            h.press(KeyType.Enter); // no: it stays stopped
+            assertEquals("", h.dialog());
+            assertEquals(PowerState.OFFLINE, h.sim.powerState(SURVIVAL));
         }
     }
 
@@ -410,6 +418,46 @@ class AllocationActionsTest {
             h.press('n');
             h.await("the key lacks the allocation.update permission");
             assertFalse(h.text().contains("Add an allocation"));
+        }
+    }
+
+    // ---- Pelican ----
+
+    @Test
+    void onPelicanThePrimaryCanBeRemovedAfterTheWarning() throws Exception {
+        try (DeckHarness h = DeckHarness.start(Flavor.PELICAN)) {
+            h.open(SURVIVAL);
+            h.await("Java edition");
+            h.press('D');
+            assertTrue(h.awaitDialog("[y/N]").contains("players connect to it"));
+            h.press('y');
+            h.await("Removed #1");
+            h.awaitGone("Java edition");
+            assertEquals(null, allocation(h, 1));
+            assertFalse(h.text().contains("★"), "no primary is left to mark:\n" + h.text());
+        }
+    }
+
+    @Test
+    void pelicansCreationThrottleIsShownInTheAddDialog() throws Exception {
+        try (DeckHarness h = DeckHarness.start(Flavor.PELICAN)) {
+            h.open(SURVIVAL);
+            h.await("3/5 allocations");
+            for (int i = 0; i < 2; i++) {
+                h.press('a');
+                h.awaitDialog("Add an allocation");
+                h.press(KeyType.Enter);
+                h.await((4 + i) + "/5 allocations");
+            }
+            h.sim.setAllocationLimit(SURVIVAL, 9);
+            h.press('r');
+            h.await("5/9 allocations");
+            h.press('a');
+            h.awaitDialog("Add an allocation");
+            h.press(KeyType.Enter);
+            String dialog = h.awaitDialog("Not added: ");
+            assertTrue(dialog.contains("HTTP 429"), dialog);
+            assertEquals(5, h.sim.server(SURVIVAL).allocations().size(), dialog);
         }
     }
 }

@@ -2,13 +2,19 @@ package dev.portdeck.tui.dashboard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.input.KeyType;
+import dev.portdeck.shared.error.PanelException;
+import dev.portdeck.shared.sim.Fault;
+import dev.portdeck.shared.sim.DemoWorld;
 import dev.portdeck.shared.sim.Flavor;
+import dev.portdeck.shared.sim.SimulatorOptions;
+import java.util.List;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -94,6 +100,9 @@ class AllocationsViewTest {
             assertFalse(titles.contains("AVG"), titles);
             assertTrue(narrow.contains("Esc back"), "the footer is on the last line:\n" + narrow);
             assertTrue(h.line(23).contains("q quit"), narrow);
+            h.resize(62, 20);
+            h.awaitScreen(x -> h.line(19).contains("? help") && h.line(19).contains("q quit"),
+                    "help and quit still in the footer at 62 columns");
         }
     }
 
@@ -106,6 +115,12 @@ class AllocationsViewTest {
             String screen = h.awaitScreen(s -> s.contains("+ open") && s.contains("xxx"), "ascii marks");
             for (char c : screen.toCharArray()) {
                 assertTrue(c < 128, "non-ASCII '" + c + "' on screen:\n" + screen);
+            }
+            h.press('D'); // a dialog: its borders too
+            h.awaitDialog("[y/N]");
+            String dialog = h.text();
+            for (char c : dialog.toCharArray()) {
+                assertTrue(c < 128, "non-ASCII '" + c + "' in the dialog:\n" + dialog);
             }
         }
     }
@@ -139,6 +154,50 @@ class AllocationsViewTest {
             h.sim.setAllocationLimit("Survival SMP", 9);
             h.press('r');
             h.await("3/9 allocations");
+        }
+    }
+
+    @Test
+    void aPanelThatGoesAwayIsReportedInItsOwnWordsAndTheProbesGoOn() throws Exception {
+        try (DeckHarness h = DeckHarness.start(Flavor.DOCUMENTED, new TerminalSize(200, 30), DeckHarness.fast(),
+                s -> s.clientKey())) {
+            h.open("Survival SMP");
+            h.await("● open");
+            for (int i = 0; i < 12; i++) {
+                h.sim.injectFault(Fault.BAD_GATEWAY_HTML);
+            }
+            String expected = assertThrows(PanelException.class, () -> h.client.server(h.sim.serverId("Survival SMP")))
+                    .getMessage();
+            h.press('r');
+            h.await(expected);
+            h.awaitScreen(s -> s.contains("● open"), "probes still shown");
+            long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (h.text().contains(expected) && System.nanoTime() < end) {
+                h.press('r'); // until the faults are used up and the panel answers again
+                h.idle(Duration.ofMillis(300));
+            }
+            h.awaitGone(expected);
+        }
+    }
+
+    @Test
+    void anAllocationOnEveryAddressIsProbedAtItsAliasNeverAtThisMachine() throws Exception {
+        DemoWorld world = DemoWorld.builder()
+                .node("any-1", "0.0.0.0", "127.0.0.5", List.of(31001))
+                .node("any-2", "0.0.0.0", null, List.of(31002))
+                .server("Aliased", "any-1", 2, 31000)
+                .server("Bare", "any-2", 2, 31000)
+                .build();
+        SimulatorOptions options = SimulatorOptions.defaults().withWorld(world).withDemoListeners(false);
+        try (DeckHarness h = DeckHarness.start(options, new TerminalSize(160, 30), DeckHarness.fast(),
+                s -> s.clientKey())) {
+            h.open("Aliased");
+            String aliased = h.await("probed at 127.0.0.5: refused (nothing listens)");
+            assertTrue(aliased.contains("0.0.0.0:31000"), aliased);
+            h.press(KeyType.Escape, KeyType.Escape);
+            h.open("Bare");
+            String bare = h.await("it binds every address and has no alias to probe");
+            assertTrue(bare.contains("no alias"), bare);
         }
     }
 }

@@ -40,13 +40,23 @@ final class DeckHarness implements AutoCloseable {
     final Dashboard dashboard;
 
     private DeckHarness(PanelSimulator sim, ApiKey key, TerminalSize size, DashboardOptions options) throws IOException {
+        this(sim, new PanelClient(PanelConfig.of(sim.url(), key)), size, options);
+    }
+
+    private DeckHarness(PanelSimulator sim, PanelClient client, TerminalSize size, DashboardOptions options)
+            throws IOException {
         this.sim = sim;
         this.terminal = new DefaultVirtualTerminal(size);
         this.screen = new TerminalScreen(terminal);
         screen.startScreen();
-        this.client = new PanelClient(PanelConfig.of(sim.url(), key));
+        this.client = client;
         Reachability reach = MonitorReachability.start(options.interval(), options.timeout());
         this.dashboard = Dashboard.open(screen, client, reach, options, "test panel");
+    }
+
+    /** The dashboard on any panel (e.g. a MockWebServer); there is no simulator to inspect. */
+    static DeckHarness on(PanelClient client, TerminalSize size) throws IOException {
+        return new DeckHarness(null, client, size, fast());
     }
 
     static DeckHarness start(Flavor flavor) throws IOException {
@@ -55,7 +65,12 @@ final class DeckHarness implements AutoCloseable {
 
     static DeckHarness start(Flavor flavor, TerminalSize size, DashboardOptions options,
             Function<PanelSimulator, ApiKey> key) throws IOException {
-        PanelSimulator sim = PanelSimulator.start(SimulatorOptions.defaults().withFlavor(flavor));
+        return start(SimulatorOptions.defaults().withFlavor(flavor), size, options, key);
+    }
+
+    static DeckHarness start(SimulatorOptions simulator, TerminalSize size, DashboardOptions options,
+            Function<PanelSimulator, ApiKey> key) throws IOException {
+        PanelSimulator sim = PanelSimulator.start(simulator);
         try {
             return new DeckHarness(sim, key.apply(sim), size, options);
         } catch (IOException | RuntimeException e) {
@@ -250,7 +265,9 @@ final class DeckHarness implements AutoCloseable {
             screen.stopScreen();
         } finally {
             client.close();
-            sim.close();
+            if (sim != null) {
+                sim.close();
+            }
         }
     }
 }

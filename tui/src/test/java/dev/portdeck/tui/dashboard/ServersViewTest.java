@@ -12,6 +12,11 @@ import dev.portdeck.shared.client.PanelClient;
 import dev.portdeck.shared.client.PanelConfig;
 import dev.portdeck.shared.error.Unauthorized;
 import dev.portdeck.shared.sim.Flavor;
+import java.net.InetAddress;
+import java.net.URI;
+import java.util.concurrent.TimeUnit;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
 import org.junit.jupiter.api.Test;
 
 class ServersViewTest {
@@ -28,6 +33,7 @@ class ServersViewTest {
             assertTrue(survival.contains(h.sim.serverId("Survival SMP")), survival);
             assertTrue(survival.contains("fra-1"), survival);
             assertTrue(survival.contains("3/5"), "3 of 5 allocations used: " + survival);
+            h.awaitScreen(x -> h.line(h.rowOf("Survival SMP")).contains("4h0m"), "uptime from /resources");
             assertTrue(h.line(h.rowOf("Modded Skyblock")).contains("suspended"), screen);
             assertTrue(screen.contains("6 servers"), screen);
         }
@@ -69,6 +75,7 @@ class ServersViewTest {
             h.press('s'); // by id
             h.press('S'); // reversed
             String screen = h.await("ID" + Glyphs.UNICODE.downward());
+            assertTrue(screen.contains("sorted by id" + Glyphs.UNICODE.downward()), "the status line says it too");
             assertTrue(screen.contains(uuid), "the detail line still shows Web Panel:\n" + screen);
             assertTrue(h.reversed(h.rowOf("Web Panel")), "Web Panel is still the highlighted row");
             assertTrue(before > 0);
@@ -178,6 +185,27 @@ class ServersViewTest {
                 assertTrue(footer.contains(b.hint()), "footer shows " + b.hint() + ": " + footer);
             }
             assertEquals(-1, footer.indexOf("notes"), "no allocation keys on the servers view: " + screen);
+        }
+    }
+
+    @Test
+    void aSlowPanelShowsLoadingAndTheKeysKeepWorking() throws Exception {
+        try (MockWebServer panel = new MockWebServer()) {
+            String empty = "{\"object\":\"list\",\"data\":[],\"meta\":{\"pagination\":{\"total\":0,\"count\":0,"
+                    + "\"per_page\":50,\"current_page\":1,\"total_pages\":1,\"links\":{}}}}";
+            panel.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setBody(empty)
+                    .setHeadersDelay(2, TimeUnit.SECONDS));
+            panel.start(InetAddress.getLoopbackAddress(), 0);
+            URI url = URI.create("http://127.0.0.1:" + panel.getPort());
+            try (DeckHarness h = DeckHarness.on(new PanelClient(PanelConfig.of(url, ApiKey.of("ptlc_" + "a".repeat(43)))),
+                    new TerminalSize(100, 30))) {
+                String loading = h.await("loading servers");
+                assertTrue(loading.contains("loading…"), "the header says so too:\n" + loading);
+                h.press('?');
+                assertTrue(h.await("portdeck keys").contains("this help"), "keys answer while the panel thinks");
+                h.press(KeyType.Escape);
+                h.await("no servers");
+            }
         }
     }
 }

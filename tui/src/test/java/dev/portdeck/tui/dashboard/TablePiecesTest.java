@@ -52,6 +52,7 @@ class TablePiecesTest {
         Readouts r = new Readouts(Glyphs.UNICODE);
         assertEquals("0.4", r.millis(Duration.ofNanos(400_000)));
         assertEquals("140", r.millis(Duration.ofMillis(140)));
+        assertEquals("<0.1", r.millis(Duration.ofNanos(20_000)), "a loopback connect is not 0 ms");
         assertEquals("—", r.millis(null));
         assertEquals("12%", r.loss(12.4, 10));
         assertEquals("—", r.loss(0, 0));
@@ -87,5 +88,14 @@ class TablePiecesTest {
         } finally {
             timer.shutdownNow();
         }
+    }
+
+    @Test
+    void panelTextCannotSendEscapeSequencesOrBreakLines() {
+        Painter p = new Painter(new Palette(false), Glyphs.UNICODE);
+        assertEquals("evil [2J note", Painter.clean("evil\u001b[2J\nnote"));
+        assertEquals("evil [2J…", p.fit("evil\u001b[2J\nnote", 9, false));
+        assertEquals("   ab", p.fit("ab", 5, true));
+        assertEquals("漢字 ", p.fit("漢字", 5, false), "wide characters count as two columns");
     }
 }
