@@ -40,6 +40,11 @@ final class ConnectFailure {
         if (e instanceof ConnectException && lower.contains("refused")) {
             return new Outcome.Closed();
         }
+        if (lower.contains("connection reset")) {
+            // A RST before the handshake is ECONNREFUSED; ECONNRESET means the handshake completed and the listener
+            // then reset it (a server that accepts and drops at once): the port is open, the time is an upper bound.
+            return new Outcome.Open(waited);
+        }
         if (lower.contains("timed out")) {
             // The kernel gave up before our deadline (a low tcp_syn_retries): still no answer.
             return new Outcome.Filtered(waited);

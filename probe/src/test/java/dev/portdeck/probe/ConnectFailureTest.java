@@ -46,6 +46,12 @@ class ConnectFailureTest {
     }
 
     @Test
+    void aResetAfterTheHandshakeIsOpenNotALocalProblem() {
+        assertEquals(new Outcome.Open(Duration.ofMillis(5)), classify(new SocketException("Connection reset")));
+        assertEquals(new Outcome.Open(Duration.ofMillis(5)), classify(new SocketException("Connection reset by peer")));
+    }
+
+    @Test
     void anErrorWeDoNotKnowIsNotBlamedOnTheTarget() {
         assertInstanceOf(Outcome.LocalError.class, classify(new SocketException("Something odd")));
     }
