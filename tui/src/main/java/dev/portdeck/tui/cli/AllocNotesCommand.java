@@ -6,8 +6,6 @@ import dev.portdeck.shared.error.InvalidInput;
 import dev.portdeck.shared.model.Allocation;
 import dev.portdeck.shared.model.Server;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,10 +56,7 @@ public final class AllocNotesCommand implements Callable<Integer> {
             Server s = client.resolve(server);
             Allocation a = client.setNotes(s.identifier(), id, clear ? null : text);
             if (json) {
-                Map<String, Object> doc = new LinkedHashMap<>();
-                doc.put("server", JsonOut.serverRef(s));
-                doc.put("allocation", JsonOut.allocation(a));
-                JsonOut.print(out, doc);
+                JsonOut.print(out, JsonOut.change(s, "allocation", a));
             } else {
                 out.println(a.notes() == null ? "cleared the notes of " + a.address() + " (allocation " + a.id() + ")"
                         : "notes of " + a.address() + " (allocation " + a.id() + "): " + TextTable.clean(a.notes()));

@@ -5,8 +5,6 @@ import dev.portdeck.shared.client.RequestChecks;
 import dev.portdeck.shared.model.Allocation;
 import dev.portdeck.shared.model.Server;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,10 +41,7 @@ public final class AllocPrimaryCommand implements Callable<Integer> {
             Server s = client.resolve(server);
             Allocation a = client.setPrimary(s.identifier(), id);
             if (json) {
-                Map<String, Object> doc = new LinkedHashMap<>();
-                doc.put("server", JsonOut.serverRef(s));
-                doc.put("allocation", JsonOut.allocation(a));
-                JsonOut.print(out, doc);
+                JsonOut.print(out, JsonOut.change(s, "allocation", a));
             } else {
                 out.println(a.address() + " (allocation " + a.id() + ") is now the primary of " + TextTable.clean(s.name())
                         + " (" + s.identifier() + "); restart the server for it to take effect");

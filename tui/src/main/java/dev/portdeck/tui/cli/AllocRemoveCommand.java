@@ -7,9 +7,7 @@ import dev.portdeck.shared.error.NotFound;
 import dev.portdeck.shared.model.Allocation;
 import dev.portdeck.shared.model.Server;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,10 +64,7 @@ public final class AllocRemoveCommand implements Callable<Integer> {
             }
             client.remove(s.identifier(), a.id());
             if (json) {
-                Map<String, Object> doc = new LinkedHashMap<>();
-                doc.put("server", JsonOut.serverRef(s));
-                doc.put("removed", JsonOut.allocation(a));
-                JsonOut.print(out, doc);
+                JsonOut.print(out, JsonOut.change(s, "removed", a));
             } else {
                 out.println("removed " + what);
                 out.flush();

@@ -64,4 +64,12 @@ final class JsonOut {
         m.put("name", s.name());
         return m;
     }
+
+    /** The document a mutation prints: {"server": {id, name}, "<key>": the allocation}. */
+    static Map<String, Object> change(Server s, String key, Allocation a) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("server", serverRef(s));
+        doc.put(key, allocation(a));
+        return doc;
+    }
 }
