@@ -17,6 +17,19 @@ public record Allocation(long id, String ip, String ipAlias, int port, String no
         return (ip.indexOf(':') >= 0 ? "[" + ip + "]" : ip) + ":" + port;
     }
 
+    /** Whether the node binds every address (0.0.0.0, ::): a probe of that IP would test this machine, not the node. */
+    public boolean bindsEveryAddress() {
+        return "0.0.0.0".equals(ip) || "::".equals(ip) || "[::]".equals(ip);
+    }
+
+    /** Where a probe connects: the IP, or for an allocation on every address its alias; null when it has none. */
+    public String probeHost() {
+        if (!bindsEveryAddress()) {
+            return ip;
+        }
+        return ipAlias == null || ipAlias.isBlank() ? null : ipAlias.strip();
+    }
+
     public Allocation withNotes(String newNotes) {
         return new Allocation(id, ip, ipAlias, port, newNotes, primary);
     }

@@ -51,23 +51,15 @@ final class AllocationTargets {
     private List<Target> targets(Server server, List<Allocation> allocations) {
         List<Target> targets = new ArrayList<>();
         for (Allocation a : allocations) {
-            String host = a.ip();
-            if (isWildcard(host)) {
-                if (a.ipAlias() == null || a.ipAlias().isBlank()) {
-                    err.println("portdeck probe: skipped " + ProbeReport.clean(a.address()) + " of "
-                            + ProbeReport.clean(server.name())
-                            + ": it binds every address and has no alias to probe");
-                    continue;
-                }
-                host = a.ipAlias(); // 0.0.0.0 would probe this machine, not the node
+            String host = a.probeHost();
+            if (host == null) {
+                err.println("portdeck probe: skipped " + ProbeReport.clean(a.address()) + " of "
+                        + ProbeReport.clean(server.name()) + ": it binds every address and has no alias to probe");
+                continue;
             }
             String label = server.name() + " #" + a.id() + (a.primary() ? " primary" : "");
             targets.add(new Target(host, a.port(), label));
         }
         return targets;
-    }
-
-    private static boolean isWildcard(String ip) {
-        return "0.0.0.0".equals(ip) || "::".equals(ip) || "[::]".equals(ip);
     }
 }

@@ -147,19 +147,10 @@ final class Deck {
         return clock.instant();
     }
 
-    /**
-     * Where to probe an allocation: its IP, or for one that binds every address (0.0.0.0, ::) its alias, since
-     * probing 0.0.0.0 would test this machine instead of the node; null when there is no alias to probe.
-     */
+    /** Where to probe an allocation ({@link Allocation#probeHost()}); null when there is nothing to probe. */
     static Target targetOf(Allocation a) {
-        if (!isWildcard(a.ip())) {
-            return Target.of(a.ip(), a.port());
-        }
-        return a.ipAlias() == null || a.ipAlias().isBlank() ? null : Target.of(a.ipAlias().strip(), a.port());
-    }
-
-    static boolean isWildcard(String ip) {
-        return "0.0.0.0".equals(ip) || "::".equals(ip) || "[::]".equals(ip);
+        String host = a.probeHost();
+        return host == null ? null : Target.of(host, a.port());
     }
 
     // ---- loading ----
