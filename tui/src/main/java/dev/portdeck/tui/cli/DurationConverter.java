@@ -2,33 +2,58 @@ package dev.portdeck.tui.cli;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 
-/** "5" or "5s" (seconds), "500ms", "1.5s", "2m" to a Duration; zero and negative values are refused. */
-final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+/**
+ * The panel timeouts (--connect-timeout, --read-timeout): a {@link #parse duration} of at least 1 ms (OkHttp reads
+ * 0 as "no timeout") and at most 1 hour.
+ */
+public final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
 
-    private static final Pattern FORM = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m)?");
+    private static final Pattern FORM = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
+    private static final BigDecimal MAX_NANOS = BigDecimal.valueOf(Long.MAX_VALUE);
 
     @Override
     public Duration convert(String value) {
-        Matcher m = FORM.matcher(value.strip().toLowerCase(Locale.ROOT));
-        if (!m.matches()) {
-            throw new CommandLine.TypeConversionException(
-                    "'" + value + "' is not a duration; write e.g. 5s, 500ms or 2m");
-        }
-        BigDecimal amount = new BigDecimal(m.group(1));
-        String unit = m.group(2) == null ? "s" : m.group(2);
-        BigDecimal millis = switch (unit) {
-            case "ms" -> amount;
-            case "m" -> amount.multiply(BigDecimal.valueOf(60_000));
-            default -> amount.multiply(BigDecimal.valueOf(1000));
-        };
-        if (millis.signum() <= 0 || millis.compareTo(BigDecimal.valueOf(3_600_000)) > 0) {
+        Duration d = parse(value);
+        if (d.toMillis() < 1 || d.compareTo(Duration.ofHours(1)) > 0) {
             throw new CommandLine.TypeConversionException("'" + value + "' must be more than 0 and at most 1 hour");
         }
-        return Duration.ofMillis(millis.longValue());
+        return d;
+    }
+
+    /**
+     * Every duration portdeck reads: "500ms", "2s", "1.5s", "1m", "1h", a bare number of seconds, or ISO-8601
+     * ("PT2S"). Callers check the range they accept.
+     */
+    public static Duration parse(String value) {
+        String text = value.strip().toLowerCase(Locale.ROOT);
+        if (text.startsWith("pt")) {
+            try {
+                return Duration.parse(text);
+            } catch (DateTimeParseException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not an ISO-8601 duration");
+            }
+        }
+        Matcher m = FORM.matcher(text);
+        if (!m.matches()) {
+            throw new CommandLine.TypeConversionException(
+                    "'" + value + "' is not a duration; write e.g. 500ms, 2s, 1.5s or 1m");
+        }
+        long unitNanos = switch (m.group(2) == null ? "s" : m.group(2)) {
+            case "ms" -> 1_000_000L;
+            case "m" -> 60_000_000_000L;
+            case "h" -> 3_600_000_000_000L;
+            default -> 1_000_000_000L;
+        };
+        BigDecimal nanos = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(unitNanos));
+        if (nanos.compareTo(MAX_NANOS) > 0) {
+            throw new CommandLine.TypeConversionException("'" + value + "' is longer than portdeck can wait");
+        }
+        return Duration.ofNanos(nanos.longValue());
     }
 }

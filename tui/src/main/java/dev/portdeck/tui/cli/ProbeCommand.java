@@ -13,12 +13,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -291,34 +288,11 @@ public final class ProbeCommand implements Callable<Integer> {
         return results.stream().allMatch(r -> r.outcome().isOpen()) ? ExitCode.OK : ExitCode.FAILURE;
     }
 
-    /** "500ms", "2s", "1.5s", "1m", "1h", a bare number of seconds, or ISO-8601 ("PT2S"). */
+    /** {@link dev.portdeck.tui.cli.DurationConverter#parse}, any length: {@link #checkOptions()} refuses zero. */
     public static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
-        private static final Pattern FORM = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
-
         @Override
         public Duration convert(String value) {
-            String text = value.trim().toLowerCase(Locale.ROOT);
-            if (text.startsWith("pt")) {
-                try {
-                    return Duration.parse(value.trim());
-                } catch (java.time.format.DateTimeParseException e) {
-                    throw new CommandLine.TypeConversionException("'" + value + "' is not an ISO-8601 duration");
-                }
-            }
-            Matcher m = FORM.matcher(text);
-            if (!m.matches()) {
-                throw new CommandLine.TypeConversionException(
-                        "'" + value + "' is not a duration; write e.g. 500ms, 2s, 1.5s or 1m");
-            }
-            double amount = Double.parseDouble(m.group(1));
-            String unit = m.group(2) == null ? "s" : m.group(2);
-            double millis = switch (unit) {
-                case "ms" -> amount;
-                case "m" -> amount * 60_000;
-                case "h" -> amount * 3_600_000;
-                default -> amount * 1000;
-            };
-            return Duration.ofNanos(Math.round(millis * 1_000_000));
+            return dev.portdeck.tui.cli.DurationConverter.parse(value);
         }
     }
 }

@@ -1,7 +1,7 @@
 package dev.portdeck.tui.dashboard;
 
+import dev.portdeck.tui.cli.DurationConverter;
 import java.time.Duration;
-import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
@@ -29,28 +29,20 @@ public final class DashboardFlags {
         return new DashboardOptions(interval, timeout, readOnly, color, ascii);
     }
 
-    /** "5", "2.5s", "500ms", "1m" to a Duration between 0.2 s and 1 h. */
+    /** "5", "2.5s", "500ms", "1m" ({@link DurationConverter#parse}) to a Duration between 0.2 s and 1 h. */
     public static final class IntervalConverter implements ITypeConverter<Duration> {
+        private static final Duration MIN = Duration.ofMillis(200);
+        private static final Duration MAX = Duration.ofHours(1);
+
         @Override
         public Duration convert(String value) {
-            String v = value.strip().toLowerCase(Locale.ROOT);
-            double factor = 1000;
-            if (v.endsWith("ms")) {
-                factor = 1;
-                v = v.substring(0, v.length() - 2);
-            } else if (v.endsWith("s")) {
-                v = v.substring(0, v.length() - 1);
-            } else if (v.endsWith("m")) {
-                factor = 60_000;
-                v = v.substring(0, v.length() - 1);
-            }
             try {
-                long millis = Math.round(Double.parseDouble(v) * factor);
-                if (millis >= 200 && millis <= 3_600_000) {
-                    return Duration.ofMillis(millis);
+                Duration d = DurationConverter.parse(value);
+                if (d.compareTo(MIN) >= 0 && d.compareTo(MAX) <= 0) {
+                    return d;
                 }
-            } catch (NumberFormatException e) {
-                // fall through to the sentence below
+            } catch (TypeConversionException e) {
+                // one sentence for every bad interval, below
             }
             throw new TypeConversionException("'" + value + "' is not an interval from 200ms to 1h (e.g. 5, 5s, 500ms)");
         }

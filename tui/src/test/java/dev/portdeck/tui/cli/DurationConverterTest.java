@@ -28,4 +28,20 @@ class DurationConverterTest {
         assertThrows(CommandLine.TypeConversionException.class, () -> convert.convert("2h"));
         assertThrows(CommandLine.TypeConversionException.class, () -> convert.convert("61m"));
     }
+
+    @Test
+    void aTimeoutBelowOneMillisecondIsRefusedNotTakenAsNoTimeout() {
+        assertThrows(CommandLine.TypeConversionException.class, () -> convert.convert("0.5ms"));
+        assertEquals(Duration.ofMillis(1), convert.convert("1ms"));
+    }
+
+    @Test
+    void everyCommandReadsTheSameForms() {
+        assertEquals(Duration.ofHours(1), convert.convert("1h"));
+        assertEquals(Duration.ofSeconds(3), convert.convert("PT3S"));
+        assertEquals(Duration.ofSeconds(3), convert.convert("3 s"));
+        assertThrows(CommandLine.TypeConversionException.class, () -> DurationConverter.parse("5d"));
+        assertThrows(CommandLine.TypeConversionException.class, () -> DurationConverter.parse("1e3"));
+        assertThrows(CommandLine.TypeConversionException.class, () -> DurationConverter.parse("99999999999h"));
+    }
 }

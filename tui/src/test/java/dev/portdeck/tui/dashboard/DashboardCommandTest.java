@@ -82,6 +82,9 @@ class DashboardCommandTest {
         assertEquals(Duration.ofMinutes(1), c.convert("1m"));
         assertThrows(TypeConversionException.class, () -> c.convert("0"));
         assertThrows(TypeConversionException.class, () -> c.convert("2h"));
+        assertThrows(TypeConversionException.class, () -> c.convert("5d"), "a day is not 5 seconds");
+        assertThrows(TypeConversionException.class, () -> c.convert("5f"));
+        assertEquals(Duration.ofSeconds(10), c.convert("PT10S"));
     }
 
     @Test
