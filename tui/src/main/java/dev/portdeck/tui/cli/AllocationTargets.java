@@ -33,8 +33,8 @@ final class AllocationTargets {
                     try {
                         targets.addAll(targets(server, allocations(client, server)));
                     } catch (PanelException e) {
-                        err.println("portdeck probe: skipped " + ProbeReport.clean(server.name()) + " ("
-                                + ProbeReport.clean(server.identifier()) + "): " + e.getMessage());
+                        err.println("portdeck probe: skipped " + TextTable.clean(server.name()) + " ("
+                                + TextTable.clean(server.identifier()) + "): " + TextTable.clean(e.getMessage()));
                     }
                 }
             }
@@ -53,8 +53,8 @@ final class AllocationTargets {
         for (Allocation a : allocations) {
             String host = a.probeHost();
             if (host == null) {
-                err.println("portdeck probe: skipped " + ProbeReport.clean(a.address()) + " of "
-                        + ProbeReport.clean(server.name()) + ": it binds every address and has no alias to probe");
+                err.println("portdeck probe: skipped " + TextTable.clean(a.address()) + " of "
+                        + TextTable.clean(server.name()) + ": it binds every address and has no alias to probe");
                 continue;
             }
             String label = server.name() + " #" + a.id() + (a.primary() ? " primary" : "");

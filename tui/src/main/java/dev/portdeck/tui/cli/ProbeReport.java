@@ -80,6 +80,11 @@ final class ProbeReport {
             }
             String[] row = {glyph(r.outcome()), r.target().toString(), address(r), r.outcome().word(),
                     detail(r.outcome())};
+            if (r.target().label() != null) {
+                // from the panel: its alias (and a DNS error naming it) must not reach the terminal as escapes
+                row[1] = TextTable.clean(row[1]);
+                row[4] = TextTable.clean(row[4]);
+            }
             rows.add(labels ? withLabel(row, r.target().label()) : row);
         }
         StringBuilder out = new StringBuilder();
@@ -143,8 +148,9 @@ final class ProbeReport {
         int retransmits = 0;
         for (StatsSnapshot s : snapshots) {
             retransmits += s.retransmits();
-            String label = s.target().label() == null ? "" : " (" + clean(s.target().label()) + ")";
-            rows.add(new String[] {s.target() + label, String.valueOf(s.sent()), String.valueOf(s.received()),
+            String name = s.target().label() == null ? s.target().toString()
+                    : TextTable.clean(s.target() + " (" + s.target().label() + ")"); // panel text: see table()
+            rows.add(new String[] {name, String.valueOf(s.sent()), String.valueOf(s.received()),
                     String.format(Locale.ROOT, "%.1f%%", s.lossPercent()), millis(s.min()), millis(s.avg()),
                     millis(s.max()), millis(s.p50()), millis(s.p95()), millis(s.jitter()),
                     s.last() == null ? "-" : s.last().outcome().word()});
@@ -163,15 +169,9 @@ final class ProbeReport {
         String[] wider = new String[row.length + 1];
         wider[0] = row[0];
         wider[1] = row[1];
-        wider[2] = label == null ? "-" : clean(label);
+        wider[2] = label == null ? "-" : TextTable.clean(label);
         System.arraycopy(row, 2, wider, 3, row.length - 2);
         return wider;
-    }
-
-    /** Panel text may hold control characters: never let them reach the terminal. */
-    static String clean(String text) {
-        return text.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 
     private static String address(ProbeResult r) {

@@ -1,6 +1,14 @@
 package dev.portdeck.tui.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.portdeck.probe.History;
+import dev.portdeck.probe.Outcome;
+import dev.portdeck.probe.ProbeResult;
+import dev.portdeck.probe.Target;
+import java.util.List;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -43,5 +51,21 @@ class ProbeReportTest {
             assertEquals("x" + ProbeReport.quote(s), ProbeReport.quoted(new StringBuilder("x"), s).toString());
         }
         assertEquals("\"ünïcode ✔\"", ProbeReport.quote("ünïcode ✔"));
+    }
+
+    @Test
+    void aPanelAliasWithEscapeSequencesNeverReachesTheTerminalAsOne() {
+        String alias = "evil\u001b[2J.example";
+        Target target = new Target(alias, 25565, "srv\u001b]0;pwned\u0007 #7");
+        ProbeResult r = new ProbeResult(target, null, new Outcome.DnsError("'" + alias + "' does not resolve"),
+                Instant.EPOCH);
+        History history = new History(target, 10);
+        history.record(r);
+        ProbeReport report = new ProbeReport(true);
+        String out = report.table(List.of(r), true, false) + report.statistics(List.of(history.snapshot()));
+        assertFalse(out.contains("\u001b"), out);
+        assertFalse(out.contains("\u0007"), out);
+        assertTrue(out.contains("evil [2J.example:25565"), out);
+        assertTrue(out.contains("'evil [2J.example' does not resolve"), out);
     }
 }
