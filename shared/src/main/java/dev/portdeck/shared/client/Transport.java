@@ -32,6 +32,7 @@ final class Transport {
     static final String USER_AGENT = "portdeck/" + version();
     private static final MediaType JSON = MediaType.get("application/json");
     private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+    private static final Duration MAX_RETRY_AFTER = Duration.ofDays(1);
     private static final Logger LOG = Logger.getLogger("portdeck.client");
 
     private final PanelConfig config;
@@ -193,23 +194,33 @@ final class Transport {
                 ? "connection refused" : m;
     }
 
-    /** Retry-After as seconds or an HTTP date; 1 s when absent or unreadable. */
+    /**
+     * Retry-After as seconds or an HTTP date; 1 s when absent or unreadable. At most a day: a longer wait already
+     * exceeds any budget, and capping it keeps the millisecond arithmetic from overflowing.
+     */
     static Duration retryAfter(String header) {
         if (header == null || header.isBlank()) {
             return Duration.ofSeconds(1);
         }
         String h = header.strip();
         try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(h)));
+            return atMostADay(Duration.ofSeconds(Math.max(0, Long.parseLong(h))));
         } catch (NumberFormatException notSeconds) {
+            if (h.matches("\\d+")) {
+                return MAX_RETRY_AFTER; // more seconds than a long holds
+            }
             try {
                 ZonedDateTime at = ZonedDateTime.parse(h, DateTimeFormatter.RFC_1123_DATE_TIME);
                 Duration d = Duration.between(ZonedDateTime.now(at.getZone()), at);
-                return d.isNegative() ? Duration.ZERO : d;
+                return d.isNegative() ? Duration.ZERO : atMostADay(d);
             } catch (DateTimeParseException notADate) {
                 return Duration.ofSeconds(1);
             }
         }
+    }
+
+    private static Duration atMostADay(Duration d) {
+        return d.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : d;
     }
 
     static String seconds(Duration d) {

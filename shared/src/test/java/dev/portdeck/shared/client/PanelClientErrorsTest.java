@@ -258,6 +258,17 @@ class PanelClientErrorsTest {
     }
 
     @Test
+    void anAbsurdRetryAfterIsStillARateLimitInOneSentence() {
+        panel.enqueue(json(429, error("ThrottleRequestsException", 429, "Too Many Attempts."))
+                .setHeader("Retry-After", "9223372036854775807"));
+        try (PanelClient c = client(RetryPolicy.DEFAULT, Duration.ofSeconds(5))) {
+            RateLimited e = assertThrows(RateLimited.class, () -> c.allocations("d3aac109"));
+            assertTrue(e.getMessage().contains("wait 86400 s"), e.getMessage());
+        }
+        assertEquals(1, panel.getRequestCount());
+    }
+
+    @Test
     void aGetIsRetriedAfterTheConnectionDropped() {
         panel.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
         panel.enqueue(ok(Fixtures.ALLOCATIONS));

@@ -29,4 +29,12 @@ class RetryAfterTest {
         assertEquals(Duration.ofSeconds(1), Transport.retryAfter(null));
         assertEquals(Duration.ofSeconds(1), Transport.retryAfter("soon"));
     }
+
+    @Test
+    void anAbsurdWaitIsCappedAtADayInsteadOfOverflowing() {
+        assertEquals(Duration.ofDays(1), Transport.retryAfter("9223372036854775807"));
+        assertEquals(Duration.ofDays(1), Transport.retryAfter("99999999999999999999999"));
+        assertEquals(Duration.ofDays(1), Transport.retryAfter("Fri, 31 Dec 9999 23:59:59 GMT"));
+        assertEquals("86400 s", Transport.seconds(Transport.retryAfter("9223372036854775807")));
+    }
 }
