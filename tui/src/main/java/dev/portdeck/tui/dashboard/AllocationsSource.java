@@ -87,7 +87,7 @@ final class AllocationsSource implements TableSource<Allocation> {
         if (Deck.targetOf(a) == null) {
             return "it binds every address and has no alias to probe";
         }
-        String at = a.bindsEveryAddress() ? "probed at " + a.ipAlias().strip() : "";
+        String at = a.bindsEveryAddress() ? "probed at " + a.probeHost() : "";
         String why = failure(a);
         if (at.isEmpty() || why.isEmpty()) {
             return at + why;
