@@ -126,8 +126,8 @@ public final class ProbeCommand implements Callable<Integer> {
         PrintWriter err = err();
         List<Target> targets;
         try {
+            checkOptions(); // first: a bad command line is refused before the panel is asked for targets
             targets = targets();
-            checkOptions();
         } catch (IllegalArgumentException e) {
             err.println("portdeck probe: " + e.getMessage());
             err.println("Try 'portdeck probe --help' for the accepted forms.");

@@ -156,4 +156,12 @@ class ProbePanelTargetsTest {
         assertEquals(ExitCode.USAGE, run.exit(), run.toString());
         assertTrue(run.err().contains("portdeck login"), run.err());
     }
+
+    @Test
+    void aBadOptionIsRefusedBeforeThePanelIsAsked() {
+        Cli.Run run = cli().run("probe", "--all", "--count", "0");
+        assertEquals(ExitCode.USAGE, run.exit(), run.toString());
+        assertTrue(run.err().contains("--count must be at least 1"), run.err());
+        assertEquals(0, panel.getRequestCount(), "nothing is sent for a usage error");
+    }
 }
