@@ -1,8 +1,8 @@
 package dev.portdeck.tui.cli;
 
+import dev.portdeck.shared.client.IpLiteral;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -50,14 +50,6 @@ final class ListenAddress {
         if (host.equalsIgnoreCase("localhost")) {
             return InetAddress.getLoopbackAddress();
         }
-        if (!host.matches("[0-9.]+|[0-9a-fA-F:]+")) {
-            return null;
-        }
-        try {
-            InetAddress address = InetAddress.getByName(host); // a literal: parsed, never resolved
-            return address.isLoopbackAddress() ? address : null;
-        } catch (UnknownHostException e) {
-            return null;
-        }
+        return IpLiteral.parse(host).filter(InetAddress::isLoopbackAddress).orElse(null);
     }
 }

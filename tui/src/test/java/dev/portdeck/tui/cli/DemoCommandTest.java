@@ -178,7 +178,8 @@ class DemoCommandTest {
 
     @Test
     void listenRefusesEveryNonLoopbackAddressWithoutLookingItUp() {
-        for (String address : new String[] {"0.0.0.0:8080", "192.168.1.20:8080", "[::]:8080", "panel.example.com:80"}) {
+        for (String address : new String[] {"0.0.0.0:8080", "192.168.1.20:8080", "[::]:8080", "panel.example.com:80",
+                "cafe:8080", "1.2.3.4.5:8080"}) {
             CliRun r = run("demo", "--serve-only", "--listen", address);
             assertEquals(ExitCode.USAGE, r.exit(), address + ": " + r.err());
             assertTrue(r.err().contains("--listen must be a loopback address"), r.err());
