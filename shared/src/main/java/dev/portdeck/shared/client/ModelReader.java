@@ -25,9 +25,16 @@ final class ModelReader {
 
     Allocation allocation(JsonNode item) {
         JsonNode a = attributes(item, "allocation");
-        return new Allocation(
-                requireLong(a, "id"), requireText(a, "ip"), blankToNull(a.get("ip_alias")),
-                (int) requireLong(a, "port"), nullableText(a.get("notes")), a.path("is_default").asBoolean(false));
+        long port = requireLong(a, "port");
+        if (port < 1 || port > 65535) {
+            throw notTheApi("an allocation's port " + port + " is outside 1-65535"); // not a probe target either
+        }
+        String ip = requireText(a, "ip");
+        if (ip.isBlank()) {
+            throw notTheApi("an allocation without an \"ip\"");
+        }
+        return new Allocation(requireLong(a, "id"), ip, blankToNull(a.get("ip_alias")), (int) port,
+                nullableText(a.get("notes")), a.path("is_default").asBoolean(false));
     }
 
     List<Allocation> allocations(JsonNode list) {

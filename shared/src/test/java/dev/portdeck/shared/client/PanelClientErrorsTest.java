@@ -208,6 +208,18 @@ class PanelClientErrorsTest {
     }
 
     @Test
+    void anAllocationWithAnImpossiblePortOrNoIpIsNotTheApi() {
+        panel.enqueue(ok("{\"object\":\"list\",\"data\":[" + Fixtures.allocation(15, 0, null, true) + "]}"));
+        NotTheApi e = fails(NotTheApi.class, c -> c.allocations("d3aac109"));
+        assertTrue(e.getMessage().contains("port 0 is outside 1-65535"), e.getMessage());
+        panel.enqueue(ok("{\"object\":\"list\",\"data\":[" + Fixtures.allocation(15, 70000, null, true) + "]}"));
+        assertTrue(fails(NotTheApi.class, c -> c.allocations("d3aac109")).getMessage().contains("port 70000"));
+        panel.enqueue(ok("{\"object\":\"list\",\"data\":["
+                + Fixtures.allocation(15, 25565, null, true).replace("45.86.168.218", "") + "]}"));
+        assertTrue(fails(NotTheApi.class, c -> c.allocations("d3aac109")).getMessage().contains("without an \"ip\""));
+    }
+
+    @Test
     void aRedirectIsReportedNotFollowed() {
         panel.enqueue(new MockResponse().setResponseCode(302).setHeader("Location", "https://panel.example.com/auth/login"));
         NotTheApi e = fails(NotTheApi.class, c -> c.allocations("d3aac109"));
