@@ -33,6 +33,11 @@ final class HostResolver implements AutoCloseable {
 
     CompletableFuture<InetAddress> resolve(String host) {
         if (host.indexOf(':') >= 0 || IPV4_LITERAL.matcher(host).matches()) {
+            if (host.indexOf(':') < 0 && !octetsFit(host)) {
+                // the JDK would hand "999.1.1.1" to DNS, on this (the caller's) thread and without our timeout
+                return CompletableFuture.failedFuture(new NotAnAddress("'" + host + "' is not an IPv4 address"
+                        + " (each number is 0-255)"));
+            }
             try {
                 return CompletableFuture.completedFuture(InetAddress.getByName(host)); // a literal: no lookup
             } catch (UnknownHostException e) {
@@ -41,6 +46,15 @@ final class HostResolver implements AutoCloseable {
         }
         return CompletableFuture.supplyAsync(() -> lookUp(host), lookups)
                 .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static boolean octetsFit(String dotted) {
+        for (String octet : dotted.split("\\.")) {
+            if (Integer.parseInt(octet) > 255) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static InetAddress lookUp(String host) {
@@ -57,6 +71,9 @@ final class HostResolver implements AutoCloseable {
         if (cause instanceof TimeoutException) {
             return "'" + host + "' did not resolve within " + timeout.toMillis() + " ms";
         }
+        if (cause instanceof NotAnAddress) {
+            return cause.getMessage();
+        }
         if (cause instanceof UnknownHostException) {
             return "'" + host + "' does not resolve";
         }
@@ -66,5 +83,12 @@ final class HostResolver implements AutoCloseable {
     @Override
     public void close() {
         lookups.shutdownNow();
+    }
+
+    /** An IPv4 literal that cannot be one: refused without a lookup. */
+    private static final class NotAnAddress extends Exception {
+        NotAnAddress(String message) {
+            super(message, null, false, false);
+        }
     }
 }

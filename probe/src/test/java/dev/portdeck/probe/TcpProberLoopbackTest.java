@@ -117,6 +117,14 @@ class TcpProberLoopbackTest {
     }
 
     @Test
+    void anImpossibleIpv4AddressIsADnsErrorSaidAsSuchNotLookedUp() throws Exception {
+        ProbeResult result = probe(Target.of("999.1.1.1", 25565));
+        Outcome.DnsError error = assertInstanceOf(Outcome.DnsError.class, result.outcome());
+        assertEquals("'999.1.1.1' is not an IPv4 address (each number is 0-255)", error.reason());
+        assertNull(result.address());
+    }
+
+    @Test
     void aSweepReportsEveryTargetInOrderAndTellsTheListenerAsResultsArrive() throws Exception {
         try (ServerSocket a = Loopback.listen(false); ServerSocket b = Loopback.listen(false)) {
             int closed = Loopback.closedPort();
