@@ -17,7 +17,7 @@ final class Coalescer<K, V> {
     private final ScheduledExecutorService timer;
     private final Executor ui;
     private final Consumer<Map<K, V>> sink;
-    private final long minGapMillis;
+    private final long minGapNanos;
     private Map<K, V> pending = new HashMap<>();
     private boolean scheduled;
     private long lastDelivery;
@@ -25,7 +25,8 @@ final class Coalescer<K, V> {
     Coalescer(ScheduledExecutorService timer, Executor ui, long minGapMillis, Consumer<Map<K, V>> sink) {
         this.timer = timer;
         this.ui = ui;
-        this.minGapMillis = minGapMillis;
+        this.minGapNanos = TimeUnit.MILLISECONDS.toNanos(minGapMillis);
+        this.lastDelivery = System.nanoTime() - minGapNanos; // nanoTime's origin is arbitrary: not 0
         this.sink = sink;
     }
 
@@ -33,9 +34,10 @@ final class Coalescer<K, V> {
         pending.putAll(changes);
         if (!scheduled) {
             scheduled = true;
-            long wait = Math.max(0, lastDelivery + minGapMillis - System.currentTimeMillis());
+            // the monotonic clock: a wall clock set back an hour would otherwise hold results back for that hour
+            long wait = Math.max(0, lastDelivery + minGapNanos - System.nanoTime());
             try {
-                timer.schedule(this::deliver, wait, TimeUnit.MILLISECONDS);
+                timer.schedule(this::deliver, wait, TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException closing) {
                 pending.clear(); // the dashboard is closing: nobody will look
             }
@@ -48,7 +50,7 @@ final class Coalescer<K, V> {
             batch = pending;
             pending = new HashMap<>();
             scheduled = false;
-            lastDelivery = System.currentTimeMillis();
+            lastDelivery = System.nanoTime();
         }
         ui.execute(() -> sink.accept(batch));
     }
