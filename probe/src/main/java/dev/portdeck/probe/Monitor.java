@@ -156,7 +156,13 @@ public final class Monitor implements AutoCloseable {
         }
         roundRunning = true;
         ProbeListener each = resultListeners.isEmpty() ? null : r -> resultListeners.forEach(l -> l.onResult(r));
-        prober.sweep(round, timeout, each).whenComplete((results, error) -> run(() -> finishRound(results)));
+        try {
+            prober.sweep(round, timeout, each).whenComplete((results, error) -> run(() -> finishRound(results)));
+        } catch (RuntimeException e) {
+            // A prober closing under us must not leave the monitor believing a round still runs, and stop for good.
+            roundRunning = false;
+            throw e;
+        }
     }
 
     private void finishRound(List<ProbeResult> results) {

@@ -23,12 +23,12 @@ public final class PanelAddress {
         try {
             uri = new URI(text.strip());
         } catch (URISyntaxException e) {
-            throw new InvalidInput("panel", "the panel URL \"" + text.strip() + "\" is not a valid URL");
+            throw new InvalidInput("panel", "the panel URL \"" + withoutCredentials(text) + "\" is not a valid URL");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http") || uri.getHost() == null) {
             throw new InvalidInput("panel", "the panel URL must look like https://panel.example.com, not \""
-                    + text.strip() + "\"");
+                    + withoutCredentials(text) + "\"");
         }
         if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
             throw new InvalidInput("panel", "the panel URL must be just the address, like https://panel.example.com"
@@ -39,6 +39,11 @@ public final class PanelAddress {
                     + ": use https://, or pass --allow-insecure-http if you really mean it");
         }
         return base(uri, scheme);
+    }
+
+    /** What the user typed, minus a `user:password@` part: error messages must not repeat a secret. */
+    static String withoutCredentials(String text) {
+        return text.strip().replaceAll("(?<=//)[^/@\\s]*@", "…@");
     }
 
     private static URI base(URI uri, String scheme) {

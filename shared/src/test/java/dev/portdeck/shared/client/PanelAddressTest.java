@@ -26,6 +26,17 @@ class PanelAddressTest {
     }
 
     @Test
+    void aPasswordInAnUnusableUrlIsNotRepeatedInTheError() {
+        InvalidInput invalid = assertThrows(InvalidInput.class,
+                () -> PanelAddress.parse("https://admin:hunter2@panel example.com", false));
+        assertFalse(invalid.getMessage().contains("hunter2"), invalid.getMessage());
+        InvalidInput unusable = assertThrows(InvalidInput.class,
+                () -> PanelAddress.parse("ftp://admin:hunter2@panel.example.com", false));
+        assertFalse(unusable.getMessage().contains("hunter2"), unusable.getMessage());
+        assertTrue(unusable.getMessage().contains("panel.example.com"), unusable.getMessage());
+    }
+
+    @Test
     void loopbackIsRecognisedWithoutDns() {
         assertTrue(IpLiteral.isLoopbackHost("127.4.5.6"));
         assertTrue(IpLiteral.isLoopbackHost("[::1]"));
