@@ -25,11 +25,8 @@ public final class AllocNotesCommand implements Callable<Integer> {
     @Mixin
     PanelOptions panel;
 
-    @Parameters(index = "0", paramLabel = "SERVER", description = "Short id, UUID or name of the server.")
-    String server;
-
-    @Parameters(index = "1", paramLabel = "ID", description = "The allocation id (see `portdeck alloc list`).")
-    long id;
+    @Mixin
+    AllocationArgs target;
 
     @Parameters(index = "2", paramLabel = "TEXT", arity = "0..1", description = "The new notes (quote them).")
     String text;
@@ -50,11 +47,11 @@ public final class AllocNotesCommand implements Callable<Integer> {
             throw new InvalidInput("notes", "the notes are empty: use --clear to remove them");
         }
         RequestChecks.notes(text);
-        RequestChecks.allocationId(id);
+        RequestChecks.allocationId(target.id);
         PrintWriter out = spec.commandLine().getOut();
         try (PanelClient client = panel.connect()) {
-            Server s = client.resolve(server);
-            Allocation a = client.setNotes(s.identifier(), id, clear ? null : text);
+            Server s = client.resolve(target.server);
+            Allocation a = client.setNotes(s.identifier(), target.id, clear ? null : text);
             if (json) {
                 JsonOut.print(out, JsonOut.change(s, "allocation", a));
             } else {

@@ -10,7 +10,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** `portdeck alloc primary SERVER ID`. */
@@ -24,22 +23,19 @@ public final class AllocPrimaryCommand implements Callable<Integer> {
     @Mixin
     PanelOptions panel;
 
-    @Parameters(index = "0", paramLabel = "SERVER", description = "Short id, UUID or name of the server.")
-    String server;
-
-    @Parameters(index = "1", paramLabel = "ID", description = "The allocation id (see `portdeck alloc list`).")
-    long id;
+    @Mixin
+    AllocationArgs target;
 
     @Option(names = "--json", description = "Print the allocation as one JSON object.")
     boolean json;
 
     @Override
     public Integer call() {
-        RequestChecks.allocationId(id);
+        RequestChecks.allocationId(target.id);
         PrintWriter out = spec.commandLine().getOut();
         try (PanelClient client = panel.connect()) {
-            Server s = client.resolve(server);
-            Allocation a = client.setPrimary(s.identifier(), id);
+            Server s = client.resolve(target.server);
+            Allocation a = client.setPrimary(s.identifier(), target.id);
             if (json) {
                 JsonOut.print(out, JsonOut.change(s, "allocation", a));
             } else {

@@ -13,7 +13,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** `portdeck alloc rm SERVER ID`: asks y/N on a terminal (default No); scripts pass --yes. */
@@ -27,11 +26,8 @@ public final class AllocRemoveCommand implements Callable<Integer> {
     @Mixin
     PanelOptions panel;
 
-    @Parameters(index = "0", paramLabel = "SERVER", description = "Short id, UUID or name of the server.")
-    String server;
-
-    @Parameters(index = "1", paramLabel = "ID", description = "The allocation id (see `portdeck alloc list`).")
-    long id;
+    @Mixin
+    AllocationArgs target;
 
     @Option(names = {"-y", "--yes"}, description = "Do not ask: remove it.")
     boolean yes;
@@ -41,19 +37,19 @@ public final class AllocRemoveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RequestChecks.allocationId(id);
+        RequestChecks.allocationId(target.id);
         Prompt prompt = panel.environment().prompt();
         if (!yes && !prompt.isTerminal()) {
-            throw new InvalidInput("yes", "refusing to remove allocation " + id + " without asking: there is no terminal"
+            throw new InvalidInput("yes", "refusing to remove allocation " + target.id + " without asking: there is no terminal"
                     + " to ask on, so pass --yes");
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (PanelClient client = panel.connect()) {
-            Server s = client.resolve(server);
-            Allocation a = client.allocations(s.identifier()).stream().filter(x -> x.id() == id).findFirst()
-                    .orElseThrow(() -> new NotFound("allocation " + id + " is not one of the allocations of "
-                            + TextTable.clean(s.name()) + " (" + s.identifier() + ")", "allocation " + id + " of server "
+            Server s = client.resolve(target.server);
+            Allocation a = client.allocations(s.identifier()).stream().filter(x -> x.id() == target.id).findFirst()
+                    .orElseThrow(() -> new NotFound("allocation " + target.id + " is not one of the allocations of "
+                            + TextTable.clean(s.name()) + " (" + s.identifier() + ")", "allocation " + target.id + " of server "
                             + s.identifier()));
             String what = (a.primary() ? "the PRIMARY allocation " : "allocation ") + a.id() + " (" + a.address()
                     + ") from " + TextTable.clean(s.name()) + " (" + s.identifier() + ")";

@@ -1,0 +1,13 @@
+package dev.portdeck.tui.cli;
+
+import picocli.CommandLine.Parameters;
+
+/** `SERVER ID`: the two positional parameters of every command that changes one allocation. */
+public final class AllocationArgs {
+
+    @Parameters(index = "0", paramLabel = "SERVER", description = "Short id, UUID or name of the server.")
+    String server;
+
+    @Parameters(index = "1", paramLabel = "ID", description = "The allocation id (see `portdeck alloc list`).")
+    long id;
+}
