@@ -1,5 +1,6 @@
 package dev.portdeck.tui.cli;
 
+import dev.portdeck.tui.TerminalText;
 import dev.portdeck.shared.client.PanelClient;
 import dev.portdeck.shared.client.RequestChecks;
 import dev.portdeck.shared.error.PanelException;
@@ -89,7 +90,7 @@ public final class AllocAddCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (sentence != null) {
-            err.println("portdeck: " + TextTable.clean(sentence));
+            err.println("portdeck: " + TerminalText.clean(sentence));
             err.flush();
         }
         if (json) {
@@ -104,7 +105,7 @@ public final class AllocAddCommand implements Callable<Integer> {
             doc.put("released", released);
             JsonOut.print(out, doc);
         } else if (!released) {
-            out.println("added " + got.address() + " (allocation " + got.id() + ") to " + TextTable.clean(s.name())
+            out.println("added " + got.address() + " (allocation " + got.id() + ") to " + TerminalText.clean(s.name())
                     + " (" + s.identifier() + "); restart the server for it to use the new port");
             out.flush();
         }

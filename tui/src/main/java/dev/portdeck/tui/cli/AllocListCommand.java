@@ -1,5 +1,6 @@
 package dev.portdeck.tui.cli;
 
+import dev.portdeck.tui.TerminalText;
 import dev.portdeck.shared.client.PanelClient;
 import dev.portdeck.shared.model.Allocation;
 import dev.portdeck.shared.model.Server;
@@ -40,8 +41,8 @@ public final class AllocListCommand implements Callable<Integer> {
                 JsonOut.print(out, allocations.stream().map(JsonOut::allocation).toList());
                 return ExitCode.OK;
             }
-            String node = s.node() == null ? "" : " on " + TextTable.clean(s.node());
-            out.println(TextTable.clean(s.name()) + " (" + s.identifier() + ")" + node + ": " + allocations.size()
+            String node = s.node() == null ? "" : " on " + TerminalText.clean(s.node());
+            out.println(TerminalText.clean(s.name()) + " (" + s.identifier() + ")" + node + ": " + allocations.size()
                     + " of " + s.allocationLimit() + " allocations");
             TextTable t = new TextTable("ID", "IP", "PORT", "ALIAS", "PRIMARY", "NOTES");
             for (Allocation a : allocations) {

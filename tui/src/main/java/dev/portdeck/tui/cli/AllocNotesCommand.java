@@ -1,5 +1,6 @@
 package dev.portdeck.tui.cli;
 
+import dev.portdeck.tui.TerminalText;
 import dev.portdeck.shared.client.PanelClient;
 import dev.portdeck.shared.client.RequestChecks;
 import dev.portdeck.shared.error.InvalidInput;
@@ -56,7 +57,7 @@ public final class AllocNotesCommand implements Callable<Integer> {
                 JsonOut.print(out, JsonOut.change(s, "allocation", a));
             } else {
                 out.println(a.notes() == null ? "cleared the notes of " + a.address() + " (allocation " + a.id() + ")"
-                        : "notes of " + a.address() + " (allocation " + a.id() + "): " + TextTable.clean(a.notes()));
+                        : "notes of " + a.address() + " (allocation " + a.id() + "): " + TerminalText.clean(a.notes()));
                 out.flush();
             }
         }

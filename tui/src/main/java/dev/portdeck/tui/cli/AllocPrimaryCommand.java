@@ -1,5 +1,6 @@
 package dev.portdeck.tui.cli;
 
+import dev.portdeck.tui.TerminalText;
 import dev.portdeck.shared.client.PanelClient;
 import dev.portdeck.shared.client.RequestChecks;
 import dev.portdeck.shared.model.Allocation;
@@ -39,7 +40,7 @@ public final class AllocPrimaryCommand implements Callable<Integer> {
             if (json) {
                 JsonOut.print(out, JsonOut.change(s, "allocation", a));
             } else {
-                out.println(a.address() + " (allocation " + a.id() + ") is now the primary of " + TextTable.clean(s.name())
+                out.println(a.address() + " (allocation " + a.id() + ") is now the primary of " + TerminalText.clean(s.name())
                         + " (" + s.identifier() + "); restart the server for it to take effect");
                 out.flush();
             }

@@ -1,5 +1,6 @@
 package dev.portdeck.tui.cli;
 
+import dev.portdeck.tui.TerminalText;
 import dev.portdeck.shared.client.PanelClient;
 import dev.portdeck.shared.client.RequestChecks;
 import dev.portdeck.shared.error.InvalidInput;
@@ -49,10 +50,10 @@ public final class AllocRemoveCommand implements Callable<Integer> {
             Server s = client.resolve(target.server);
             Allocation a = client.allocations(s.identifier()).stream().filter(x -> x.id() == target.id).findFirst()
                     .orElseThrow(() -> new NotFound("allocation " + target.id + " is not one of the allocations of "
-                            + TextTable.clean(s.name()) + " (" + s.identifier() + ")", "allocation " + target.id + " of server "
+                            + TerminalText.clean(s.name()) + " (" + s.identifier() + ")", "allocation " + target.id + " of server "
                             + s.identifier()));
             String what = (a.primary() ? "the PRIMARY allocation " : "allocation ") + a.id() + " (" + a.address()
-                    + ") from " + TextTable.clean(s.name()) + " (" + s.identifier() + ")";
+                    + ") from " + TerminalText.clean(s.name()) + " (" + s.identifier() + ")";
             if (!yes && !confirmed(prompt, "Remove " + what + "? [y/N] ")) {
                 err.println("portdeck: not removed.");
                 err.flush();

@@ -1,5 +1,6 @@
 package dev.portdeck.tui.cli;
 
+import dev.portdeck.tui.TerminalText;
 import dev.portdeck.probe.Target;
 import dev.portdeck.shared.client.PanelClient;
 import dev.portdeck.shared.error.PanelException;
@@ -33,8 +34,8 @@ final class AllocationTargets {
                     try {
                         targets.addAll(targets(server, allocations(client, server)));
                     } catch (PanelException e) {
-                        err.println("portdeck probe: skipped " + TextTable.clean(server.name()) + " ("
-                                + TextTable.clean(server.identifier()) + "): " + TextTable.clean(e.getMessage()));
+                        err.println("portdeck probe: skipped " + TerminalText.clean(server.name()) + " ("
+                                + TerminalText.clean(server.identifier()) + "): " + TerminalText.clean(e.getMessage()));
                     }
                 }
             }
@@ -53,8 +54,8 @@ final class AllocationTargets {
         for (Allocation a : allocations) {
             String host = a.probeHost();
             if (host == null) {
-                err.println("portdeck probe: skipped " + TextTable.clean(a.address()) + " of "
-                        + TextTable.clean(server.name()) + ": it binds every address and has no alias to probe");
+                err.println("portdeck probe: skipped " + TerminalText.clean(a.address()) + " of "
+                        + TerminalText.clean(server.name()) + ": it binds every address and has no alias to probe");
                 continue;
             }
             String label = server.name() + " #" + a.id() + (a.primary() ? " primary" : "");

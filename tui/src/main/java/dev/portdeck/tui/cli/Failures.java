@@ -1,5 +1,6 @@
 package dev.portdeck.tui.cli;
 
+import dev.portdeck.tui.TerminalText;
 import dev.portdeck.shared.error.Forbidden;
 import dev.portdeck.shared.error.InvalidInput;
 import dev.portdeck.shared.error.NotFound;
@@ -19,7 +20,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler, CommandL
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
         PrintWriter err = cmd.getErr();
-        err.println("portdeck: " + TextTable.clean(sentence(ex)));
+        err.println("portdeck: " + TerminalText.clean(sentence(ex)));
         if (VerboseLogging.isVerbose(parseResult)) {
             ex.printStackTrace(err);
         }

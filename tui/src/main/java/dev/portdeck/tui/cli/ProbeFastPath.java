@@ -1,5 +1,6 @@
 package dev.portdeck.tui.cli;
 
+import dev.portdeck.tui.TerminalText;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
@@ -62,7 +63,7 @@ final class ProbeFastPath {
         try {
             return command.call();
         } catch (RuntimeException e) {
-            command.plainErr.println("portdeck: " + TextTable.clean(Failures.sentence(e)));
+            command.plainErr.println("portdeck: " + TerminalText.clean(Failures.sentence(e)));
             command.plainErr.flush();
             return Failures.exitCode(e);
         } finally {

@@ -1,5 +1,6 @@
 package dev.portdeck.tui.cli;
 
+import dev.portdeck.tui.TerminalText;
 import dev.portdeck.probe.Outcome;
 import dev.portdeck.probe.ProbeResult;
 import dev.portdeck.probe.StatsSnapshot;
@@ -82,8 +83,8 @@ final class ProbeReport {
                     detail(r.outcome())};
             if (r.target().label() != null) {
                 // from the panel: its alias (and a DNS error naming it) must not reach the terminal as escapes
-                row[1] = TextTable.clean(row[1]);
-                row[4] = TextTable.clean(row[4]);
+                row[1] = TerminalText.clean(row[1]);
+                row[4] = TerminalText.clean(row[4]);
             }
             rows.add(labels ? withLabel(row, r.target().label()) : row);
         }
@@ -149,7 +150,7 @@ final class ProbeReport {
         for (StatsSnapshot s : snapshots) {
             retransmits += s.retransmits();
             String name = s.target().label() == null ? s.target().toString()
-                    : TextTable.clean(s.target() + " (" + s.target().label() + ")"); // panel text: see table()
+                    : TerminalText.clean(s.target() + " (" + s.target().label() + ")"); // panel text: see table()
             rows.add(new String[] {name, String.valueOf(s.sent()), String.valueOf(s.received()),
                     String.format(Locale.ROOT, "%.1f%%", s.lossPercent()), millis(s.min()), millis(s.avg()),
                     millis(s.max()), millis(s.p50()), millis(s.p95()), millis(s.jitter()),
@@ -169,7 +170,7 @@ final class ProbeReport {
         String[] wider = new String[row.length + 1];
         wider[0] = row[0];
         wider[1] = row[1];
-        wider[2] = label == null ? "-" : TextTable.clean(label);
+        wider[2] = label == null ? "-" : TerminalText.clean(label);
         System.arraycopy(row, 2, wider, 3, row.length - 2);
         return wider;
     }

@@ -1,5 +1,6 @@
 package dev.portdeck.tui.cli;
 
+import dev.portdeck.tui.TerminalText;
 import dev.portdeck.shared.client.PanelClient;
 import dev.portdeck.shared.error.PanelException;
 import dev.portdeck.shared.model.PowerState;
@@ -104,7 +105,7 @@ public final class ServersCommand implements Callable<Integer> {
                 } catch (ExecutionException e) {
                     states.put(f.getKey(), null);
                     String why = e.getCause() instanceof PanelException p ? p.getMessage() : String.valueOf(e.getCause());
-                    spec.commandLine().getErr().println("portdeck: no power state for " + f.getKey() + ": " + TextTable.clean(why));
+                    spec.commandLine().getErr().println("portdeck: no power state for " + f.getKey() + ": " + TerminalText.clean(why));
                 }
             }
             return states;

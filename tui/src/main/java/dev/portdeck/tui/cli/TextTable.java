@@ -1,5 +1,6 @@
 package dev.portdeck.tui.cli;
 
+import dev.portdeck.tui.TerminalText;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,7 @@ final class TextTable {
     TextTable row(Object... cells) {
         List<String> row = new ArrayList<>();
         for (Object c : cells) {
-            row.add(clean(c == null ? "" : c.toString()));
+            row.add(TerminalText.clean(c == null ? "" : c.toString()));
         }
         rows.add(row);
         return this;
@@ -48,10 +49,4 @@ final class TextTable {
         out.println(b.toString().stripTrailing());
     }
 
-    /** Panel text with control characters (escape sequences, newlines) made harmless for a terminal. */
-    static String clean(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        s.codePoints().forEach(cp -> b.appendCodePoint(Character.isISOControl(cp) ? ' ' : cp));
-        return b.toString();
-    }
 }

@@ -1,5 +1,6 @@
 package dev.portdeck.tui.dashboard;
 
+import dev.portdeck.tui.TerminalText;
 import com.googlecode.lanterna.TerminalTextUtils;
 import com.googlecode.lanterna.gui2.BasicWindow;
 import com.googlecode.lanterna.gui2.Button;
@@ -21,7 +22,7 @@ abstract class DeckDialog extends BasicWindow {
     private final Runnable quit;
 
     DeckDialog(String title, Runnable quit) {
-        super(Painter.clean(title));
+        super(TerminalText.clean(title));
         this.quit = quit;
         setHints(List.of(Window.Hint.MODAL, Window.Hint.CENTERED));
     }
@@ -52,7 +53,7 @@ abstract class DeckDialog extends BasicWindow {
     static String wrap(String text) {
         StringBuilder out = new StringBuilder();
         for (String paragraph : text.split("\n", -1)) {
-            List<String> lines = TerminalTextUtils.getWordWrappedText(TEXT_WIDTH, Painter.clean(paragraph));
+            List<String> lines = TerminalTextUtils.getWordWrappedText(TEXT_WIDTH, TerminalText.clean(paragraph));
             out.append(lines.isEmpty() ? "" : String.join("\n", lines)).append('\n');
         }
         return out.toString().stripTrailing();

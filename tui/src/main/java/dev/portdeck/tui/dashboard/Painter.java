@@ -1,17 +1,16 @@
 package dev.portdeck.tui.dashboard;
 
+import dev.portdeck.tui.TerminalText;
 import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TerminalTextUtils;
 import com.googlecode.lanterna.gui2.TextGUIGraphics;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /** Draws the dashboard's parts: bars, tables, the hint line, the help page, the too-small notice. */
 final class Painter {
 
-    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
     private final Palette palette;
     private final Glyphs glyphs;
 
@@ -25,7 +24,7 @@ final class Painter {
         if (width <= 0) {
             return "";
         }
-        String clean = clean(text);
+        String clean = TerminalText.clean(text);
         int w = TerminalTextUtils.getColumnWidth(clean);
         if (w > width) {
             String cut = TerminalTextUtils.fitString(clean, width - 1) + glyphs.ellipsis();
@@ -35,13 +34,6 @@ final class Painter {
         return right ? pad + clean : clean + pad;
     }
 
-    /** Panel text made harmless: control characters (escape sequences, line breaks) become spaces. */
-    static String clean(String text) {
-        if (text == null) {
-            return "";
-        }
-        return CONTROL.matcher(text).find() ? CONTROL.matcher(text).replaceAll(" ") : text;
-    }
 
     /** A reverse-video bar with `left` text and `right` text at the edge. */
     void bar(TextGUIGraphics g, int row, String left, String right) {

@@ -1,5 +1,6 @@
 package dev.portdeck.tui.dashboard;
 
+import dev.portdeck.tui.TerminalText;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.gui2.TextBox;
 import com.googlecode.lanterna.input.KeyStroke;
@@ -11,7 +12,7 @@ final class SubmitBox extends TextBox {
     private final Runnable submit;
 
     SubmitBox(int width, String text, Runnable submit) {
-        super(new TerminalSize(width, 1), Painter.clean(text), Style.SINGLE_LINE);
+        super(new TerminalSize(width, 1), TerminalText.clean(text), Style.SINGLE_LINE);
         this.submit = submit;
     }
 
