@@ -1,14 +1,10 @@
 package dev.portdeck.shared.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.regex.Pattern;
+import dev.portdeck.shared.client.IpLiteral;
 
 /** Validation of request bodies, with Laravel's messages and `meta.rule` names. */
 final class RequestRules {
-
-    private static final Pattern IPV4 = Pattern.compile(
-            "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
-    private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
 
     private RequestRules() {
     }
@@ -20,7 +16,7 @@ final class RequestRules {
             return null;
         }
         String text = ip.isTextual() ? ip.asText().strip() : "";
-        if (!IPV4.matcher(text).matches() && !IPV6.matcher(text).matches()) {
+        if (!IpLiteral.isLiteral(text)) {
             throw ApiError.validation("ip", "ip", "The ip must be a valid IP address.");
         }
         return text;
