@@ -1,7 +1,7 @@
 import dev.portdeck.probe.Outcome;
 import dev.portdeck.probe.ProbeResult;
 import dev.portdeck.probe.Target;
-import dev.portdeck.probe.TcpProber;
+import dev.portdeck.probe.Prober;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,7 +24,7 @@ public class SweepThroughput {
         for (int p = from; p <= to; p++) {
             targets.add(Target.of("127.0.0.1", p));
         }
-        try (TcpProber prober = new TcpProber()) {
+        try (Prober prober = new Prober()) {
             prober.sweep(targets, Duration.ofSeconds(1), null).get(); // warm-up
             long[] took = new long[rounds];
             for (int r = 0; r < rounds; r++) {

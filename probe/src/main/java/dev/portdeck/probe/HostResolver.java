@@ -25,7 +25,7 @@ final class HostResolver implements AutoCloseable {
 
     private final Duration timeout;
     private final ExecutorService lookups =
-            Executors.newFixedThreadPool(2, r -> TcpProber.daemon(r, "portdeck-probe-dns-" + THREADS.incrementAndGet()));
+            Executors.newFixedThreadPool(2, r -> Prober.daemon(r, "portdeck-probe-dns-" + THREADS.incrementAndGet()));
 
     HostResolver(Duration timeout) {
         this.timeout = timeout;

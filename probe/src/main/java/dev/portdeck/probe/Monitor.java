@@ -25,14 +25,14 @@ import java.util.logging.Logger;
  * listeners once per round (coalesced: one call carries every target that changed), on a thread of its own.
  *
  * <p>Threads: "portdeck-probe-monitor" starts rounds, records results into each target's {@link History} and calls
- * the listeners; the {@link TcpProber}'s selector thread does the connects. A round that is still running when the
+ * the listeners; the {@link Prober}'s selector thread does the connects. A round that is still running when the
  * next one is due is not doubled: the tick is skipped.
  */
 public final class Monitor implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger("portdeck.probe.monitor");
 
-    private final TcpProber prober;
+    private final Prober prober;
     private final boolean ownsProber;
     private final Duration timeout;
     private final int window;
@@ -52,15 +52,15 @@ public final class Monitor implements AutoCloseable {
     private Duration interval; // guarded by this
 
     public Monitor(Duration interval, Duration timeout) {
-        this(new TcpProber(), true, interval, timeout, History.DEFAULT_WINDOW);
+        this(new Prober(), true, interval, timeout, History.DEFAULT_WINDOW);
     }
 
     /** A monitor that uses (and does not close) the given prober, keeping {@code window} results per target. */
-    public Monitor(TcpProber prober, Duration interval, Duration timeout, int window) {
+    public Monitor(Prober prober, Duration interval, Duration timeout, int window) {
         this(prober, false, interval, timeout, window);
     }
 
-    private Monitor(TcpProber prober, boolean ownsProber, Duration interval, Duration timeout, int window) {
+    private Monitor(Prober prober, boolean ownsProber, Duration interval, Duration timeout, int window) {
         requirePositive(interval, "interval");
         requirePositive(timeout, "timeout");
         this.prober = prober;
@@ -68,7 +68,7 @@ public final class Monitor implements AutoCloseable {
         this.timeout = timeout;
         this.window = window;
         ScheduledThreadPoolExecutor executor =
-                new ScheduledThreadPoolExecutor(1, r -> TcpProber.daemon(r, "portdeck-probe-monitor"));
+                new ScheduledThreadPoolExecutor(1, r -> Prober.daemon(r, "portdeck-probe-monitor"));
         executor.setRemoveOnCancelPolicy(true);
         this.clock = executor;
         setInterval(interval);

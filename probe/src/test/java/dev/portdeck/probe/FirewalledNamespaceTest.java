@@ -37,7 +37,7 @@ class FirewalledNamespaceTest {
     private static final String HOST_IP = NET + (BASE + 1);
     private static final String NS_IP = NET + (BASE + 2);
 
-    private static TcpProber prober;
+    private static Prober prober;
 
     @BeforeAll
     static void buildTheNamespace() throws Exception {
@@ -64,7 +64,7 @@ class FirewalledNamespaceTest {
             tearDown();
             assumeTrue(false, "skipped: cannot build the test namespace here: " + e.getMessage());
         }
-        prober = new TcpProber(16);
+        prober = new Prober(16);
     }
 
     @AfterAll

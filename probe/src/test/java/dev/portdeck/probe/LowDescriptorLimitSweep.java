@@ -32,7 +32,7 @@ public final class LowDescriptorLimitSweep {
             }
             Thread.sleep(200); // let the handshakes that fit complete
             List<Target> targets = Collections.nCopies(probes, Target.of("127.0.0.1", stuck.getLocalPort()));
-            try (TcpProber prober = new TcpProber(1000)) {
+            try (Prober prober = new Prober(1000)) {
                 Map<String, Integer> counts = new TreeMap<>();
                 for (ProbeResult r : prober.sweep(targets, Duration.ofMillis(300), null).get()) {
                     counts.merge(r.outcome().word(), 1, Integer::sum);

@@ -29,7 +29,7 @@ class SweepBeyondTheCapTest {
         long before;
         AtomicLong peak = new AtomicLong();
         List<ProbeResult> results;
-        try (TcpProber prober = new TcpProber(CAP)) {
+        try (Prober prober = new Prober(CAP)) {
             settle(prober);
             before = openDescriptors();
             int[] seen = {0};
@@ -51,7 +51,7 @@ class SweepBeyondTheCapTest {
     }
 
     /** Let the selector thread and its epoll descriptors exist before counting. */
-    private static void settle(TcpProber prober) throws Exception {
+    private static void settle(Prober prober) throws Exception {
         prober.probe(Target.of("127.0.0.1", 20999), Duration.ofSeconds(1)).get(5, TimeUnit.SECONDS);
     }
 

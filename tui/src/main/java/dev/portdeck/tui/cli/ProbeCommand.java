@@ -5,7 +5,7 @@ import dev.portdeck.probe.ProbeResult;
 import dev.portdeck.probe.StatsSnapshot;
 import dev.portdeck.probe.Target;
 import dev.portdeck.probe.TargetParser;
-import dev.portdeck.probe.TcpProber;
+import dev.portdeck.probe.Prober;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -134,7 +134,7 @@ public final class ProbeCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.USAGE;
         }
-        try (TcpProber prober = concurrency == null ? new TcpProber() : new TcpProber(concurrency)) {
+        try (Prober prober = concurrency == null ? new Prober() : new Prober(concurrency)) {
             return watch || count != null ? repeat(prober, targets) : once(prober, targets);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -171,7 +171,7 @@ public final class ProbeCommand implements Callable<Integer> {
         }
     }
 
-    private int once(TcpProber prober, List<Target> targets) throws InterruptedException {
+    private int once(Prober prober, List<Target> targets) throws InterruptedException {
         long start = System.nanoTime();
         List<ProbeResult> results = sweep(prober, targets);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -191,7 +191,7 @@ public final class ProbeCommand implements Callable<Integer> {
         return exitCode(results);
     }
 
-    private int repeat(TcpProber prober, List<Target> targets) throws InterruptedException {
+    private int repeat(Prober prober, List<Target> targets) throws InterruptedException {
         // Statistics cover the whole run, up to a memory bound of about a million results in all.
         int window = Math.max(100, Math.min(100_000, 1_000_000 / targets.size()));
         targets.forEach(t -> histories.put(t, new History(t, window)));
@@ -258,7 +258,7 @@ public final class ProbeCommand implements Callable<Integer> {
         return histories.values().stream().map(History::snapshot).toList();
     }
 
-    private List<ProbeResult> sweep(TcpProber prober, List<Target> targets) throws InterruptedException {
+    private List<ProbeResult> sweep(Prober prober, List<Target> targets) throws InterruptedException {
         try {
             return prober.sweep(targets, timeout, null).get();
         } catch (ExecutionException e) {

@@ -21,14 +21,14 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class TcpProberLoopbackTest {
+class ProberLoopbackTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
-    private static TcpProber prober;
+    private static Prober prober;
 
     @BeforeAll
     static void start() {
-        prober = new TcpProber();
+        prober = new Prober();
     }
 
     @AfterAll
@@ -151,7 +151,7 @@ class TcpProberLoopbackTest {
 
     @Test
     void aClosedProberAnswersWithALocalErrorInsteadOfHanging() throws Exception {
-        TcpProber shortLived = new TcpProber(8);
+        Prober shortLived = new Prober(8);
         shortLived.close();
         ProbeResult result = shortLived.probe(Target.of("127.0.0.1", 9), TIMEOUT).get(5, TimeUnit.SECONDS);
         assertInstanceOf(Outcome.LocalError.class, result.outcome());

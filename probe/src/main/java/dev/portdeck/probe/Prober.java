@@ -36,7 +36,7 @@ import java.util.logging.Logger;
  * timeout; IP literals skip it. Thread-safe; results and listeners are delivered on the selector thread, so listeners
  * must return quickly.
  */
-public final class TcpProber implements AutoCloseable {
+public final class Prober implements AutoCloseable {
 
     public static final Duration DEFAULT_DNS_TIMEOUT = HostResolver.DEFAULT_TIMEOUT;
 
@@ -66,15 +66,15 @@ public final class TcpProber implements AutoCloseable {
     private long readyAt;
 
     /** A prober with the in-flight cap derived from the process's open-files limit. */
-    public TcpProber() {
+    public Prober() {
         this(DescriptorBudget.defaultMaxInFlight(), DEFAULT_DNS_TIMEOUT);
     }
 
-    public TcpProber(int maxInFlight) {
+    public Prober(int maxInFlight) {
         this(maxInFlight, DEFAULT_DNS_TIMEOUT);
     }
 
-    public TcpProber(int maxInFlight, Duration dnsTimeout) {
+    public Prober(int maxInFlight, Duration dnsTimeout) {
         if (maxInFlight < 1) {
             throw new IllegalArgumentException("maxInFlight must be at least 1, not " + maxInFlight);
         }
@@ -138,6 +138,12 @@ public final class TcpProber implements AutoCloseable {
         Instant asked = Instant.now();
         if (closed) {
             done.accept(new ProbeResult(target, null, new Outcome.LocalError("the prober is closed"), asked));
+            return;
+        }
+        if (target.check() != Check.TCP) {
+            // Replaced by the protocol exchanges of the game checks (issue 9): until then say so, never guess.
+            done.accept(new ProbeResult(target, null, new Outcome.LocalError("the " + target.check().word()
+                    + " check is not available in this build"), asked));
             return;
         }
         long timeoutNanos = Math.max(1, timeout.toNanos());
