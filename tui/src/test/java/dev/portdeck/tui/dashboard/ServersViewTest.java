@@ -58,9 +58,9 @@ class ServersViewTest {
             String filtered = h.awaitGone("Creative Build");
             assertTrue(filtered.contains("FiveM Roleplay"), filtered);
             h.press(KeyType.Enter);
-            assertTrue(h.await("filter \"fivem\": 1 of 6").contains("FiveM Roleplay"));
+            assertTrue(h.await("filter \"fivem\": 1 of 9").contains("FiveM Roleplay"));
             h.press(KeyType.Escape);
-            assertTrue(h.await("6 of 6").contains("Creative Build"));
+            assertTrue(h.await("9 of 9").contains("Creative Build"));
         }
     }
 

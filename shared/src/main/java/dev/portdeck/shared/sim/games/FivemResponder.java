@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -16,19 +15,12 @@ import java.util.Map;
  * A FiveM server (FXServer): the HTTP endpoints on the game port over TCP and the quake-style `getinfo` over UDP on
  * the same port number, as the real server binds both.
  */
-final class FivemResponder implements Responder {
+final class FivemResponder {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final byte[] GETINFO = "\u00ff\u00ff\u00ff\u00ffgetinfo".getBytes(StandardCharsets.ISO_8859_1);
-    /** Tries to find a port free on both TCP and UDP when any port will do. */
-    private static final int BIND_TRIES = 20;
 
-    private final HttpResponder http;
-    private final UdpResponder udp;
-
-    private FivemResponder(HttpResponder http, UdpResponder udp) {
-        this.http = http;
-        this.udp = udp;
+    private FivemResponder() {
     }
 
     static Responder start(Game.Fivem game, InetSocketAddress at) throws IOException {
@@ -36,18 +28,8 @@ final class FivemResponder implements Responder {
                 "/info.json", json(() -> info(game)),
                 "/dynamic.json", json(() -> dynamic(game)),
                 "/players.json", json(() -> players(game)));
-        BindException last = null;
-        for (int i = 0; i < (at.getPort() == 0 ? BIND_TRIES : 1); i++) {
-            HttpResponder http = new HttpResponder(at, "FXServer", pages);
-            try {
-                UdpResponder udp = new UdpResponder(http.address(), in -> getinfo(game, in), "fivem");
-                return new FivemResponder(http, udp);
-            } catch (BindException taken) {
-                http.close();
-                last = taken;
-            }
-        }
-        throw last;
+        return SamePort.bind(at, tcp -> new HttpResponder(tcp, "FXServer", pages),
+                udp -> new UdpResponder(udp, in -> getinfo(game, in), "fivem"));
     }
 
     private static HttpResponder.Page json(java.util.function.Supplier<Object> body) {
@@ -106,21 +88,5 @@ final class FivemResponder implements Responder {
                 + "\\mapname\\" + game.map() + "\\iv\\-1216462012";
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
         return List.of(ByteBuffer.allocate(4 + utf8.length).putInt(-1).put(utf8).array());
-    }
-
-    @Override
-    public InetSocketAddress address() {
-        return http.address();
-    }
-
-    @Override
-    public long answered() {
-        return http.answered() + udp.answered();
-    }
-
-    @Override
-    public void close() {
-        http.close();
-        udp.close();
     }
 }

@@ -218,6 +218,55 @@ public sealed interface Game {
         }
     }
 
+    /**
+     * A UDP game whose port also accepts TCP connections and stays silent on them, as SRCDS does for RCON on its
+     * game port.
+     *
+     * @param udpGame what answers on UDP
+     */
+    record WithSilentTcp(Game udpGame) implements Game {
+        public WithSilentTcp {
+            Objects.requireNonNull(udpGame, "udpGame");
+            if (udpGame.tcp()) {
+                throw new IllegalArgumentException("already answers on TCP: " + udpGame);
+            }
+        }
+
+        @Override
+        public Responder start(InetSocketAddress at) throws IOException {
+            return SamePort.bind(at, tcp -> new TcpResponder(tcp, SilentConversation::new, "silent-tcp"),
+                    udpGame::start);
+        }
+
+        @Override
+        public boolean tcp() {
+            return true;
+        }
+
+        @Override
+        public boolean udp() {
+            return true;
+        }
+    }
+
+    /** A UDP port that reads every datagram and never answers, like a game port that speaks only to its own clients. */
+    record SilentUdp() implements Game {
+        @Override
+        public Responder start(InetSocketAddress at) throws IOException {
+            return new UdpResponder(at, in -> List.of(), "silent-udp");
+        }
+
+        @Override
+        public boolean tcp() {
+            return false;
+        }
+
+        @Override
+        public boolean udp() {
+            return true;
+        }
+    }
+
     /** A UDP service that echoes every datagram back (up to {@link UdpResponder#MAX_DATAGRAM} bytes). */
     record UdpEcho() implements Game {
         @Override

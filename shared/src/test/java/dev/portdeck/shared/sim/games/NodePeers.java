@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * The independent clients of testing/node (GameDig, minecraft-server-util, minecraft-protocol), run as node
  * processes. Missing peers fail the test under CI (env CI set) and skip it elsewhere, saying how to install them.
  */
-final class NodePeers {
+public final class NodePeers {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long TIMEOUT_SECONDS = 30;
@@ -25,7 +25,7 @@ final class NodePeers {
     private NodePeers() {
     }
 
-    static Path modules() {
+    public static Path modules() {
         String env = System.getenv("PORTDECK_NODE_PEERS");
         Path base = env != null && !env.isBlank() ? Path.of(env)
                 : Path.of(System.getProperty("user.home"), ".cache", "portdeck", "node");
@@ -48,9 +48,14 @@ final class NodePeers {
     }
 
     /** `gamedig --type TYPE 127.0.0.1:PORT --givenPortOnly [extra]`'s JSON; an "error" member is a failure. */
-    static JsonNode gamedig(String type, int port, String... extra) {
+    public static JsonNode gamedig(String type, int port, String... extra) {
+        return gamedig(type, "127.0.0.1", port, extra);
+    }
+
+    /** `gamedig --type TYPE HOST:PORT --givenPortOnly [extra]`'s JSON; an "error" member is a failure. */
+    public static JsonNode gamedig(String type, String host, int port, String... extra) {
         List<String> command = new ArrayList<>(List.of(modules().resolve(".bin/gamedig").toString(),
-                "--type", type, "127.0.0.1:" + port, "--givenPortOnly", "--socketTimeout", "3000"));
+                "--type", type, host + ":" + port, "--givenPortOnly", "--socketTimeout", "3000"));
         command.addAll(List.of(extra));
         JsonNode answer = json(run(command));
         if (answer.has("error")) {
@@ -60,7 +65,7 @@ final class NodePeers {
     }
 
     /** Evaluates a CommonJS script with the peers on its require path; its last line of output is parsed as JSON. */
-    static JsonNode script(String source) {
+    public static JsonNode script(String source) {
         Path modules = modules();
         List<String> command = List.of("node", "-e", source);
         return json(run(command, modules));
