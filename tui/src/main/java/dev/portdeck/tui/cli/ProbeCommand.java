@@ -1,11 +1,13 @@
 package dev.portdeck.tui.cli;
 
+import dev.portdeck.probe.Check;
 import dev.portdeck.probe.History;
 import dev.portdeck.probe.ProbeResult;
 import dev.portdeck.probe.StatsSnapshot;
 import dev.portdeck.probe.Target;
 import dev.portdeck.probe.TargetParser;
 import dev.portdeck.probe.Prober;
+import dev.portdeck.shared.client.ConfigFile;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -31,15 +33,18 @@ import picocli.CommandLine.Spec;
         versionProvider = PortdeckCommand.Version.class,
         sortOptions = false,
         description = {
-            "Probe TCP ports: open (handshake done, with the connect time), closed (refused), filtered (no answer"
-                    + " before --timeout), unreachable (ICMP error or no route), dns-error, or local-error (this"
-                    + " machine's problem, never blamed on the target).",
+            "Probe ports with a TCP connect or the game's own question: open (it answered, with the connect time and"
+                    + " the service's round trip), unresponsive (accepts TCP, the game does not answer), open|filtered"
+                    + " (UDP silence), closed (refused), filtered (no answer before --timeout), unreachable (ICMP error"
+                    + " or no route), dns-error, or local-error (this machine's problem, never blamed on the target).",
+            "--check auto (the default) asks Minecraft/Bedrock/Source/FiveM servers in their protocols: from the"
+                    + " server's egg and startup variables with --server/--all, else by well-known port.",
             "One sweep by default; --count, --interval and --watch repeat it and end with statistics.",
             "--server and --all read the targets from the panel's allocations."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:every target is open (on its latest probe)",
-            "1:some target is not open",
+            "0:every target is open (on its latest probe), or closed where --expect-closed says so",
+            "1:some target is not as expected",
             "2:bad command line or target",
             "3, 4, 6:--server/--all: the panel was unreachable, refused the key, or has no such server",
             "130:interrupted (Ctrl-C)"})
@@ -48,6 +53,11 @@ public final class ProbeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "TARGET", arity = "0..*",
             description = "host:port, [v6]:port or host:from-to; comma lists reuse the host: 127.0.0.1:80,443,8000-8010")
     List<String> specs = new ArrayList<>();
+
+    @Option(names = "--check", paramLabel = "CHECK", defaultValue = "auto", completionCandidates = CheckNames.class,
+            description = "What to ask: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: from the egg, the"
+                    + " variables and the config file's checks.*, or the well-known game ports).")
+    String check = "auto";
 
     @Option(names = "--server", paramLabel = "SERVER",
             description = "Probe every allocation of this server from the panel (short id, UUID or name; repeatable).")
@@ -98,6 +108,7 @@ public final class ProbeCommand implements Callable<Integer> {
 
     private final Object printing = new Object();
     private final Map<Target, History> histories = new LinkedHashMap<>();
+    private final Map<Target, PlannedTarget> plan = new LinkedHashMap<>();
     private boolean stopped; // guarded by printing
     private ProbeReport report;
 
@@ -146,14 +157,37 @@ public final class ProbeCommand implements Callable<Integer> {
         if (specs.isEmpty() && servers.isEmpty() && !all) {
             throw new IllegalArgumentException("name at least one TARGET (e.g. 127.0.0.1:25565), --server or --all.");
         }
-        List<Target> targets = new ArrayList<>(TargetParser.parseAll(specs));
-        if (!servers.isEmpty() || all) {
-            targets.addAll(new AllocationTargets(panel, err()).read(servers, all));
+        CheckPlanner planner = CheckPlanner.of(checkFlag(), null, configFile());
+        List<PlannedTarget> planned = new ArrayList<>();
+        for (Target typed : TargetParser.parseAll(specs)) {
+            planned.add(planner.plan(typed));
         }
-        if (targets.isEmpty()) {
+        if (!servers.isEmpty() || all) {
+            planned.addAll(new AllocationTargets(panel, err()).read(servers, all, planner));
+        }
+        if (planned.isEmpty()) {
             throw new IllegalArgumentException("the panel lists no allocations to probe.");
         }
-        return List.copyOf(new java.util.LinkedHashSet<>(targets));
+        planned.forEach(p -> plan.putIfAbsent(p.target(), p));
+        return List.copyOf(plan.keySet());
+    }
+
+    /** The --check given, or null for auto. */
+    private Check checkFlag() {
+        if (check == null || check.strip().equalsIgnoreCase("auto")) {
+            return null;
+        }
+        Check named = Check.parse(check);
+        if (named == null) {
+            throw new IllegalArgumentException("--check must be one of " + String.join(", ", new CheckNames())
+                    + ", not \"" + check + "\".");
+        }
+        return named;
+    }
+
+    private ConfigFile configFile() {
+        CommandEnvironment env = panel == null ? CommandEnvironment.system() : panel.environment();
+        return ConfigFile.in(env.variables());
     }
 
     private void checkOptions() {
@@ -169,6 +203,7 @@ public final class ProbeCommand implements Callable<Integer> {
         if (timeout.isZero() || timeout.isNegative() || interval.isZero() || interval.isNegative()) {
             throw new IllegalArgumentException("--timeout and --interval must be longer than zero.");
         }
+        checkFlag();
     }
 
     private int once(Prober prober, List<Target> targets) throws InterruptedException {
@@ -177,7 +212,7 @@ public final class ProbeCommand implements Callable<Integer> {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         StringBuilder out = new StringBuilder();
         if (json) {
-            results.forEach(r -> ProbeReport.json(r, out));
+            results.forEach(r -> ProbeReport.json(r, plan.get(r.target()), out));
         } else {
             // Sum up closed ports of big ranges; a panel's allocations are always listed, closed ones matter there.
             boolean fromPanel = targets.stream().anyMatch(t -> t.label() != null);
@@ -235,7 +270,7 @@ public final class ProbeCommand implements Callable<Integer> {
             }
             results.forEach(r -> histories.get(r.target()).record(r));
             if (json) {
-                results.forEach(r -> ProbeReport.json(r, out));
+                results.forEach(r -> ProbeReport.json(r, plan.get(r.target()), out));
             } else {
                 out.append(report().table(results, first, false));
             }
@@ -269,7 +304,7 @@ public final class ProbeCommand implements Callable<Integer> {
     private ProbeReport report() {
         if (report == null) {
             boolean utf8 = Charset.defaultCharset().equals(StandardCharsets.UTF_8);
-            report = new ProbeReport(ascii || !utf8);
+            report = new ProbeReport(ascii || !utf8, plan);
         }
         return report;
     }
@@ -284,8 +319,22 @@ public final class ProbeCommand implements Callable<Integer> {
         return spec == null ? plainErr : spec.commandLine().getErr();
     }
 
-    private static int exitCode(List<ProbeResult> results) {
-        return results.stream().allMatch(r -> r.outcome().isOpen()) ? ExitCode.OK : ExitCode.FAILURE;
+    /** 0 when every target is as expected on its latest probe: open, or closed where closed is expected. */
+    private int exitCode(List<ProbeResult> results) {
+        return results.stream().allMatch(r -> {
+            PlannedTarget p = plan.get(r.target());
+            return p == null ? r.outcome().isOpen() : p.asExpected(r.outcome());
+        }) ? ExitCode.OK : ExitCode.FAILURE;
+    }
+
+    /** The values of --check, for help and shell completion. */
+    static final class CheckNames extends ArrayList<String> {
+        CheckNames() {
+            for (Check c : Check.values()) {
+                add(c.word());
+            }
+            add("auto");
+        }
     }
 
     /** {@link dev.portdeck.tui.cli.DurationConverter#parse}, any length: {@link #checkOptions()} refuses zero. */

@@ -89,7 +89,8 @@ class ProbeCommandTest {
         ObjectMapper json = new ObjectMapper();
         List<String> lines = lines();
         assertEquals(3, lines.size(), out.toString());
-        List<String> fields = List.of("host", "port", "address", "state", "latency_ms", "error", "time");
+        List<String> fields = List.of("host", "port", "address", "state", "latency_ms", "error", "time", "check",
+                "check_reason", "app_latency_ms");
         for (String line : lines) {
             JsonNode node = json.readTree(line);
             assertEquals(fields, iterable(node.fieldNames()));
@@ -102,6 +103,9 @@ class ProbeCommandTest {
         assertEquals("open", first.get("state").asText());
         assertTrue(first.get("latency_ms").isNumber() && first.get("latency_ms").asDouble() >= 0);
         assertTrue(first.get("error").isNull());
+        assertEquals("tcp", first.get("check").asText());
+        assertEquals("port " + open + " is no game's default: TCP connect", first.get("check_reason").asText());
+        assertTrue(first.get("app_latency_ms").isNull());
         JsonNode second = json.readTree(lines.get(1));
         assertEquals("closed", second.get("state").asText());
         assertTrue(second.get("latency_ms").isNull());

@@ -35,7 +35,7 @@ class ServersViewTest {
             assertTrue(survival.contains("3/5"), "3 of 5 allocations used: " + survival);
             h.awaitScreen(x -> h.line(h.rowOf("Survival SMP")).contains("4h0m"), "uptime from /resources");
             assertTrue(h.line(h.rowOf("Modded Skyblock")).contains("suspended"), screen);
-            assertTrue(screen.contains("6 servers"), screen);
+            assertTrue(screen.contains("9 servers"), screen);
         }
     }
 
