@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,6 +73,18 @@ public final class ProbeCommand implements Callable<Integer> {
     @Option(names = {"-w", "--watch"}, description = "Probe until Ctrl-C, then print the statistics.")
     boolean watch;
 
+    @Option(names = "--changes", description = "With --count/--watch: print only state changes (the time, and how"
+            + " long the previous state lasted), then the statistics.")
+    boolean changes;
+
+    @Option(names = "--summary", description = "With --count/--watch: print only the closing statistics.")
+    boolean summary;
+
+    @Option(names = "--expect-closed", paramLabel = "PORTS", description = "Ports closed by design (RCON off,"
+            + " SourceTV): PORT, HOST:PORT or SERVER-ID:PORT, comma-separated. Closed counts as expected there"
+            + " (exit 0); so does expect_closed in the config file.")
+    String expectClosed;
+
     @Option(names = {"-i", "--interval"}, paramLabel = "DURATION", defaultValue = "1s",
             converter = DurationConverter.class,
             description = "Time between the starts of two rounds (default: ${DEFAULT-VALUE}): 500ms, 2s, 1m.")
@@ -109,6 +122,8 @@ public final class ProbeCommand implements Callable<Integer> {
     private final Object printing = new Object();
     private final Map<Target, History> histories = new LinkedHashMap<>();
     private final Map<Target, PlannedTarget> plan = new LinkedHashMap<>();
+    private final Map<Target, String> lastWords = new java.util.HashMap<>();
+    private StateChanges stateChanges;
     private boolean stopped; // guarded by printing
     private ProbeReport report;
 
@@ -157,7 +172,7 @@ public final class ProbeCommand implements Callable<Integer> {
         if (specs.isEmpty() && servers.isEmpty() && !all) {
             throw new IllegalArgumentException("name at least one TARGET (e.g. 127.0.0.1:25565), --server or --all.");
         }
-        CheckPlanner planner = CheckPlanner.of(checkFlag(), null, configFile());
+        CheckPlanner planner = CheckPlanner.of(checkFlag(), expectClosed, configFile());
         List<PlannedTarget> planned = new ArrayList<>();
         for (Target typed : TargetParser.parseAll(specs)) {
             planned.add(planner.plan(typed));
@@ -194,6 +209,16 @@ public final class ProbeCommand implements Callable<Integer> {
         if (watch && count != null) {
             throw new IllegalArgumentException("--watch and --count do not go together: pick one.");
         }
+        if ((changes || summary) && !watch && count == null) {
+            throw new IllegalArgumentException("--changes and --summary go with --count or --watch.");
+        }
+        if (changes && summary) {
+            throw new IllegalArgumentException("--changes and --summary do not go together: pick one.");
+        }
+        if (summary && json) {
+            throw new IllegalArgumentException("--summary prints the statistics table; with --json every result is"
+                    + " printed as it comes: pick one.");
+        }
         if (count != null && count < 1) {
             throw new IllegalArgumentException("--count must be at least 1, not " + count + ".");
         }
@@ -219,7 +244,9 @@ public final class ProbeCommand implements Callable<Integer> {
             boolean hideClosed = !showClosed && !fromPanel && targets.size() > ProbeReport.LIST_CLOSED_UP_TO;
             out.append(report().table(results, true, hideClosed));
             if (targets.size() > 1) {
-                out.append(ProbeReport.tally(results, took));
+                long expected = results.stream().filter(r -> r.outcome() instanceof dev.portdeck.probe.Outcome.Closed
+                        && plan.containsKey(r.target()) && plan.get(r.target()).expectedClosed()).count();
+                out.append(ProbeReport.tally(results, took, expected));
             }
         }
         print(out);
@@ -239,7 +266,7 @@ public final class ProbeCommand implements Callable<Integer> {
         for (long round = 0; round < rounds; round++) {
             long start = System.nanoTime();
             results = sweep(prober, targets);
-            if (!printRound(results, round == 0)) {
+            if (!printRound(results, round + 1)) {
                 return ExitCode.INTERRUPTED;
             }
             if (round + 1 < rounds) {
@@ -261,22 +288,50 @@ public final class ProbeCommand implements Callable<Integer> {
         return exitCode(results);
     }
 
-    /** Records and prints one round; false once Ctrl-C has printed the summary. */
-    private boolean printRound(List<ProbeResult> results, boolean first) {
+    /** Records and prints round {@code round} (from 1); false once Ctrl-C has printed the summary. */
+    private boolean printRound(List<ProbeResult> results, long round) {
         StringBuilder out = new StringBuilder();
         synchronized (printing) {
             if (stopped) {
                 return false;
             }
             results.forEach(r -> histories.get(r.target()).record(r));
-            if (json) {
+            if (changes) {
+                List<ProbeResult> changed = changed(results);
+                if (json) {
+                    changed.forEach(r -> ProbeReport.json(r, plan.get(r.target()), out));
+                } else {
+                    out.append(stateChanges().lines(results));
+                }
+            } else if (json) {
                 results.forEach(r -> ProbeReport.json(r, plan.get(r.target()), out));
-            } else {
-                out.append(report().table(results, first, false));
+            } else if (!summary) {
+                Instant started = results.isEmpty() ? Instant.now() : results.get(0).time();
+                out.append("round ").append(round).append("  ").append(stateChanges().clock(started)).append('\n');
+                out.append(report().table(results, round == 1, false));
             }
             print(out);
         }
         return true;
+    }
+
+    /** The results whose state differs from the target's previous one (every first result counts). */
+    private List<ProbeResult> changed(List<ProbeResult> results) {
+        List<ProbeResult> out = new ArrayList<>();
+        for (ProbeResult r : results) {
+            String before = lastWords.put(r.target(), r.outcome().word());
+            if (!r.outcome().word().equals(before)) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    private StateChanges stateChanges() {
+        if (stateChanges == null) {
+            stateChanges = new StateChanges(java.time.ZoneId.systemDefault());
+        }
+        return stateChanges;
     }
 
     private void interrupted() {

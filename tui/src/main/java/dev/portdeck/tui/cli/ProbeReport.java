@@ -179,6 +179,11 @@ final class ProbeReport {
 
     /** "3 targets: 1 open, 1 closed, 1 filtered in 12 ms". */
     static String tally(List<ProbeResult> results, Duration took) {
+        return tally(results, took, 0);
+    }
+
+    /** As {@link #tally(List, Duration)}, saying how many closed ports were expected closed: "2 closed (1 expected)". */
+    static String tally(List<ProbeResult> results, Duration took, long expectedClosed) {
         java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
         for (String word : List.of("open", "unresponsive", "open|filtered", "closed", "filtered", "unreachable",
                 "dns-error", "local-error")) {
@@ -188,7 +193,8 @@ final class ProbeReport {
         List<String> parts = new ArrayList<>();
         counts.forEach((word, n) -> {
             if (n > 0) {
-                parts.add(n + " " + word);
+                parts.add(n + " " + word + (word.equals("closed") && expectedClosed > 0 ? " (" + expectedClosed
+                        + " expected)" : ""));
             }
         });
         String noun = results.size() == 1 ? " target: " : " targets: ";
@@ -279,7 +285,7 @@ final class ProbeReport {
             rows.add(new String[] {name, String.valueOf(s.sent()), String.valueOf(s.received()),
                     String.format(Locale.ROOT, "%.1f%%", s.lossPercent()), millis(s.min()), millis(s.avg()),
                     millis(s.max()), millis(s.p50()), millis(s.p95()), millis(s.jitter()),
-                    s.last() == null ? "-" : s.last().outcome().word()});
+                    s.last() == null ? "-" : s.last().outcome().word() + (expectedClosed(s.last()) ? " (expected)" : "")});
         }
         StringBuilder out = new StringBuilder("--- statistics (times in ms; jitter = mean |difference| of"
                 + " consecutive connect times) ---\n");
@@ -288,6 +294,11 @@ final class ProbeReport {
             out.append(retransmits).append(" connect(s) took ≈1 s or ≈3 s (a retransmitted SYN): counted as loss.\n");
         }
         return ascii ? out.toString().replace('≈', '~') : out.toString();
+    }
+
+    private boolean expectedClosed(ProbeResult r) {
+        PlannedTarget p = plan.get(r.target());
+        return p != null && p.expectedClosed() && r.outcome() instanceof Outcome.Closed;
     }
 
     /** The row with the label inserted as the third column. */

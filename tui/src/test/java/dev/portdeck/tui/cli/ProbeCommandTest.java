@@ -145,7 +145,8 @@ class ProbeCommandTest {
     void countRepeatsTheProbesAndEndsWithStatistics() {
         assertEquals(ExitCode.FAILURE, run("--count", "3", "--interval", "50ms", "127.0.0.1:" + open,
                 "127.0.0.1:" + closed));
-        List<String> lines = lines();
+        assertEquals(3, lines().stream().filter(l -> l.matches("round [123]  \\d\\d:\\d\\d:\\d\\d")).count());
+        List<String> lines = lines().stream().filter(l -> !l.startsWith("round ")).toList();
         assertEquals(3, lines.stream().filter(l -> l.contains(":" + open + " ") && l.contains(" open ")).count());
         int stateColumn = lines.get(0).indexOf("STATE");
         for (String row : lines.subList(1, 7)) {
