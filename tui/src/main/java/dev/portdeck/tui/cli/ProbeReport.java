@@ -150,9 +150,13 @@ final class ProbeReport {
             return "-";
         }
         StringBuilder b = new StringBuilder(shortGame(s.game()));
-        String detail = s.map() != null ? s.map() : s.version() != null ? s.version() : s.players() == null ? s.name() : null;
-        if (detail != null && !detail.isBlank()) {
-            b.append(b.length() == 0 ? "" : " ").append(detail.length() > 24 ? detail.substring(0, 23) + "…" : detail);
+        // a game: its map, else its version; a web server: its status line and Server header
+        List<String> details = s.players() == null ? java.util.Arrays.asList(s.name(), s.version())
+                : List.of(s.map() != null ? s.map() : s.version() != null ? s.version() : "");
+        for (String detail : details) {
+            if (detail != null && !detail.isBlank()) {
+                b.append(b.length() == 0 ? "" : " ").append(detail.length() > 24 ? detail.substring(0, 23) + "…" : detail);
+            }
         }
         if (s.players() != null) {
             b.append(' ').append(s.players()).append('/').append(s.maxPlayers() == null ? "?" : s.maxPlayers());

@@ -141,4 +141,33 @@ class ProbeChecksTest {
         assertTrue(games.out().lines().findFirst().orElse("").matches(" +TARGET +ADDRESS +CHECK +STATE +SERVICE +DETAIL"),
                 games.out());
     }
+
+    @Test
+    void theDemoPanelsGameServersAnswerTheirOwnQuestions() throws IOException {
+        Cli.Run run = cli().run("probe", "--server", "Survival SMP", "--server", "Pocket Realm", "--server",
+                "CS2 Competitive", "--json");
+        Map<Integer, JsonNode> lines = byPort(run.out());
+        JsonNode mc = lines.get(sim.server("Survival SMP").primaryAllocation().port());
+        assertEquals("open", mc.get("state").asText(), run.toString());
+        assertEquals("minecraft", mc.get("check").asText());
+        assertEquals("Paper 1.21", mc.path("service").path("version").asText(), mc.toString());
+        assertEquals(3, mc.path("service").path("players").asInt());
+        assertEquals(40, mc.path("service").path("max_players").asInt());
+        assertTrue(mc.get("app_latency_ms").isNumber(), "the ping/pong round trip: " + mc);
+        JsonNode bedrock = lines.get(sim.server("Pocket Realm").primaryAllocation().port());
+        assertEquals("open", bedrock.get("state").asText(), bedrock.toString());
+        assertEquals("Pocket Realm", bedrock.path("service").path("name").asText());
+        JsonNode cs2 = lines.get(sim.server("CS2 Competitive").primaryAllocation().port());
+        assertEquals("open", cs2.get("state").asText(), cs2.toString());
+        assertEquals("de_dust2", cs2.path("service").path("map").asText(), "after the A2S challenge: " + cs2);
+    }
+
+    @Test
+    void theTableSumsUpWhatEachGameSaid() {
+        Cli.Run run = cli().run("probe", "--ascii", "--server", "Survival SMP");
+        String game = run.out().lines().filter(l -> l.contains("#1 primary") || l.contains(" primary "))
+                .findFirst().orElse("");
+        assertTrue(game.matches("\\+ .* minecraft +open +MC Paper 1\\.21 3/40 +\\d+\\.\\d{3} ms, service \\d+\\.\\d{3} ms"),
+                run.toString());
+    }
 }
