@@ -57,7 +57,7 @@ public final class ProbeCommand implements Callable<Integer> {
 
     @Option(names = "--check", paramLabel = "CHECK", defaultValue = "auto", completionCandidates = CheckNames.class,
             description = "What to ask: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: from the egg, the"
-                    + " variables and the config file's checks.*, or the well-known game ports).")
+                    + " startup variables and the config file's checks entries, or the well-known game ports).")
     String check = "auto";
 
     @Option(names = "--server", paramLabel = "SERVER",
@@ -102,7 +102,7 @@ public final class ProbeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object per result (NDJSON) and nothing else on stdout.")
     boolean json;
 
-    @Option(names = "--ascii", description = "ASCII state marks (+ x ? !) instead of ✔ ✘.")
+    @Option(names = "--ascii", description = "ASCII state marks (+ x ~ ? !) instead of ✔ ✘.")
     boolean ascii;
 
     @Option(names = "--show-closed", description = "List closed ports too when probing more than "
