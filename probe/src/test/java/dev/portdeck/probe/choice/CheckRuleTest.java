@@ -118,6 +118,6 @@ class CheckRuleTest {
         assertEquals(Check.BEDROCK, CheckRule.wellKnown(19132).check());
         assertEquals(Check.A2S, CheckRule.wellKnown(27015).check());
         assertEquals(Check.FIVEM, CheckRule.wellKnown(30120).check());
-        assertEquals(new CheckChoice(Check.TCP, "port 8080 is no game's default: TCP connect"), CheckRule.wellKnown(8080));
+        assertEquals(new CheckChoice(Check.TCP, "not a game's default port: TCP connect"), CheckRule.wellKnown(8080));
     }
 }

@@ -183,7 +183,9 @@ public final class ProbeCommand implements Callable<Integer> {
         if (planned.isEmpty()) {
             throw new IllegalArgumentException("the panel lists no allocations to probe.");
         }
-        planned.forEach(p -> plan.putIfAbsent(p.target(), p));
+        for (PlannedTarget p : planned) {
+            plan.putIfAbsent(p.target(), p);
+        }
         return List.copyOf(plan.keySet());
     }
 

@@ -35,8 +35,14 @@ final class ProbeReport {
     ProbeReport(boolean ascii, Map<Target, PlannedTarget> plan) {
         this.ascii = ascii;
         this.plan = plan;
-        this.checkColumn = plan.keySet().stream().anyMatch(t -> t.check() != Check.TCP);
-        this.serviceColumn = plan.keySet().stream().anyMatch(t -> t.check().asksTheService());
+        boolean notTcp = false;
+        boolean asksService = false;
+        for (Target t : plan.keySet()) { // a loop, not a stream: this runs once per `portdeck probe` start
+            notTcp |= t.check() != Check.TCP;
+            asksService |= t.check().asksTheService();
+        }
+        this.checkColumn = notTcp;
+        this.serviceColumn = asksService;
     }
 
     /** ✔ open, ✘ refused or unreachable, ~ accepts but does not answer, ? no answer, ! our own problem; ASCII: + x ~ ? !. */
