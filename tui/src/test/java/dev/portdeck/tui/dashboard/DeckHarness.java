@@ -21,6 +21,9 @@ import dev.portdeck.shared.model.Allocation;
 import dev.portdeck.shared.sim.Flavor;
 import dev.portdeck.shared.sim.PanelSimulator;
 import dev.portdeck.shared.sim.SimulatorOptions;
+import dev.portdeck.tui.dashboard.state.MonitorReachability;
+import dev.portdeck.tui.dashboard.state.Reachability;
+import dev.portdeck.tui.dashboard.theme.Glyphs;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.function.Function;
@@ -106,7 +109,7 @@ final class DeckHarness implements AutoCloseable {
     /** The title and text of the dialog on top (labels and text boxes, line breaks as spaces), or "" when none. */
     String dialog() {
         Window top = dashboard.gui().getActiveWindow();
-        if (!(top instanceof DeckDialog)) {
+        if (top == null || top.getHints().contains(Window.Hint.FULL_SCREEN)) { // the dashboard itself
             return "";
         }
         StringBuilder b = new StringBuilder(top.getTitle());
