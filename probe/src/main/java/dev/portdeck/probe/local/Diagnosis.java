@@ -125,8 +125,8 @@ public record Diagnosis(Finding finding, String sentence) {
                     + seen.upElsewhere());
         }
         if (o instanceof Outcome.Unreachable u) {
-            return new Diagnosis(Finding.BLOCKED, here + " but not reachable (" + u.reason() + "): a firewall or the"
-                    + " route" + seen.upElsewhere());
+            return new Diagnosis(Finding.BLOCKED, here + " but not reachable, a firewall or the route: "
+                    + u.reason() + seen.upElsewhere());
         }
         return new Diagnosis(Finding.UNKNOWN, here + "; " + probeFailed(o) + seen.upElsewhere());
     }
@@ -189,17 +189,17 @@ public record Diagnosis(Finding finding, String sentence) {
                     + seen.upElsewhere());
         }
         if (o instanceof Outcome.Unreachable u) {
-            return new Diagnosis(Finding.SILENT, "unreachable (" + u.reason() + "): a firewall or the route"
+            return new Diagnosis(Finding.SILENT, "unreachable, a firewall or the route: " + u.reason()
                     + seen.upElsewhere());
         }
         return new Diagnosis(Finding.UNKNOWN, probeFailed(o) + seen.upElsewhere());
     }
 
     private static Diagnosis elsewhereUnprobed(Listening listening, Seen seen) {
-        String notHere = listening instanceof Listening.Unknown u ? "cannot see this machine's sockets (" + u.reason()
-                + ")" : "not this machine";
         if (seen.vantages.isEmpty()) {
-            return new Diagnosis(Finding.UNKNOWN, notHere + ": run portdeck on the node to see what listens");
+            return new Diagnosis(Finding.UNKNOWN, listening instanceof Listening.Unknown u
+                    ? "cannot see this machine's sockets: " + u.reason()
+                    : "not this machine: run portdeck on the node to see what listens");
         }
         if (seen.downFrom().isEmpty()) {
             return new Diagnosis(Finding.UP, "up from every vantage point");
@@ -213,9 +213,9 @@ public record Diagnosis(Finding finding, String sentence) {
 
     private static String probeFailed(Outcome o) {
         if (o instanceof Outcome.DnsError d) {
-            return "the probe could not resolve the name (" + d.reason() + ")";
+            return "the probe could not resolve the name: " + d.reason();
         }
-        return "the probe failed on this machine (" + (o instanceof Outcome.LocalError l ? l.reason() : o.word()) + ")";
+        return "the probe failed on this machine: " + (o instanceof Outcome.LocalError l ? l.reason() : o.word());
     }
 
     /** The distinct short names of the owners: "java", "docker-proxy, java", "unknown process". */

@@ -59,7 +59,7 @@ public final class ListeningSnapshot {
                 rows.addAll(ProcNet.parse(text, transport, file.endsWith("6"), ByteOrder.nativeOrder()));
             } catch (NoSuchFileException e) {
                 if (file.equals("tcp")) { // tcp6 and udp6 are missing where IPv6 is off; tcp only off Linux
-                    unavailable = "this machine has no " + netDir.resolve(file) + " (not Linux?)";
+                    unavailable = "there is no " + netDir.resolve(file) + " (not Linux)";
                 }
             } catch (IOException | SecurityException e) {
                 unavailable = "cannot read " + netDir.resolve(file) + ": " + e.getMessage();
