@@ -24,25 +24,41 @@ public final class ListeningSnapshot {
 
     private static final Path PROC = Path.of("/proc");
 
+    private final Path netDir;
+    private final Path proc;
     private final Map<Integer, List<SocketRow>> byPort;
     private final int sockets;
     private final String unavailable;
     private final LocalAddresses local;
-    private final SocketOwners owners;
+    private final boolean thisMachine; // read the interfaces again for next()
+    /** Owners an earlier snapshot found, by inode: reused while their process lives, as a rescan is the cost. */
+    private final Map<Long, Owner.Process> earlier;
     private final Map<Long, Owner> ownerByInode = new HashMap<>(); // guarded by this
+    private final Map<Long, Boolean> alive = new HashMap<>(); // guarded by this
 
-    private ListeningSnapshot(List<SocketRow> rows, String unavailable, LocalAddresses local, SocketOwners owners) {
+    /** {@code local} null: this machine's interfaces, read now. */
+    private ListeningSnapshot(Path netDir, Path proc, LocalAddresses local, Map<Long, Owner.Process> earlier) {
+        this.netDir = netDir;
+        this.proc = proc;
+        this.thisMachine = local == null;
+        this.local = local == null ? LocalAddresses.ofThisMachine() : local;
+        List<SocketRow> rows = new ArrayList<>();
+        this.unavailable = read(netDir, rows);
         this.byPort = new HashMap<>();
         rows.forEach(r -> byPort.computeIfAbsent(r.port(), p -> new ArrayList<>(2)).add(r));
         this.sockets = rows.size();
-        this.unavailable = unavailable;
-        this.local = local;
-        this.owners = owners;
+        this.earlier = new HashMap<>();
+        rows.forEach(r -> {
+            Owner.Process known = earlier.get(r.inode());
+            if (known != null) {
+                this.earlier.put(r.inode(), known);
+            }
+        });
     }
 
     /** This process's network namespace, its processes and this machine's interfaces, now. */
     public static ListeningSnapshot take() {
-        return take(PROC.resolve("net"), PROC, LocalAddresses.ofThisMachine());
+        return new ListeningSnapshot(PROC.resolve("net"), PROC, null, Map.of());
     }
 
     /**
@@ -50,7 +66,26 @@ public final class ListeningSnapshot {
      * {@code proc} and {@code local} as this machine's addresses.
      */
     public static ListeningSnapshot take(Path netDir, Path proc, LocalAddresses local) {
-        List<SocketRow> rows = new ArrayList<>();
+        return new ListeningSnapshot(netDir, proc, java.util.Objects.requireNonNull(local, "local"), Map.of());
+    }
+
+    /**
+     * A new snapshot of the same machine, now, that remembers the owners this one (and its predecessors) found: a
+     * probe round after the first costs the read of /proc/net and a check that those processes still run, not
+     * another pass over every process's descriptors.
+     */
+    public synchronized ListeningSnapshot next() {
+        Map<Long, Owner.Process> known = new HashMap<>(earlier);
+        ownerByInode.forEach((inode, owner) -> {
+            if (owner instanceof Owner.Process p) {
+                known.put(inode, p);
+            }
+        });
+        return new ListeningSnapshot(netDir, proc, thisMachine ? null : local, known);
+    }
+
+    /** Reads the four tables into {@code rows}; returns why this machine's sockets cannot be read, or null. */
+    private static String read(Path netDir, List<SocketRow> rows) {
         String unavailable = null;
         for (String file : List.of("tcp", "tcp6", "udp", "udp6")) {
             Transport transport = file.startsWith("tcp") ? Transport.TCP : Transport.UDP;
@@ -65,7 +100,7 @@ public final class ListeningSnapshot {
                 unavailable = "cannot read " + netDir.resolve(file) + ": " + e.getMessage();
             }
         }
-        return new ListeningSnapshot(rows, unavailable, local, new SocketOwners(proc));
+        return unavailable;
     }
 
     /** How many bound sockets (TCP listening, UDP bound) the snapshot holds. */
@@ -90,15 +125,25 @@ public final class ListeningSnapshot {
             List<SocketRow> rows = byPort.getOrDefault(e.port(), List.of()).stream()
                     .filter(r -> r.accepts(e.address())).toList();
             matched.put(e, rows);
-            rows.stream().filter(r -> !ownerByInode.containsKey(r.inode()))
+            rows.stream().filter(r -> !ownerByInode.containsKey(r.inode()) && !stillHeld(r.inode()))
                     .forEach(r -> unknownOwners.put(r.inode(), r.uid()));
         }
         if (!unknownOwners.isEmpty()) {
-            ownerByInode.putAll(owners.find(unknownOwners));
+            ownerByInode.putAll(new SocketOwners(proc).find(unknownOwners));
         }
         Map<Endpoint, Listening> answers = new LinkedHashMap<>();
         matched.forEach((e, rows) -> answers.put(e, answer(e, rows)));
         return answers;
+    }
+
+    /** Takes the owner an earlier snapshot found for this socket when its process still runs. */
+    private boolean stillHeld(long inode) {
+        Owner.Process known = earlier.get(inode);
+        if (known == null || !alive.computeIfAbsent(known.pid(), pid -> Files.isDirectory(proc.resolve(pid.toString())))) {
+            return false;
+        }
+        ownerByInode.put(inode, known);
+        return true;
     }
 
     private Listening answer(Endpoint e, List<SocketRow> rows) {
