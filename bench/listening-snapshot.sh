@@ -5,8 +5,8 @@
 #   TCP=15000 UDP=5000 ROUNDS=20 bench/listening-snapshot.sh
 #
 # A helper process (bench/BoundSockets.java) binds the sockets and is stopped at the end; nothing connects anywhere.
-# Prints: the cost of one snapshot, of answering 5,000 allocations (half of them bound) with their owners, of one
-# allocation, then `ss -tulpn` and `portdeck listening` over the same 5,000 addresses as whole processes.
+# Prints, in wall time and CPU time: one snapshot; 5,000 allocations answered with their owners; one allocation; a later
+# round (next(): owners remembered); then `ss -tulpn` and `portdeck listening` (1 and 5,000 rows) as whole processes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -49,17 +49,21 @@ echo
 java "${FAST_FLAGS[@]}" -cp "$JAR" bench/ListeningCost.java "$ADDRESS" "$FROM" "$ASKED" "$ROUNDS"
 echo
 
-now_ns() { date +%s%N; }
-median_ms() { sort -n | sed -n "$(( (ROUNDS + 1) / 2 ))p"; }
-last=$((FROM + ASKED - 1))
-if command -v ss >/dev/null; then
+# Whole processes: wall time and CPU time (user + system), each the median of ROUNDS runs.
+median() { sort -n | sed -n "$(( (ROUNDS + 1) / 2 ))p"; }
+measure() { # label, command...: ROUNDS runs
+  local label=$1; shift
+  : > "$WORK/wall"; : > "$WORK/cpu"
   for _ in $(seq 1 "$ROUNDS"); do
-    t0=$(now_ns); ss -tulpn > /dev/null; t1=$(now_ns); echo $(( (t1 - t0) / 1000000 ))
-  done > "$WORK/ss"
-  echo "ss -tulpn (every socket with its process), whole process: median $(median_ms < "$WORK/ss") ms"
-fi
-for _ in $(seq 1 "$ROUNDS"); do
-  t0=$(now_ns); bin/portdeck listening --json "$ADDRESS:$FROM-$last" > "$WORK/out" 2>"$WORK/err" || true; t1=$(now_ns)
-  echo $(( (t1 - t0) / 1000000 ))
-done > "$WORK/cli"
-echo "bin/portdeck listening --json $ADDRESS:$FROM-$last ($ASKED rows), whole process: median $(median_ms < "$WORK/cli") ms"
+    { TIMEFORMAT='%R %U %S'; time "$@" > "$WORK/out" 2> "$WORK/err" || true; } 2> "$WORK/time"
+    read -r real user sys < "$WORK/time"
+    awk -v r="$real" 'BEGIN { printf "%d\n", r * 1000 }' >> "$WORK/wall"
+    awk -v u="$user" -v s="$sys" 'BEGIN { printf "%d\n", (u + s) * 1000 }' >> "$WORK/cpu"
+  done
+  printf '%-62s median %5d ms wall, %5d ms CPU\n' "$label" "$(median < "$WORK/wall")" "$(median < "$WORK/cpu")"
+}
+last=$((FROM + ASKED - 1))
+command -v ss >/dev/null && measure "ss -tulpn (every socket with its process)" ss -tulpn
+measure "bin/portdeck listening $ADDRESS:$FROM (1 row)" bin/portdeck listening "$ADDRESS:$FROM"
+measure "bin/portdeck listening $ADDRESS:$FROM-$last ($ASKED rows)" bin/portdeck listening "$ADDRESS:$FROM-$last"
+measure "bin/portdeck listening --json (same $ASKED rows)" bin/portdeck listening --json "$ADDRESS:$FROM-$last"

@@ -9,8 +9,12 @@ import dev.portdeck.probe.Check.Transport;
 import dev.portdeck.probe.Outcome;
 import dev.portdeck.probe.local.Diagnosis.Finding;
 import dev.portdeck.probe.local.Diagnosis.Vantage;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
@@ -165,6 +169,15 @@ class DiagnosisTest {
                                                    Listening l, Outcome o) {
         boolean simple = finding == Finding.UP || finding == Finding.LISTENING;
         assertEquals(simple, Diagnosis.of(l, check, o, vantages).simplyUp());
+    }
+
+    @ParameterizedTest(name = "{0} + {1} {2} + {3} → {5}")
+    @MethodSource("combinations")
+    void theUsersPageListsEverySentence(String listening, Check check, String outcome, List<Vantage> vantages,
+                                        Finding finding, String sentence) throws IOException {
+        String page = Files.readString(Path.of("..", "docs", "listening.md"), StandardCharsets.UTF_8);
+        assertTrue(page.contains("| " + finding.word() + " | " + sentence + " |"),
+                "docs/listening.md lacks the row for: " + finding.word() + " | " + sentence);
     }
 
     @org.junit.jupiter.api.Test
