@@ -45,6 +45,22 @@ final class FixtureProcess implements AutoCloseable {
         }
     }
 
+    /** Whether a process started behind {@code prefix} (e.g. as another user) may read the fixture's classes. */
+    static boolean canRun(List<String> prefix) throws Exception {
+        List<String> paths = new ArrayList<>(List.of(classPath().split(java.io.File.pathSeparator)));
+        paths.add(java());
+        for (String path : paths) {
+            List<String> test = new ArrayList<>(prefix);
+            test.addAll(List.of("test", "-r", path));
+            Process p = new ProcessBuilder(test).redirectErrorStream(true).start();
+            if (!p.waitFor(20, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The JVM running this test. */
     static String java() {
         return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java")

@@ -54,10 +54,12 @@ class SocketOwnersTest {
         assumeTrue("root".equals(System.getProperty("user.name")), "skipped: needs root to run a process as nobody");
         String setpriv = TestNamespace.which("setpriv");
         assumeTrue(setpriv != null, "skipped: needs setpriv (util-linux)");
+        List<String> asNobody = List.of(setpriv, "--reuid=65534", "--regid=65534", "--clear-groups");
+        assumeTrue(FixtureProcess.canRun(asNobody),
+                "skipped: the user nobody cannot read this build's classes (a checkout in a private directory)");
         try (ServerSocket mine = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
             String asked = "127.0.0.1:" + mine.getLocalPort();
-            try (FixtureProcess nobody = FixtureProcess.start(
-                    List.of(setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"), FixtureProcess.java(),
+            try (FixtureProcess nobody = FixtureProcess.start(asNobody, FixtureProcess.java(),
                     "--ask", "127.0.0.1", String.valueOf(mine.getLocalPort()))) {
                 assertEquals("listening unknown process (not permitted)", nobody.asked(asked),
                         "nobody sees the socket but may not look into root's descriptors");

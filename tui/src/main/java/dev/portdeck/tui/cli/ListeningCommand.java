@@ -85,7 +85,7 @@ public final class ListeningCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.USAGE;
         }
-        if (servers.size() + (all ? 1 : 0) > 0) {
+        if (!servers.isEmpty() || all) {
             rows.addAll(allocations(err));
         }
         Map<Endpoint, Listening> answers = ListeningSnapshot.take().lookupAll(rows.stream().map(Row::endpoint).toList());
