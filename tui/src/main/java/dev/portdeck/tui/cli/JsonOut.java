@@ -32,6 +32,15 @@ final class JsonOut {
         }
     }
 
+    /** One line, no spaces: for a field inside an NDJSON line. */
+    static String compact(Object document) {
+        try {
+            return JSON.writeValueAsString(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static Map<String, Object> allocation(Allocation a) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", a.id());

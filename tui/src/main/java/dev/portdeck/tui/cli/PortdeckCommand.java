@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
             ServersCommand.class,
             AllocCommand.class,
             ProbeCommand.class,
+            ListeningCommand.class,
             DemoCommand.class,
             LoginCommand.class,
             AutoComplete.GenerateCompletion.class
