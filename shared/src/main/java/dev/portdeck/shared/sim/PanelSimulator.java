@@ -210,10 +210,55 @@ public final class PanelSimulator implements AutoCloseable {
         });
     }
 
-    /** null, "installing", "transferring" or "restoring_backup": all but null answer 409 like a suspension. */
+    /**
+     * The panels' `status`: null, "installing", "install_failed", "reinstall_failed" or "restoring_backup"; all but
+     * null and reinstall_failed answer 409 like a suspension. "transferring" is {@link #setTransferring} (a transfer
+     * is `is_transferring` with status null, as on real panels).
+     */
     public void setStatus(String ref, String status) {
+        if ("transferring".equals(status)) {
+            setTransferring(ref, true);
+            return;
+        }
         state.locked(() -> {
-            find(ref).status = status;
+            SimServer s = find(ref);
+            s.status = status;
+            s.transferring = false;
+            return null;
+        });
+    }
+
+    /** A transfer to another node in progress: `is_transferring: true`, `status: null`, and 409 for changes. */
+    public void setTransferring(String ref, boolean transferring) {
+        state.locked(() -> {
+            find(ref).transferring = transferring;
+            return null;
+        });
+    }
+
+    /** The node under maintenance: its servers show `is_node_under_maintenance` and answer 409 for changes. */
+    public void setNodeUnderMaintenance(String node, boolean on) {
+        state.locked(() -> {
+            state.setNodeUnderMaintenance(node, on);
+            return null;
+        });
+    }
+
+    /** The node's daemon (Wings) down: power and resources of its servers answer 504 DaemonConnectionException. */
+    public void setWingsDown(String node, boolean down) {
+        state.locked(() -> {
+            state.setWingsDown(node, down);
+            return null;
+        });
+    }
+
+    /**
+     * The server belongs to another panel user: the owner's key (an admin here) sees it only with
+     * `?type=admin-all`; other keys get 404 "does not exist on this server".
+     */
+    public void setOwnedByAnotherUser(String ref, boolean others) {
+        state.locked(() -> {
+            find(ref).ownedByAnotherUser = others;
             return null;
         });
     }
@@ -225,7 +270,10 @@ public final class PanelSimulator implements AutoCloseable {
         });
     }
 
-    /** Pterodactyl/Pelican: whether the admin enabled client auto-allocation (on by default). */
+    /**
+     * Pterodactyl/Pelican: whether the admin enabled client auto-allocation. Off by default, as on a stock panel:
+     * every assign is then refused with AutoAllocationNotEnabledException. The documented contract ignores it.
+     */
     public void setAutoAllocationEnabled(boolean enabled) {
         state.locked(() -> {
             state.setAutoAllocationEnabled(enabled);
@@ -260,7 +308,8 @@ public final class PanelSimulator implements AutoCloseable {
 
     private Server toModel(SimServer s) {
         return new Server(s.identifier, s.uuid, s.name, s.node, s.blockingStatus(), s.suspended, s.allocationLimit,
-                state.allocationsOf(s).stream().map(SimAllocation::toModel).toList(), Set.of("*"));
+                state.allocationsOf(s).stream().map(SimAllocation::toModel).toList(), Set.of("*"), s.transferring,
+                state.nodeUnderMaintenance(s.node));
     }
 
     /** Stops the API and closes every demo listener; calling it again does nothing. */
