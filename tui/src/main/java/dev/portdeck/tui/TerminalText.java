@@ -1,6 +1,7 @@
 package dev.portdeck.tui;
 
 import com.googlecode.lanterna.TerminalTextUtils;
+import java.io.PrintWriter;
 
 /** Text from a panel made safe to put on a terminal, for the commands and the dashboard alike. */
 public final class TerminalText {
@@ -31,6 +32,12 @@ public final class TerminalText {
             }
         });
         return b.toString();
+    }
+
+    /** Prints one line of text that may hold panel text, {@link #clean cleaned} as a whole, and flushes. */
+    public static void println(PrintWriter out, String line) {
+        out.println(clean(line));
+        out.flush();
     }
 
     /** The columns `text` takes on a terminal once {@link #clean cleaned}: wide (CJK) characters 2, combining marks 0. */

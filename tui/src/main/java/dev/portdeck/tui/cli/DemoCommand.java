@@ -50,7 +50,7 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Loopback address of the panel API (default: 127.0.0.1 on a free port).")
     String listen;
 
-    @Option(names = "--flavor", paramLabel = "FLAVOR", defaultValue = "documented",
+    @Option(names = "--flavor", paramLabel = "FLAVOR", defaultValue = "documented", completionCandidates = FlavorNames.class,
             description = "Which panel's rules to imitate: documented (default), pterodactyl or pelican.")
     String flavor;
 

@@ -52,6 +52,8 @@ final class JsonOut {
         m.put("node", s.node());
         m.put("status", s.status());
         m.put("suspended", s.suspended());
+        m.put("transferring", s.transferring());
+        m.put("node_under_maintenance", s.nodeUnderMaintenance());
         m.put("allocations", s.allocations().size());
         m.put("allocation_limit", s.allocationLimit());
         return m;
