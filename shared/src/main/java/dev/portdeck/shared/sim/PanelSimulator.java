@@ -86,6 +86,9 @@ public final class PanelSimulator implements AutoCloseable {
         HttpServer http = null;
         ExecutorService workers = Executors.newFixedThreadPool(8, daemonThreads());
         try {
+            if (options.demoListeners()) {
+                DescriptorRoom.require(options.world());
+            }
             listeners = options.demoListeners() ? DemoListeners.open() : DemoListeners.none();
             PanelState state = PanelState.build(options.world(), options.flavor(), listeners, options.powerTransition());
             http = HttpServer.create(options.listen(), 64);
@@ -101,6 +104,9 @@ public final class PanelSimulator implements AutoCloseable {
                 listeners.close();
             }
             workers.shutdownNow();
+            if (DescriptorRoom.isOutOfDescriptors(e)) {
+                throw DescriptorRoom.tooFew(DescriptorRoom.ports(options.world()), -1);
+            }
             if (e instanceof IOException io) {
                 String at = options.listen().getAddress().getHostAddress() + ":" + options.listen().getPort();
                 throw new UncheckedIOException("cannot listen on " + at + ": " + io.getMessage(), io);
