@@ -23,8 +23,8 @@ final class RateLimitSentence {
         String waitText = "asks to wait " + Transport.humanWait(wait);
         if (call.createsAllocation() && limit != null && limit <= CREATION_LIMIT_AT_MOST) {
             return new RateLimited("the panel at " + panel + " allows only " + limit + " new allocation"
-                    + (limit == 1 ? "" : "s") + " per minute per server, for all its users together, and kept refusing"
-                    + again + " (HTTP 429); it " + waitText + ", so try again then", wait);
+                    + (limit == 1 ? "" : "s") + " per minute per server, for all its users together (HTTP 429"
+                    + (retries == 0 ? "" : ", still" + again) + "); it " + waitText + ", so try again then", wait);
         }
         String what = limit == null ? "HTTP 429" : "HTTP 429: " + limit + " requests a minute per panel user, shared"
                 + " with the user's browser and other API keys";
