@@ -1,6 +1,5 @@
 package dev.portdeck.shared.client;
 
-import static dev.portdeck.shared.client.Fixtures.KEY;
 import static dev.portdeck.shared.client.Fixtures.error;
 import static dev.portdeck.shared.client.Fixtures.json;
 import static dev.portdeck.shared.client.Fixtures.ok;
@@ -52,7 +51,7 @@ class HostilePanelTest {
     }
 
     private PanelClient client(RetryPolicy retry, Duration readTimeout) {
-        return new PanelClient(new PanelConfig(url, ApiKey.of(KEY), Duration.ofSeconds(2), readTimeout, false), retry);
+        return Fixtures.client(url, retry, readTimeout);
     }
 
     private PanelClient client() {

@@ -53,7 +53,7 @@ class PanelClientErrorsTest {
     }
 
     private PanelClient client(RetryPolicy retry, Duration readTimeout) {
-        return new PanelClient(new PanelConfig(url, ApiKey.of(KEY), Duration.ofSeconds(2), readTimeout, false), retry);
+        return Fixtures.client(url, retry, readTimeout);
     }
 
     private PanelClient client() {

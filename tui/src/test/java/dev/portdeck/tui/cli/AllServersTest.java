@@ -26,9 +26,7 @@ class AllServersTest {
     void start() {
         sim = PanelSimulator.start(SimulatorOptions.defaults());
         sim.setOwnedByAnotherUser("CS2 Competitive", true);
-        cli = new Cli(home);
-        cli.env.put("PORTDECK_PANEL_URL", sim.url().toString());
-        cli.env.put("PORTDECK_API_KEY", sim.clientKey().reveal());
+        cli = new Cli(home).panel(sim);
     }
 
     @AfterEach

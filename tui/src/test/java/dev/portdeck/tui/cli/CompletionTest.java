@@ -36,10 +36,8 @@ class CompletionTest {
     @Test
     void completeServersPrintsNamesAndIdsThenAnswersFromAPrivateCache() throws Exception {
         try (PanelSimulator sim = PanelSimulator.start(SimulatorOptions.defaults().withDemoListeners(false))) {
-            Cli cli = new Cli(home);
+            Cli cli = new Cli(home).panel(sim);
             cli.env.put("XDG_CACHE_HOME", home.resolve("cache").toString());
-            cli.env.put("PORTDECK_PANEL_URL", sim.url().toString());
-            cli.env.put("PORTDECK_API_KEY", sim.clientKey().reveal());
             Cli.Run first = cli.run("__complete-servers");
             assertEquals(0, first.exit(), first.toString());
             assertTrue(first.out().startsWith("Survival SMP\n" + sim.serverId("Survival SMP") + "\nCreative Build\n"),

@@ -30,9 +30,7 @@ class PowerCommandTest {
     void start() {
         sim = PanelSimulator.start(SimulatorOptions.defaults().withFlavor(Flavor.DOCUMENTED).withDemoListeners(false)
                 .withPowerTransition(Duration.ofMillis(600)));
-        cli = new Cli(home);
-        cli.env.put("PORTDECK_PANEL_URL", sim.url().toString());
-        cli.env.put("PORTDECK_API_KEY", sim.clientKey().reveal());
+        cli = new Cli(home).panel(sim);
     }
 
     @AfterEach
@@ -134,8 +132,7 @@ class PowerCommandTest {
         sim.close();
         sim = PanelSimulator.start(SimulatorOptions.defaults().withFlavor(Flavor.DOCUMENTED).withDemoListeners(false)
                 .withPowerTransition(Duration.ofSeconds(30)));
-        cli.env.put("PORTDECK_PANEL_URL", sim.url().toString());
-        cli.env.put("PORTDECK_API_KEY", sim.clientKey().reveal());
+        cli.panel(sim);
         long rcon = allocationId("Survival SMP", 25575);
         Cli.Run r = cli.run("alloc", "rm", "Survival SMP", Long.toString(rcon), "--yes", "--stop-first",
                 "--stop-timeout", "1s");
