@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
         versionProvider = PortdeckCommand.Version.class,
         description = {
             "Network allocations of game servers on Pterodactyl-style panels: dashboard, port checks, scripting.",
-            "Run with no COMMAND to open the dashboard (on the demo panel when none is configured); no COMMAND opens"
-                    + " it, each prints its answer and exits."},
+            "`portdeck` with no COMMAND opens the dashboard (on the built-in demo panel when no panel is configured)."
+                    + " The COMMANDs never open it: each prints its answer and exits."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",

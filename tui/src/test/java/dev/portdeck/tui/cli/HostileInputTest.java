@@ -193,7 +193,8 @@ class HostileInputTest {
     @Test
     void helpSaysHowToOpenTheDashboardAndPutsACommandsOwnOptionsFirst() {
         String root = cli.run("--help").out();
-        assertTrue(root.contains("Run with no COMMAND to open the dashboard"), root);
+        assertTrue(root.contains("`portdeck` with no COMMAND opens the dashboard"), root);
+        assertTrue(root.contains("The COMMANDs never open it"), root);
         String rm = cli.run("alloc", "rm", "--help").out();
         int panelOption = rm.indexOf("\n      --panel=URL");
         assertTrue(rm.indexOf("\n  -y, --yes") < panelOption && rm.indexOf("\n      --stop-first") < panelOption, rm);
