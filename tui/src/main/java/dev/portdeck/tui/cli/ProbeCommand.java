@@ -50,7 +50,7 @@ public final class ProbeCommand implements Callable<Integer> {
             description = "host:port, [v6]:port or host:from-to; comma lists reuse the host: 127.0.0.1:80,443,8000-8010")
     List<String> specs = new ArrayList<>();
 
-    @Option(names = "--server", paramLabel = "SERVER",
+    @Option(names = "--server", paramLabel = "SERVER", completionCandidates = CompletionCommand.ServerNames.class,
             description = "Probe every allocation of this server from the panel (short id, UUID or name; repeatable).")
     List<String> servers = new ArrayList<>();
 
@@ -121,6 +121,7 @@ public final class ProbeCommand implements Callable<Integer> {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new ProbeCommand());
         cl.setCommandName("portdeck probe");
+        cl.setExpandAtFiles(false);
         Failures failures = new Failures();
         cl.setExecutionExceptionHandler(failures);
         cl.setParameterExceptionHandler(failures);

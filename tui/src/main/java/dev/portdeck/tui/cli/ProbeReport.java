@@ -217,14 +217,14 @@ final class ProbeReport {
         int[] widths = java.util.Arrays.copyOf(atLeast.length == columns ? atLeast : new int[0], columns);
         for (String[] row : rows) {
             for (int c = 0; c < columns; c++) {
-                widths[c] = Math.max(widths[c], row[c].codePointCount(0, row[c].length()));
+                widths[c] = Math.max(widths[c], TerminalText.width(row[c]));
             }
         }
         for (String[] row : rows) {
             for (int c = 0; c < columns; c++) {
                 out.append(row[c]);
                 if (c < columns - 1) {
-                    out.append(" ".repeat(widths[c] - row[c].codePointCount(0, row[c].length()) + 2));
+                    out.append(" ".repeat(widths[c] - TerminalText.width(row[c]) + 2));
                 }
             }
             out.append('\n');
@@ -254,7 +254,8 @@ final class ProbeReport {
                 case '\r' -> q.append("\\r");
                 case '\t' -> q.append("\\t");
                 default -> {
-                    if (c < 0x20) {
+                    if (c < 0x20 || Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
+                            || c == 0x2028 || c == 0x2029) { // also what would hide or reorder text on a terminal
                         q.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
                     } else {
                         q.append(c);

@@ -222,8 +222,7 @@ public final class Deck {
             LOG.log(Level.FINE, "allocations of {0}: {1}", new Object[] {s.identifier(), e.getMessage()});
             return s;
         }
-        return new Server(s.identifier(), s.uuid(), s.name(), s.node(), s.status(), s.suspended(),
-                s.allocationLimit(), list, s.permissions());
+        return s.withAllocations(list);
     }
 
     private void retarget() {
