@@ -12,8 +12,20 @@ import java.util.Objects;
  */
 public sealed interface Game {
 
-    /** Starts answering at {@code at} (port 0: any free port; for {@link Fivem} the same number on TCP and UDP). */
+    /**
+     * Starts answering at {@code at} (port 0: any free port; for {@link Fivem} the same number on TCP and UDP).
+     *
+     * @throws IllegalArgumentException when {@code at} is not a loopback address: these servers are for this machine
+     */
     Responder start(InetSocketAddress at) throws IOException;
+
+    /** {@code at}, when it is a loopback address. */
+    static InetSocketAddress loopback(InetSocketAddress at) {
+        if (at.getAddress() == null || !at.getAddress().isLoopbackAddress()) {
+            throw new IllegalArgumentException("game responders listen on loopback only, not on " + at);
+        }
+        return at;
+    }
 
     /** Whether it answers on TCP (else only UDP). */
     default boolean tcp() {

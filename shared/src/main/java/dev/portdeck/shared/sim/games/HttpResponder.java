@@ -29,7 +29,7 @@ final class HttpResponder implements Responder {
     HttpResponder(InetSocketAddress at, String serverHeader, Map<String, Page> pages) throws IOException {
         this.serverHeader = serverHeader;
         this.pages = Map.copyOf(pages);
-        this.http = HttpServer.create(at, 64);
+        this.http = HttpServer.create(Game.loopback(at), 64);
         http.createContext("/", this::handle);
         http.start();
         this.address = http.getAddress();

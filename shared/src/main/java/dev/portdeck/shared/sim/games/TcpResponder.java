@@ -49,6 +49,7 @@ final class TcpResponder implements Responder {
     }
 
     TcpResponder(InetSocketAddress at, Supplier<Conversation> conversations, String name) throws IOException {
+        Game.loopback(at);
         this.conversations = conversations;
         this.selector = Selector.open();
         this.server = ServerSocketChannel.open();

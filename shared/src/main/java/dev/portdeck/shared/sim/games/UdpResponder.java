@@ -30,6 +30,7 @@ final class UdpResponder implements Responder {
     private volatile boolean closed;
 
     UdpResponder(InetSocketAddress at, Function<ByteBuffer, List<byte[]>> answer, String name) throws IOException {
+        Game.loopback(at);
         this.answer = answer;
         this.channel = DatagramChannel.open();
         try {

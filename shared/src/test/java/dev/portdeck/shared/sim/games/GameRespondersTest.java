@@ -209,4 +209,14 @@ class GameRespondersTest {
             assertEquals(port, again.port());
         }
     }
+
+    @Test
+    void aResponderRefusesAnAddressThatIsNotLoopback() {
+        InetSocketAddress everywhere = new InetSocketAddress("0.0.0.0", 0);
+        for (Game game : List.of(PAPER, CS2, new Game.Web("t", "s"), new Game.UdpEcho(),
+                new Game.WithSilentTcp(CS2))) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> game.start(everywhere));
+            assertTrue(e.getMessage().contains("loopback only"), e.getMessage());
+        }
+    }
 }
