@@ -185,7 +185,7 @@ class ListeningCommandTest {
     @Test
     void aServersTableGetsWhatListensAndADiagnosisForThePortThatIsDown() {
         sim = PanelSimulator.start(SimulatorOptions.defaults());
-        Cli.Run run = portdeck("probe", "--ascii", "--listening", "--server", "Survival SMP");
+        Cli.Run run = portdeck("probe", "--ascii", "--check", "tcp", "--listening", "--server", "Survival SMP");
         List<String> lines = run.out().lines().toList();
         assertTrue(lines.get(0).matches("\\s+TARGET\\s+LABEL\\s+ADDRESS\\s+STATE\\s+DETAIL\\s+LISTEN"), run.toString());
         assertTrue(lines.get(1).matches("\\+\\s+\\S+\\s+Survival SMP #1 primary\\s+127\\.0\\.0\\.2\\s+open\\s+\\S+ ms"
@@ -202,7 +202,7 @@ class ListeningCommandTest {
     @Test
     void jsonLinesCarryListeningAndTheDiagnosis() throws IOException {
         sim = PanelSimulator.start(SimulatorOptions.defaults());
-        Cli.Run run = portdeck("probe", "--json", "--listening", "--server", "Survival SMP");
+        Cli.Run run = portdeck("probe", "--json", "--check", "tcp", "--listening", "--server", "Survival SMP");
         ObjectMapper mapper = new ObjectMapper();
         List<String> lines = run.out().lines().toList();
         assertEquals(3, lines.size(), run.toString());
