@@ -47,7 +47,8 @@ class GameRespondersTest {
     @Test
     void minecraftServerUtilTimesThePingPong() throws IOException {
         try (Responder mc = PAPER.start(ANY_LOOPBACK_PORT)) {
-            JsonNode status = NodePeers.script("require('minecraft-server-util').status('127.0.0.1', " + mc.port()
+            JsonNode status = NodePeers.script("minecraft-server-util",
+                    "require('minecraft-server-util').status('127.0.0.1', " + mc.port()
                     + ", {enableSRV: false, timeout: 3000}).then(s => console.log(JSON.stringify(s)),"
                     + " e => console.log(JSON.stringify({error: String(e)})))");
             assertEquals("Paper 1.20.4", status.path("version").path("name").asText(), status.toString());
@@ -60,7 +61,8 @@ class GameRespondersTest {
     @Test
     void minecraftProtocolGetsAPongWithTheSameEcho() throws IOException {
         try (Responder mc = PAPER.start(ANY_LOOPBACK_PORT)) {
-            JsonNode status = NodePeers.script("require('minecraft-protocol').ping({host: '127.0.0.1', port: "
+            JsonNode status = NodePeers.script("minecraft-protocol",
+                    "require('minecraft-protocol').ping({host: '127.0.0.1', port: "
                     + mc.port() + ", version: '1.20.4', noPongTimeout: 3000, closeTimeout: 5000})"
                     + ".then(s => console.log(JSON.stringify(s)), e => console.log(JSON.stringify({error: String(e)})))");
             assertEquals("Survival §aSMP", status.path("description").path("text").asText(), status.toString());
@@ -72,7 +74,8 @@ class GameRespondersTest {
     void theLegacyPingOfOldClientsIsAnsweredInThe16Format() throws IOException {
         try (Responder mc = belowPort32768(PAPER)) {
             for (String call : List.of("statusLegacy", "statusFE01FA")) {
-                JsonNode status = NodePeers.script("require('minecraft-server-util')." + call + "('127.0.0.1', "
+                JsonNode status = NodePeers.script("minecraft-server-util",
+                        "require('minecraft-server-util')." + call + "('127.0.0.1', "
                         + mc.port() + ", {enableSRV: false, timeout: 3000}).then(s => console.log(JSON.stringify(s)),"
                         + " e => console.log(JSON.stringify({error: String(e)})))");
                 JsonNode version = status.path("version");

@@ -25,14 +25,14 @@ public final class NodePeers {
     private NodePeers() {
     }
 
-    public static Path modules() {
+    /** The node_modules folder holding {@code peer} (a package name); the test fails or skips without it. */
+    public static Path modules(String peer) {
         String env = System.getenv("PORTDECK_NODE_PEERS");
         Path base = env != null && !env.isBlank() ? Path.of(env)
                 : Path.of(System.getProperty("user.home"), ".cache", "portdeck", "node");
         Path modules = base.resolve("node_modules");
-        require(Files.isRegularFile(modules.resolve(".bin/gamedig"))
-                && Files.isDirectory(modules.resolve("minecraft-server-util")), "the node test peers are not"
-                + " installed in " + modules + ": run testing/node/install.sh");
+        require(Files.isDirectory(modules.resolve(peer)), "the node test peer " + peer + " is not installed in "
+                + modules + ": run testing/node/install.sh");
         return modules;
     }
 
@@ -54,7 +54,7 @@ public final class NodePeers {
 
     /** `gamedig --type TYPE HOST:PORT --givenPortOnly [extra]`'s JSON; an "error" member is a failure. */
     public static JsonNode gamedig(String type, String host, int port, String... extra) {
-        List<String> command = new ArrayList<>(List.of(modules().resolve(".bin/gamedig").toString(),
+        List<String> command = new ArrayList<>(List.of(modules("gamedig").resolve(".bin/gamedig").toString(),
                 "--type", type, host + ":" + port, "--givenPortOnly", "--socketTimeout", "3000"));
         command.addAll(List.of(extra));
         JsonNode answer = json(run(command));
@@ -64,9 +64,12 @@ public final class NodePeers {
         return answer;
     }
 
-    /** Evaluates a CommonJS script with the peers on its require path; its last line of output is parsed as JSON. */
-    public static JsonNode script(String source) {
-        Path modules = modules();
+    /**
+     * Evaluates a CommonJS script with the peers on its require path (it needs {@code peer}); its last line of output
+     * is parsed as JSON.
+     */
+    public static JsonNode script(String peer, String source) {
+        Path modules = modules(peer);
         List<String> command = List.of("node", "-e", source);
         return json(run(command, modules));
     }
