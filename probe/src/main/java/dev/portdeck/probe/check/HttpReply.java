@@ -48,15 +48,16 @@ final class HttpReply {
 
     /** Takes what arrived; true once the reply is complete. */
     boolean add(ByteBuffer bytes) throws BadReply {
-        if (!inbox.add(bytes)) {
-            throw new BadReply(bodyStart < 0 ? "HTTP headers over " + MAX_HEADER_BYTES + " bytes"
-                    : "an HTTP reply over " + maxBody + " bytes");
-        }
+        boolean fit = inbox.add(bytes);
         while (bodyStart < 0 && findHeaders()) {
             // loops past interim 1xx replies
         }
         if (bodyStart >= 0 && chunked && wantBody) {
             decodeChunks();
+        }
+        if (!fit && !complete()) {
+            throw new BadReply(bodyStart < 0 ? "HTTP headers over " + MAX_HEADER_BYTES + " bytes"
+                    : "an HTTP reply over " + maxBody + " bytes");
         }
         return complete();
     }

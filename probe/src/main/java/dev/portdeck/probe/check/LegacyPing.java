@@ -44,12 +44,13 @@ final class LegacyPing implements Conversation {
 
     @Override
     public Step receive(ByteBuffer bytes, long now) {
-        if (!inbox.add(bytes)) {
-            return failed("an answer that is too long");
-        }
+        boolean fit = inbox.add(bytes);
         try {
             Service service = parse(inbox.array(), inbox.length());
-            return service == null ? Step.AWAIT : new Step.Answered(Duration.ofNanos(now - sent), service);
+            if (service == null) {
+                return fit ? Step.AWAIT : failed("an answer that is too long");
+            }
+            return new Step.Answered(Duration.ofNanos(now - sent), service);
         } catch (BadReply e) {
             return failed(e.getMessage());
         }

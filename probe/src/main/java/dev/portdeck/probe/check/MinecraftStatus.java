@@ -45,13 +45,11 @@ final class MinecraftStatus implements Conversation {
 
     @Override
     public Step receive(ByteBuffer bytes, long now) {
-        if (!inbox.add(bytes)) {
-            return new Step.Failed("status too large (over " + MAX_PACKET + " bytes)");
-        }
+        boolean fit = inbox.add(bytes);
         try {
             byte[] packet = nextPacket(inbox);
             if (packet == null) {
-                return Step.AWAIT;
+                return fit ? Step.AWAIT : new Step.Failed("status too large (over " + MAX_PACKET + " bytes)");
             }
             if (status == null) {
                 status = parseStatus(packet);
