@@ -191,6 +191,9 @@ final class Exchange {
     private Outcome read(long now, ByteBuffer scratch) throws IOException {
         SelectableChannel reading = channel;
         for (int i = 0; i < READS_PER_WAKEUP && channel == reading; i++) {
+            if (i > 0) {
+                now = System.nanoTime(); // a later read may hold the answer to what the first one made us send
+            }
             scratch.clear();
             Outcome outcome;
             if (channel instanceof DatagramChannel udp) {
