@@ -289,10 +289,12 @@ final class Exchange {
 
     private void write(ByteBuffer bytes) throws IOException {
         if (channel instanceof DatagramChannel udp) {
+            long at = System.nanoTime();
             if (udp.write(bytes) == 0) {
                 pending = bytes; // no buffer space: sent when writable
                 key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
             }
+            conversation.sent(at);
             return;
         }
         if (tls != null) {
@@ -300,7 +302,9 @@ final class Exchange {
         } else {
             pending = pending == null || !pending.hasRemaining() ? bytes : joined(pending, bytes);
         }
+        long at = System.nanoTime();
         flush();
+        conversation.sent(at);
     }
 
     private void flush() throws IOException {

@@ -37,6 +37,11 @@ final class BedrockPing implements Conversation {
     }
 
     @Override
+    public void sent(long at) {
+        sent = at;
+    }
+
+    @Override
     public Step receive(ByteBuffer bytes, long now) {
         try {
             return new Step.Answered(Duration.ofNanos(now - sent), parse(bytes, time));

@@ -24,6 +24,13 @@ public interface Conversation {
     /** Bytes arrived (on UDP: one whole datagram). The buffer is only lent: copy what is kept. */
     Step receive(ByteBuffer bytes, long now);
 
+    /**
+     * The bytes of the last {@link Step.Send} are being written now ({@code at}, taken just before the write): the
+     * start of a round trip, more exact than the {@code now} the step was returned at (which may precede a parse).
+     */
+    default void sent(long at) {
+    }
+
     /** The server closed the connection (TCP, TLS). */
     Step endOfStream(long now);
 

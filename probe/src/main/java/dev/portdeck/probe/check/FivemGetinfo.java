@@ -43,6 +43,11 @@ final class FivemGetinfo implements Conversation {
     }
 
     @Override
+    public void sent(long at) {
+        sent = at;
+    }
+
+    @Override
     public Step receive(ByteBuffer datagram, long now) {
         try {
             return new Step.Answered(Duration.ofNanos(now - sent), parse(datagram, challenge));

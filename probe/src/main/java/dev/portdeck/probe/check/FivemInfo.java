@@ -51,6 +51,11 @@ final class FivemInfo implements Conversation {
     }
 
     @Override
+    public void sent(long at) {
+        sent = at;
+    }
+
+    @Override
     public Step receive(ByteBuffer bytes, long now) {
         try {
             return reply.add(bytes) ? complete(now) : Step.AWAIT;

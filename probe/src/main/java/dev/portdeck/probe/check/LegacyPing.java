@@ -43,6 +43,11 @@ final class LegacyPing implements Conversation {
     }
 
     @Override
+    public void sent(long at) {
+        sent = at;
+    }
+
+    @Override
     public Step receive(ByteBuffer bytes, long now) {
         boolean fit = inbox.add(bytes);
         try {
