@@ -134,6 +134,7 @@ final class Exchange {
                 udp.connect(remote);
                 key = udp.register(selector, SelectionKey.OP_READ, attachment);
                 talking = true;
+                openedAt = System.nanoTime(); // the reply's time counts from the question, not our socket setup
                 return apply(conversation.open(openedAt), openedAt);
             } catch (PortUnreachableException e) {
                 return portUnreachable();
