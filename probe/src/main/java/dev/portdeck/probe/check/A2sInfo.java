@@ -95,11 +95,6 @@ final class A2sInfo implements Conversation {
     }
 
     @Override
-    public Step endOfStream(long now) {
-        return timeUp(now);
-    }
-
-    @Override
     public Step timeUp(long now) {
         if (goldSrc) {
             return new Step.Failed("only the obsolete GoldSrc reply came (not supported)");

@@ -51,11 +51,6 @@ final class BedrockPing implements Conversation {
     }
 
     @Override
-    public Step endOfStream(long now) {
-        return timeUp(now);
-    }
-
-    @Override
     public Step timeUp(long now) {
         return new Step.Failed("no RakNet pong in time");
     }
@@ -104,14 +99,6 @@ final class BedrockPing implements Conversation {
         }
         String game = f[0].equals("MCEE") ? "Minecraft Education" : "Minecraft Bedrock";
         return new Service(game, ServiceText.clean(f[1]), ServiceText.clean(f[3]),
-                f.length > 7 ? ServiceText.clean(f[7]) : null, number(f[4]), number(f[5]));
-    }
-
-    private static Integer number(String s) {
-        try {
-            return Integer.valueOf(s.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
+                f.length > 7 ? ServiceText.clean(f[7]) : null, ServiceText.number(f[4]), ServiceText.number(f[5]));
     }
 }

@@ -31,8 +31,10 @@ public interface Conversation {
     default void sent(long at) {
     }
 
-    /** The server closed the connection (TCP, TLS). */
-    Step endOfStream(long now);
+    /** The server closed the connection (TCP, TLS). Never called for UDP; there it would mean time ran out. */
+    default Step endOfStream(long now) {
+        return timeUp(now);
+    }
 
     /** The deadline passed: an {@link Step.Answered} if enough came in, else a {@link Step.Failed}. */
     Step timeUp(long now);
