@@ -13,14 +13,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A real firewall: a network namespace of our own ({@link TestNamespace}) with nftables rules that drop one port and
- * reject another with ICMP admin-prohibited. Probed from the root namespace. Needs root, ip and nft; skipped with a
- * message otherwise.
+ * reject another with ICMP admin-prohibited, and drop or reject one UDP port each. Probed from the root namespace.
+ * Needs root, ip and nft; skipped with a message otherwise.
  */
 class FirewalledNamespaceTest {
 
     private static final int DROPPED = 7001;
     private static final int PROHIBITED = 7002;
     private static final int NOTHING_LISTENS = 7003;
+    private static final int UDP_DROPPED = 7004;
+    private static final int UDP_REJECTED = 7005;
 
     private static TestNamespace namespace;
     private static Prober prober;
@@ -28,7 +30,9 @@ class FirewalledNamespaceTest {
     @BeforeAll
     static void buildTheNamespace() throws Exception {
         namespace = TestNamespace.create("tcp dport " + DROPPED + " drop",
-                "tcp dport " + PROHIBITED + " reject with icmp type admin-prohibited");
+                "tcp dport " + PROHIBITED + " reject with icmp type admin-prohibited",
+                "udp dport " + UDP_DROPPED + " drop",
+                "udp dport " + UDP_REJECTED + " reject");
         prober = new Prober(16);
     }
 
@@ -75,5 +79,28 @@ class FirewalledNamespaceTest {
                 List.of(Target.of(namespace.nsIp(), DROPPED), Target.of(namespace.nsIp(), PROHIBITED), Target.of(namespace.nsIp(), NOTHING_LISTENS)),
                 Duration.ofMillis(400), null).get(10, TimeUnit.SECONDS);
         assertEquals(List.of("filtered", "unreachable", "closed"), results.stream().map(r -> r.outcome().word()).toList());
+    }
+
+    private static Outcome udp(Check check, int port) throws Exception {
+        return prober.probe(new Target(namespace.nsIp(), port, null, check), Duration.ofMillis(600))
+                .get(10, TimeUnit.SECONDS).outcome();
+    }
+
+    @Test
+    void aUdpQuestionThatIsDroppedIsOpenOrFiltered() throws Exception {
+        for (Check check : List.of(Check.UDP, Check.A2S, Check.BEDROCK)) {
+            assertEquals(new Outcome.OpenOrFiltered(Duration.ofMillis(600)), udp(check, UDP_DROPPED), check.word());
+        }
+    }
+
+    @Test
+    void aUdpQuestionThatIsRejectedIsClosed() throws Exception {
+        assertInstanceOf(Outcome.Closed.class, udp(Check.UDP, UDP_REJECTED));
+        assertInstanceOf(Outcome.Closed.class, udp(Check.A2S, UDP_REJECTED));
+    }
+
+    @Test
+    void aUdpPortWhereNothingListensIsClosedByTheKernelsIcmp() throws Exception {
+        assertInstanceOf(Outcome.Closed.class, udp(Check.BEDROCK, NOTHING_LISTENS));
     }
 }

@@ -14,18 +14,19 @@ final class Inbox {
         this.cap = cap;
     }
 
-    /** Appends everything in {@code src}; false (and nothing appended) when that would pass the cap. */
+    /**
+     * Appends what fits under the cap; false when not all of {@code src} fit (the rest is dropped). Callers read what
+     * did fit first: its own fault is the better reason than its size.
+     */
     boolean add(ByteBuffer src) {
-        int n = src.remaining();
-        if (n > cap - length) {
-            return false;
-        }
+        int n = Math.min(src.remaining(), cap - length);
+        boolean all = n == src.remaining();
         if (length + n > bytes.length) {
             bytes = Arrays.copyOf(bytes, Math.min(cap, Math.max(bytes.length * 2, length + n)));
         }
         src.get(bytes, length, n);
         length += n;
-        return true;
+        return all;
     }
 
     byte[] array() {

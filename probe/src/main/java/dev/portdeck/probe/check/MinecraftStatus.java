@@ -44,14 +44,19 @@ final class MinecraftStatus implements Conversation {
     }
 
     @Override
-    public Step receive(ByteBuffer bytes, long now) {
-        if (!inbox.add(bytes)) {
-            return new Step.Failed("status too large (over " + MAX_PACKET + " bytes)");
+    public void sent(long at) {
+        if (status != null) {
+            pingSent = at; // the ping; the first write is the handshake
         }
+    }
+
+    @Override
+    public Step receive(ByteBuffer bytes, long now) {
+        boolean fit = inbox.add(bytes);
         try {
             byte[] packet = nextPacket(inbox);
             if (packet == null) {
-                return Step.AWAIT;
+                return fit ? Step.AWAIT : new Step.Failed("status too large (over " + MAX_PACKET + " bytes)");
             }
             if (status == null) {
                 status = parseStatus(packet);
