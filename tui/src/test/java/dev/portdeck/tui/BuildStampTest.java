@@ -14,9 +14,9 @@ class BuildStampTest {
 
     @Test
     void aJarBuiltFromASourceTarballSaysTheCommitIsUnknown() {
-        // Without .git the commit plugin sets nothing, and Maven leaves its placeholder in the manifest.
+        // Without .git the build sets no commit, and Maven leaves its placeholder in the manifest.
         assertEquals("portdeck 1.2.0 (unknown commit)",
-                BuildStamp.of(manifest("1.2.0", "${git.commit.id.abbrev}")).line());
+                BuildStamp.of(manifest("1.2.0", "${portdeck.commit}")).line());
         assertEquals("portdeck 1.2.0 (unknown commit)", BuildStamp.of(manifest("1.2.0", null)).line());
     }
 
