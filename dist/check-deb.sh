@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Installs the .deb that `mvn -B package -Pdist` built, uses it as an admin would, removes it and checks that nothing
+# it installed is left. Needs root and a Debian-like system; run by .ci/run. Traffic goes to 127.0.0.1 only.
+# Usage: dist/check-deb.sh [PACKAGE.deb]   (default: the one in dist/target)
+# A portdeck package installed before is purged first: this is a check for CI and test machines.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+deb=${1:-$(ls dist/target/portdeck_*.deb 2>/dev/null | head -1)}
+[ -f "$deb" ] || { echo "check-deb: no .deb; build it with: mvn -B package -Pdist -DskipTests" >&2; exit 2; }
+[ "$(id -u)" = 0 ] || { echo "check-deb: needs root (dpkg -i)" >&2; exit 2; }
+work=$(mktemp -d)
+demo_pid=
+cleanup() {
+  [ -n "$demo_pid" ] && kill "$demo_pid" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+failures=0
+pass() { echo "check-deb: ok    $*"; }
+fail() { echo "check-deb: FAIL  $*" >&2; failures=$((failures + 1)); }
+
+if dpkg -s portdeck >/dev/null 2>&1; then
+  echo "check-deb: purging the portdeck package installed before"
+  dpkg --purge portdeck >/dev/null
+fi
+
+# Install. Its dependencies (libc6, zlib1g, ...) are on every Debian, so plain dpkg -i is enough.
+dpkg -i "$deb" >/dev/null
+dpkg -L portdeck >"$work/files"
+pass "installed $(basename "$deb"): $(wc -l <"$work/files") paths, $(du -sk /usr/lib/portdeck | cut -f1) KB in /usr/lib/portdeck"
+
+# The command, its version and its man pages.
+[ "$(command -v portdeck)" = /usr/bin/portdeck ] && pass "portdeck is /usr/bin/portdeck" || fail "portdeck is not /usr/bin/portdeck"
+version=$(timeout 30 portdeck --version 2>&1 || true)
+[[ $version =~ ^portdeck\ [0-9].*\ \((commit\ [0-9a-f]{7,}|unknown\ commit)\)$ ]] && pass "--version: $version" \
+  || fail "--version printed: $version"
+for page in portdeck portdeck-probe portdeck-alloc-list portdeck-servers portdeck-demo; do
+  path=$(man -w "$page" 2>/dev/null || true)
+  [ "$path" = "/usr/share/man/man1/$page.1.gz" ] && pass "man -w $page: $path" || fail "man -w $page: '$path'"
+done
+man -P cat portdeck-probe 2>/dev/null | grep -q -- '--timeout' && pass "man portdeck-probe lists --timeout" \
+  || fail "man portdeck-probe does not render the options"
+
+# Bash completion as bash-completion loads it: the function completes a subcommand. (Outside a real Tab, bash's
+# compopt complains on stderr; the answer is on stdout.)
+words=$(bash -c 'source /usr/share/bash-completion/completions/portdeck
+  COMP_WORDS=(portdeck pro); COMP_CWORD=1; COMP_LINE="portdeck pro"; COMP_POINT=12
+  _complete_portdeck; echo "${COMPREPLY[*]}"' 2>/dev/null)
+[ "$words" = probe ] && pass "bash completion: 'portdeck pro<Tab>' gives probe" || fail "bash completion gave: $words"
+[ -s /usr/share/zsh/vendor-completions/_portdeck ] && head -1 /usr/share/zsh/vendor-completions/_portdeck | grep -q '^#compdef portdeck' \
+  && pass "zsh completion installed" || fail "zsh completion missing"
+
+# The demo panel on a loopback port of its own, then a probe of that port and a panel call through the runtime.
+timeout 120 portdeck demo --serve-only >"$work/demo.out" 2>"$work/demo.err" &
+demo_pid=$!
+for _ in $(seq 1 300); do
+  grep -q '^export PORTDECK_PANEL_URL=' "$work/demo.out" && break
+  kill -0 "$demo_pid" 2>/dev/null || break
+  sleep 0.1
+done
+export_line=$(grep '^export PORTDECK_PANEL_URL=' "$work/demo.out" || true)
+if [[ $export_line =~ PORTDECK_PANEL_URL=http://127\.0\.0\.1:([0-9]+)\ PORTDECK_API_KEY=([A-Za-z0-9_]+) ]]; then
+  port=${BASH_REMATCH[1]}
+  pass "demo --serve-only serves on 127.0.0.1:$port"
+  probe=$(timeout 30 portdeck probe "127.0.0.1:$port" 2>&1) && [[ $probe == *open* ]] \
+    && pass "probe 127.0.0.1:$port: $(echo "$probe" | tail -1)" || fail "probe 127.0.0.1:$port: $probe"
+  servers=$(PORTDECK_PANEL_URL=http://127.0.0.1:$port PORTDECK_API_KEY=${BASH_REMATCH[2]} timeout 30 portdeck servers 2>&1) \
+    && [[ $servers == *"FiveM Roleplay"* ]] && pass "servers on the demo panel: $(echo "$servers" | wc -l) lines" \
+    || fail "servers on the demo panel: $servers"
+else
+  fail "demo --serve-only printed no export line: $(cat "$work/demo.out" "$work/demo.err")"
+fi
+kill -TERM "$demo_pid" 2>/dev/null || true
+status=0
+wait "$demo_pid" || status=$?
+demo_pid=
+[ "$status" = 143 ] && pass "demo stopped by SIGTERM (exit 143)" || fail "demo ended with exit $status"
+
+# TLS to most HTTPS panels needs the EC provider, which jdeps cannot see: it must be in the runtime.
+/usr/lib/portdeck/runtime/bin/java --list-modules | grep -q '^jdk.crypto.ec@' && pass "runtime has jdk.crypto.ec" \
+  || fail "runtime lacks jdk.crypto.ec"
+
+# Remove; every file it installed must be gone, and every directory too unless another package still uses it.
+dpkg --purge portdeck >/dev/null
+dpkg -s portdeck >/dev/null 2>&1 && fail "dpkg still lists portdeck after --purge"
+left=0
+while IFS= read -r path; do
+  if [ -d "$path" ] && [ ! -L "$path" ]; then
+    [ -z "$(ls -A "$path")" ] && ! dpkg -S "$path" >/dev/null 2>&1 && { echo "  left: $path/" >&2; left=$((left + 1)); }
+  elif [ -e "$path" ] || [ -L "$path" ]; then
+    echo "  left: $path" >&2
+    left=$((left + 1))
+  fi
+done <"$work/files"
+for dir in /usr/lib/portdeck /usr/share/portdeck /usr/share/doc/portdeck; do
+  [ -e "$dir" ] && { echo "  left: $dir" >&2; left=$((left + 1)); }
+done
+[ "$left" = 0 ] && pass "dpkg --purge removed all $(wc -l <"$work/files") paths" || fail "$left paths left after --purge"
+
+if [ "$failures" -gt 0 ]; then
+  echo "check-deb: $failures check(s) failed" >&2
+  exit 1
+fi
+echo "check-deb: the .deb installs, runs and removes cleanly"
