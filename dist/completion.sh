@@ -3,7 +3,9 @@
 #   OUTDIR/portdeck   bash: picocli's AutoComplete script
 #   OUTDIR/_portdeck  zsh: the same functions run through zsh's bashcompinit. zsh autoloads _portdeck from $fpath on
 #                     the first Tab; its body defines the functions, registers them for later Tabs (the script's own
-#                     `complete` line), then completes that first Tab too.
+#                     `complete` line), then completes that first Tab too. The script's shell set-up block is left
+#                     out: it would set COMPLETE_ALIASES in the user's shell, and its compopt alias comes too late for
+#                     functions parsed with the body, so compopt (bash-only) is a no-op function instead.
 # Usage: completion.sh JAVA JAR OUTDIR
 set -eu
 java=$1
@@ -17,6 +19,7 @@ mkdir -p "$out"
   echo '#compdef portdeck'
   echo "# zsh completion for portdeck, made from picocli's bash completion at build time (dist/completion.sh)."
   echo 'autoload -U +X bashcompinit && bashcompinit'
-  grep -v '^#!' "$out/portdeck"
+  echo 'compopt() { :; }'
+  sed -e '/^#!/d' -e '/^if \[ -n "\$BASH_VERSION" \]; then$/,/^fi$/d' "$out/portdeck"
   echo '_bash_complete -F _complete_portdeck -o default'
 } >"$out/_portdeck"
