@@ -35,6 +35,9 @@ pass "installed $(basename "$deb"): $(wc -l <"$work/files") paths, $(du -sk /usr
 version=$(timeout 30 portdeck --version 2>&1 || true)
 [[ $version =~ ^portdeck\ [0-9].*\ \((commit\ [0-9a-f]{7,}|unknown\ commit)\)$ ]] && pass "--version: $version" \
   || fail "--version printed: $version"
+other_java=$(JAVA_HOME=/nonexistent timeout 30 portdeck --version 2>&1 || true)
+[ "$other_java" = "$version" ] && pass "the package's own runtime runs it (JAVA_HOME is not used)" \
+  || fail "with JAVA_HOME=/nonexistent: $other_java"
 for page in portdeck portdeck-probe portdeck-alloc-list portdeck-servers portdeck-demo; do
   path=$(man -w "$page" 2>/dev/null || true)
   [ "$path" = "/usr/share/man/man1/$page.1.gz" ] && pass "man -w $page: $path" || fail "man -w $page: '$path'"
@@ -78,7 +81,7 @@ demo_pid=
 [ "$status" = 143 ] && pass "demo stopped by SIGTERM (exit 143)" || fail "demo ended with exit $status"
 
 # TLS to most HTTPS panels needs the EC provider, which jdeps cannot see: it must be in the runtime.
-/usr/lib/portdeck/runtime/bin/java --list-modules | grep -q '^jdk.crypto.ec@' && pass "runtime has jdk.crypto.ec" \
+/usr/lib/portdeck/lib/runtime/bin/java --list-modules | grep -q '^jdk.crypto.ec@' && pass "runtime has jdk.crypto.ec" \
   || fail "runtime lacks jdk.crypto.ec"
 
 # Remove; every file it installed must be gone, and every directory too unless another package still uses it.

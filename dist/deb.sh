@@ -2,17 +2,16 @@
 # Builds portdeck_VERSION_ARCH.deb (run by `mvn -B package -Pdist`, which sets the variables below):
 #   1. the jdeps check: every module the jar needs must be in PORTDECK_MODULES (the pom's dist.modules)
 #   2. jlink: a runtime of only those modules, headless (no X11, sound, font or image libraries)
-#   3. jpackage: the .deb with the native launcher /usr/bin/portdeck, the runtime and the jar in /usr/lib/portdeck
-#   4. dpkg-deb: the same package plus the man pages, bash and zsh completion, the systemd unit and the
-#      Prometheus files in their standard places (jpackage 17 cannot place files outside its own tree)
+#   3. jpackage: the .deb with the runtime and the jar in /usr/lib/portdeck and its dependencies (Depends:)
+#   4. dpkg-deb: the same package with bin/portdeck as the launcher, /usr/bin/portdeck linking to it, the man pages,
+#      bash and zsh completion, the systemd unit and the Prometheus files in their standard places (jpackage 17
+#      cannot place files outside its own tree)
 # Needs: JDK 17 with jdeps, jlink and jpackage; fakeroot (jpackage runs dpkg-deb under it); dpkg-deb; gzip.
 set -euo pipefail
 
 : "${JAVA_HOME:?} ${PORTDECK_VERSION:?} ${PORTDECK_JAR:?} ${PORTDECK_MODULES:?} ${PORTDECK_MAN:?}"
-: "${PORTDECK_COMPLETION:?} ${PORTDECK_DEPLOY:?} ${PORTDECK_OUT:?}"
+: "${PORTDECK_COMPLETION:?} ${PORTDECK_DEPLOY:?} ${PORTDECK_LAUNCHER:?} ${PORTDECK_OUT:?}"
 
-# The JVM flags of bin/portdeck (it explains each), for a terminal program that starts fast and idles cheaply.
-JAVA_OPTIONS=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xss512k -Xmx256m -Djava.awt.headless=true)
 # java.desktop's native libraries that only a display, a sound card or font rendering load; headless AWT needs none.
 DESKTOP_LIBS=(awt_xawt jawt fontmanager javajpeg jsound lcms splashscreen)
 
@@ -45,7 +44,10 @@ excluded=$(printf '**/lib/lib%s.so,' "${DESKTOP_LIBS[@]}")
 # The archive for heaps over 32 GB is never used with -Xmx256m.
 rm -f "$work/runtime/lib/server/classes_nocoops.jsa"
 
-# 3. jpackage. A Debian version sorts 0.1.0~SNAPSHOT before 0.1.0; jpackage wants digits, dpkg-deb gets the real one.
+# 3. jpackage. Its native launcher is replaced below: in JDK 17 it runs `rpm -qf`, `dpkg -S` and `dpkg -L` on every
+# start to find its own files (half a second or more, measured). bin/portdeck, the checkout's and the tarball's
+# launcher, has the JVM flags and the class-data archive (see its comments) and finds the runtime beside itself.
+# A Debian version sorts 0.1.0~SNAPSHOT before 0.1.0; jpackage wants digits, dpkg-deb gets the real one.
 deb_version=${PORTDECK_VERSION/-/\~}
 cp "$PORTDECK_JAR" "$work/input/portdeck.jar"
 # Its package is only unpacked again below: not compressing it saves a minute (dpkg 1.21.10+ reads this variable).
@@ -53,14 +55,19 @@ DPKG_DEB_COMPRESSOR_TYPE=none "$JAVA_HOME/bin/jpackage" --type deb --name portde
   --description "Terminal dashboard and port-testing agent for game-server network allocations" \
   --vendor portdeck --linux-app-category net \
   --input "$work/input" --main-jar portdeck.jar --main-class dev.portdeck.tui.Main \
-  --java-options "${JAVA_OPTIONS[*]}" --runtime-image "$work/runtime" --install-dir /usr \
+  --runtime-image "$work/runtime" --install-dir /usr/lib \
   --dest "$work/jpackage" --temp "$work/jpackage-tmp"
 jpackaged=$(ls "$work"/jpackage/*.deb)
 
 # 4. Unpack, add the files jpackage cannot place, pack again.
 root=$work/root
 dpkg-deb --raw-extract "$jpackaged" "$root"
-rm -f "$root/usr/lib/portdeck/portdeck.png" # a desktop icon; portdeck has no desktop entry
+app=$root/usr/lib/portdeck
+# The native launcher, its library and settings, and a desktop icon (portdeck has no desktop entry) go.
+rm -f "$app/bin/portdeck" "$app/lib/libapplauncher.so" "$app/lib/app/portdeck.cfg" "$app/lib/portdeck.png"
+install -m 0755 "$PORTDECK_LAUNCHER" "$app/bin/portdeck"
+mkdir -p "$root/usr/bin"
+ln -s ../lib/portdeck/bin/portdeck "$root/usr/bin/portdeck"
 
 man=$root/usr/share/man/man1
 mkdir -p "$man"
