@@ -16,6 +16,7 @@ set -euo pipefail
 DESKTOP_LIBS=(awt_xawt jawt fontmanager javajpeg jsound lcms splashscreen)
 
 fail() { echo "deb.sh: $*" >&2; exit 1; }
+took() { echo "deb.sh: $1 took ${SECONDS}s"; SECONDS=0; }
 for tool in jdeps jlink jpackage; do
   [ -x "$JAVA_HOME/bin/$tool" ] || fail "$JAVA_HOME/bin/$tool is missing: the .deb needs a full JDK 17 (openjdk-17-jdk)"
 done
@@ -43,6 +44,7 @@ excluded=$(printf '**/lib/lib%s.so,' "${DESKTOP_LIBS[@]}")
   --no-man-pages --exclude-files="${excluded%,}" --generate-cds-archive --output "$work/runtime" >/dev/null
 # The archive for heaps over 32 GB is never used with -Xmx256m.
 rm -f "$work/runtime/lib/server/classes_nocoops.jsa"
+took "jdeps and jlink"
 
 # 3. jpackage. Its native launcher is replaced below: in JDK 17 it runs `rpm -qf`, `dpkg -S` and `dpkg -L` on every
 # start to find its own files (half a second or more, measured). bin/portdeck, the checkout's and the tarball's
@@ -58,6 +60,7 @@ DPKG_DEB_COMPRESSOR_TYPE=none "$JAVA_HOME/bin/jpackage" --type deb --name portde
   --runtime-image "$work/runtime" --install-dir /usr/lib \
   --dest "$work/jpackage" --temp "$work/jpackage-tmp"
 jpackaged=$(ls "$work"/jpackage/*.deb)
+took jpackage
 
 # 4. Unpack, add the files jpackage cannot place, pack again.
 root=$work/root
@@ -91,10 +94,22 @@ control=$root/DEBIAN/control
 installed_kb=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
 sed -i -e "s/^Version: .*/Version: $deb_version/" -e "s/^Installed-Size: .*/Installed-Size: $installed_kb/" \
   -e '/^Provides: portdeck *$/d' "$control"
+# jpackage lists the libraries' packages without versions, but the runtime needs the versions its JDK was built
+# against (libc6 >= 2.34 for Debian 12's): take them from the JDK's own package when it is a Debian one.
+jdk_package=$(dpkg -S "$(readlink -f "$JAVA_HOME/lib/server/libjvm.so")" 2>/dev/null | cut -d: -f1 || true)
+jdk_depends=$( [ -n "$jdk_package" ] && dpkg-query -W -f='${Depends}' "$jdk_package" 2>/dev/null | tr ',' '\n' || true)
+depends=()
+for dep in $(sed -n 's/^Depends: //p' "$control" | tr -d ','); do
+  versioned=$(printf '%s\n' "$jdk_depends" | sed -n "s/^ *\($dep ([^)]*)\) *$/\1/p" | head -1)
+  depends+=("${versioned:-$dep}")
+done
+deps_line=$(IFS=,; echo "${depends[*]}" | sed 's/,/, /g')
+sed -i "s/^Depends: .*/Depends: $deps_line/" "$control"
 (cd "$root" && find . -path ./DEBIAN -prune -o -type f -printf '%P\0' | sort -z | xargs -0 md5sum) >"$root/DEBIAN/md5sums"
 
 arch=$(sed -n 's/^Architecture: //p' "$control")
 deb=$PORTDECK_OUT/portdeck_${deb_version}_${arch}.deb
 rm -f "$PORTDECK_OUT"/portdeck_*.deb
 dpkg-deb --root-owner-group -Zxz --build "$root" "$deb" >/dev/null
+took "adding the files and packing with xz"
 echo "deb.sh: built $deb ($(du -k "$deb" | cut -f1) KB; installs $installed_kb KB; runtime modules $PORTDECK_MODULES)"
