@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the .deb that `mvn -B package -Pdist` built, uses it as an admin would, removes it and checks that nothing
-# it installed is left. Needs root and a Debian-like system; run by .ci/run. Traffic goes to 127.0.0.1 only.
+# it installed is left. Needs root, a Debian-like system, man-db and openssl; run by .ci/run. Traffic goes to 127.0.0.1
+# only.
 # Usage: dist/check-deb.sh [PACKAGE.deb]   (default: the one in dist/target)
 # A portdeck package installed before is purged first: this is a check for CI and test machines.
 set -euo pipefail
@@ -11,8 +12,10 @@ deb=${1:-$(ls dist/target/portdeck_*.deb 2>/dev/null | head -1)}
 [ "$(id -u)" = 0 ] || { echo "check-deb: needs root (dpkg -i)" >&2; exit 2; }
 work=$(mktemp -d)
 demo_pid=
+tls_pid=
 cleanup() {
   [ -n "$demo_pid" ] && kill "$demo_pid" 2>/dev/null
+  [ -n "$tls_pid" ] && kill "$tls_pid" 2>/dev/null
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -80,9 +83,26 @@ wait "$demo_pid" || status=$?
 demo_pid=
 [ "$status" = 143 ] && pass "demo stopped by SIGTERM (exit 143)" || fail "demo ended with exit $status"
 
-# TLS to most HTTPS panels needs the EC provider, which jdeps cannot see: it must be in the runtime.
-/usr/lib/portdeck/lib/runtime/bin/java --list-modules | grep -q '^jdk.crypto.ec@' && pass "runtime has jdk.crypto.ec" \
-  || fail "runtime lacks jdk.crypto.ec"
+# HTTPS to a panel with an EC certificate (most today) needs the runtime's jdk.crypto.ec, which jdeps cannot see: a
+# TLS server on loopback with such a certificate, trusted through a trust store of its own. It is no panel, so the
+# answer is an HTML page with HTTP 200; a missing provider fails the handshake instead.
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 1 -subj /CN=127.0.0.1 \
+  -addext subjectAltName=IP:127.0.0.1 -keyout "$work/key.pem" -out "$work/cert.pem" 2>/dev/null
+/usr/lib/portdeck/lib/runtime/bin/keytool -importcert -noprompt -alias panel -file "$work/cert.pem" \
+  -keystore "$work/trust.p12" -storetype PKCS12 -storepass changeit >/dev/null 2>&1
+timeout 120 openssl s_server -accept 127.0.0.1:0 -cert "$work/cert.pem" -key "$work/key.pem" -www \
+  >"$work/tls.out" 2>&1 &
+tls_pid=$!
+for _ in $(seq 1 100); do
+  grep -q '^ACCEPT' "$work/tls.out" && break
+  sleep 0.1
+done
+tls_port=$(sed -n 's/^ACCEPT 127\.0\.0\.1:\([0-9]*\)$/\1/p' "$work/tls.out")
+tls=$(PORTDECK_API_KEY=ptlc_check PORTDECK_JAVA_OPTS="-Djavax.net.ssl.trustStore=$work/trust.p12 \
+  -Djavax.net.ssl.trustStorePassword=changeit" timeout 30 portdeck servers --panel "https://127.0.0.1:${tls_port:-0}" 2>&1 || true)
+kill "$tls_pid" 2>/dev/null || true
+tls_pid=
+[[ $tls == *"HTTP 200"* ]] && pass "HTTPS to a server with an EC certificate: $tls" || fail "HTTPS with an EC certificate: $tls"
 
 # Remove; every file it installed must be gone, and every directory too unless another package still uses it.
 dpkg --purge portdeck >/dev/null
