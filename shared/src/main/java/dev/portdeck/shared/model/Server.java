@@ -10,11 +10,14 @@ import java.util.Set;
  * @param uuid            the full UUID
  * @param name            the display name
  * @param node            the node's name
- * @param status          null when normal, otherwise the panel's word (suspended, installing, ...)
+ * @param status          null when normal, otherwise the panel's word (installing, install_failed, reinstall_failed,
+ *                        suspended, restoring_backup); a transfer is `is_transferring` with status null
  * @param suspended       is_suspended
  * @param allocationLimit feature_limits.allocations (counts the primary); 0 means none may be added
  * @param allocations     relationships.allocations (may be empty when the panel did not include them)
  * @param permissions     meta.user_permissions, e.g. "allocation.read" or "*"
+ * @param transferring    is_transferring: being moved to another node
+ * @param nodeUnderMaintenance is_node_under_maintenance
  */
 public record Server(
         String identifier,
@@ -25,11 +28,46 @@ public record Server(
         boolean suspended,
         int allocationLimit,
         List<Allocation> allocations,
-        Set<String> permissions) {
+        Set<String> permissions,
+        boolean transferring,
+        boolean nodeUnderMaintenance) {
 
     public Server {
         allocations = List.copyOf(allocations);
         permissions = Set.copyOf(permissions);
+    }
+
+    /** A server that is neither transferring nor on a node under maintenance. */
+    public Server(String identifier, String uuid, String name, String node, String status, boolean suspended,
+                  int allocationLimit, List<Allocation> allocations, Set<String> permissions) {
+        this(identifier, uuid, name, node, status, suspended, allocationLimit, allocations, permissions, false, false);
+    }
+
+    /** The same server with these allocations (e.g. read from the allocations endpoint). */
+    public Server withAllocations(List<Allocation> list) {
+        return new Server(identifier, uuid, name, node, status, suspended, allocationLimit, list, permissions,
+                transferring, nodeUnderMaintenance);
+    }
+
+    /**
+     * Why the panel refuses changes to this server right now (409 ServerStateConflictException), in the panels' order,
+     * or null when nothing blocks: "suspended", "node under maintenance", "installing", "install failed",
+     * "restoring a backup", "transferring". A failed reinstall does not block.
+     */
+    public String blockedBy() {
+        if (suspended || "suspended".equals(status)) {
+            return "suspended";
+        }
+        if (nodeUnderMaintenance) {
+            return "node under maintenance";
+        }
+        if ("installing".equals(status) || "install_failed".equals(status)) {
+            return status.equals("installing") ? "installing" : "install failed";
+        }
+        if ("restoring_backup".equals(status)) {
+            return "restoring a backup";
+        }
+        return transferring ? "transferring" : null;
     }
 
     /** Whether the key may do what `permission` (e.g. "allocation.update") names on this server. */

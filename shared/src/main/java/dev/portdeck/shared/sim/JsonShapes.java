@@ -36,7 +36,7 @@ final class JsonShapes {
     }
 
     /** A server item; a key without allocation.read sees only the primary, without its notes (as Pterodactyl does). */
-    static ObjectNode server(SimServer server, List<SimAllocation> rows, SimKey key) {
+    static ObjectNode server(SimServer server, List<SimAllocation> rows, SimKey key, boolean nodeUnderMaintenance) {
         ObjectNode a = MAPPER.createObjectNode()
                 .put("server_owner", key.owner())
                 .put("identifier", server.identifier)
@@ -44,7 +44,7 @@ final class JsonShapes {
                 .put("uuid", server.uuid)
                 .put("name", server.name)
                 .put("node", server.node)
-                .put("is_node_under_maintenance", false)
+                .put("is_node_under_maintenance", nodeUnderMaintenance)
                 .put("description", server.description);
         SimAllocation primary = rows.stream().filter(SimAllocation::isPrimary).findFirst().orElse(null);
         a.putObject("sftp_details").put("ip", primary == null ? "127.0.0.1" : primary.ip).put("port", 2022);
@@ -56,7 +56,7 @@ final class JsonShapes {
         a.put("status", server.blockingStatus())
                 .put("is_suspended", server.suspended)
                 .put("is_installing", "installing".equals(server.status))
-                .put("is_transferring", "transferring".equals(server.status));
+                .put("is_transferring", server.transferring);
         List<ObjectNode> visible = key.can("allocation.read")
                 ? rows.stream().map(JsonShapes::allocation).toList()
                 : primary == null ? List.of() : List.of(withoutNotes(allocation(primary)));
@@ -72,8 +72,9 @@ final class JsonShapes {
     }
 
     /** `GET /servers/{server}`: the item plus meta.is_server_owner and meta.user_permissions. */
-    static ObjectNode serverWithMeta(SimServer server, List<SimAllocation> rows, SimKey key) {
-        ObjectNode item = server(server, rows, key);
+    static ObjectNode serverWithMeta(SimServer server, List<SimAllocation> rows, SimKey key,
+                                     boolean nodeUnderMaintenance) {
+        ObjectNode item = server(server, rows, key, nodeUnderMaintenance);
         ObjectNode meta = item.putObject("meta").put("is_server_owner", key.owner());
         ArrayNode permissions = meta.putArray("user_permissions");
         key.permissions().forEach(permissions::add);

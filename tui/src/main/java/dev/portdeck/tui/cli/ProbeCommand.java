@@ -6,6 +6,7 @@ import dev.portdeck.probe.StatsSnapshot;
 import dev.portdeck.probe.Target;
 import dev.portdeck.probe.TargetParser;
 import dev.portdeck.probe.Prober;
+import dev.portdeck.probe.local.Listening;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +50,7 @@ public final class ProbeCommand implements Callable<Integer> {
             description = "host:port, [v6]:port or host:from-to; comma lists reuse the host: 127.0.0.1:80,443,8000-8010")
     List<String> specs = new ArrayList<>();
 
-    @Option(names = "--server", paramLabel = "SERVER",
+    @Option(names = "--server", paramLabel = "SERVER", completionCandidates = CompletionCommand.ServerNames.class,
             description = "Probe every allocation of this server from the panel (short id, UUID or name; repeatable).")
     List<String> servers = new ArrayList<>();
 
@@ -86,6 +87,11 @@ public final class ProbeCommand implements Callable<Integer> {
             + ProbeReport.LIST_CLOSED_UP_TO + " targets.")
     boolean showClosed;
 
+    @Option(names = "--listening", description = "Also show what listens on this machine on each port (a LISTEN"
+            + " column, \"listening\" in JSON, as portdeck listening reads it) and a diagnosis line for each target"
+            + " that is not simply up.")
+    boolean listening;
+
     @Mixin
     PanelOptions panel;
 
@@ -100,6 +106,7 @@ public final class ProbeCommand implements Callable<Integer> {
     private final Map<Target, History> histories = new LinkedHashMap<>();
     private boolean stopped; // guarded by printing
     private ProbeReport report;
+    private ProbeListening local; // --listening
 
     /**
      * `portdeck probe ARGS` for Main, fast on a cold start: a plain sweep skips picocli ({@link ProbeFastPath}); the
@@ -114,6 +121,7 @@ public final class ProbeCommand implements Callable<Integer> {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new ProbeCommand());
         cl.setCommandName("portdeck probe");
+        cl.setExpandAtFiles(false);
         Failures failures = new Failures();
         cl.setExecutionExceptionHandler(failures);
         cl.setParameterExceptionHandler(failures);
@@ -177,12 +185,12 @@ public final class ProbeCommand implements Callable<Integer> {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         StringBuilder out = new StringBuilder();
         if (json) {
-            results.forEach(r -> ProbeReport.json(r, out));
+            json(results, out);
         } else {
             // Sum up closed ports of big ranges; a panel's allocations are always listed, closed ones matter there.
             boolean fromPanel = targets.stream().anyMatch(t -> t.label() != null);
             boolean hideClosed = !showClosed && !fromPanel && targets.size() > ProbeReport.LIST_CLOSED_UP_TO;
-            out.append(report().table(results, true, hideClosed));
+            table(results, true, hideClosed, out);
             if (targets.size() > 1) {
                 out.append(ProbeReport.tally(results, took));
             }
@@ -235,9 +243,9 @@ public final class ProbeCommand implements Callable<Integer> {
             }
             results.forEach(r -> histories.get(r.target()).record(r));
             if (json) {
-                results.forEach(r -> ProbeReport.json(r, out));
+                json(results, out);
             } else {
-                out.append(report().table(results, first, false));
+                table(results, first, false, out);
             }
             print(out);
         }
@@ -252,6 +260,29 @@ public final class ProbeCommand implements Callable<Integer> {
             }
             stopped = true;
         }
+    }
+
+    private void json(List<ProbeResult> results, StringBuilder out) {
+        Map<ProbeResult, Listening> here = listening ? local().read(results) : null;
+        results.forEach(r -> ProbeReport.json(r, here == null ? null : ProbeListening.json(r, here.get(r)), out));
+    }
+
+    /** The table, and with --listening its LISTEN column and a diagnosis line per target that is not simply up. */
+    private void table(List<ProbeResult> results, boolean header, boolean hideClosed, StringBuilder out) {
+        Map<ProbeResult, Listening> here = listening ? local().read(results) : null;
+        report().listenMarks(here == null ? null : ProbeListening.marks(here));
+        out.append(report().table(results, header, hideClosed));
+        if (here != null) { // not for the closed ports the table sums up
+            out.append(ProbeListening.diagnoses(hideClosed ? results.stream()
+                    .filter(r -> !(r.outcome() instanceof dev.portdeck.probe.Outcome.Closed)).toList() : results, here));
+        }
+    }
+
+    private ProbeListening local() {
+        if (local == null) {
+            local = new ProbeListening();
+        }
+        return local;
     }
 
     private List<StatsSnapshot> snapshots() {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** How `portdeck probe` writes results: an aligned table, NDJSON, and the statistics summary of repeated probes. */
 final class ProbeReport {
@@ -18,9 +19,16 @@ final class ProbeReport {
     private final boolean ascii;
     /** Column widths only grow, so the rows of later rounds line up under the first round's header. */
     private int[] tableWidths = new int[0];
+    /** probe --listening: the LISTEN column's text per result of the next table; null: no such column. */
+    private Map<ProbeResult, String> listenMarks;
 
     ProbeReport(boolean ascii) {
         this.ascii = ascii;
+    }
+
+    /** Adds a last column, LISTEN, with this text per result (probe --listening); null takes it away. */
+    void listenMarks(Map<ProbeResult, String> marks) {
+        this.listenMarks = marks;
     }
 
     /** ✔ open, ✘ refused or unreachable, ? no answer, ! our own problem; ASCII: + x ? !. */
@@ -70,8 +78,9 @@ final class ProbeReport {
         boolean labels = results.stream().anyMatch(r -> r.target().label() != null);
         List<String[]> rows = new ArrayList<>();
         if (header) {
-            rows.add(labels ? new String[] {" ", "TARGET", "LABEL", "ADDRESS", "STATE", "DETAIL"}
-                    : new String[] {" ", "TARGET", "ADDRESS", "STATE", "DETAIL"});
+            String[] titles = labels ? new String[] {" ", "TARGET", "LABEL", "ADDRESS", "STATE", "DETAIL"}
+                    : new String[] {" ", "TARGET", "ADDRESS", "STATE", "DETAIL"};
+            rows.add(listenMarks == null ? titles : withLast(titles, "LISTEN"));
         }
         int hidden = 0;
         for (ProbeResult r : results) {
@@ -86,7 +95,8 @@ final class ProbeReport {
                 row[1] = TerminalText.clean(row[1]);
                 row[4] = TerminalText.clean(row[4]);
             }
-            rows.add(labels ? withLabel(row, r.target().label()) : row);
+            row = labels ? withLabel(row, r.target().label()) : row;
+            rows.add(listenMarks == null ? row : withLast(row, listenMarks.get(r)));
         }
         StringBuilder out = new StringBuilder();
         if (rows.size() > (header ? 1 : 0)) {
@@ -117,6 +127,11 @@ final class ProbeReport {
 
     /** One NDJSON line: host, port, address, state, latency_ms, error, time. */
     static void json(ProbeResult r, StringBuilder out) {
+        json(r, null, out);
+    }
+
+    /** One NDJSON line with {@code moreFields} (",\"name\":value..." or null) at its end. */
+    static void json(ProbeResult r, String moreFields, StringBuilder out) {
         Outcome o = r.outcome();
         quoted(out.append("{\"host\":"), r.target().host())
                 .append(",\"port\":").append(r.target().port()).append(",\"address\":");
@@ -139,7 +154,7 @@ final class ProbeReport {
         if (r.target().label() != null) {
             out.append(",\"label\":").append(quote(r.target().label())); // only for --server/--all targets
         }
-        out.append("}\n");
+        out.append(moreFields == null ? "" : moreFields).append("}\n");
     }
 
     /** The statistics of repeated probes, one row per target; times in ms. */
@@ -163,6 +178,13 @@ final class ProbeReport {
             out.append(retransmits).append(" connect(s) took ≈1 s or ≈3 s (a retransmitted SYN): counted as loss.\n");
         }
         return ascii ? out.toString().replace('≈', '~') : out.toString();
+    }
+
+    /** The row with one more cell at its end. */
+    private static String[] withLast(String[] row, String cell) {
+        String[] wider = java.util.Arrays.copyOf(row, row.length + 1);
+        wider[row.length] = cell == null ? "-" : TerminalText.clean(cell);
+        return wider;
     }
 
     /** The row with the label inserted as the third column. */
@@ -195,14 +217,14 @@ final class ProbeReport {
         int[] widths = java.util.Arrays.copyOf(atLeast.length == columns ? atLeast : new int[0], columns);
         for (String[] row : rows) {
             for (int c = 0; c < columns; c++) {
-                widths[c] = Math.max(widths[c], row[c].codePointCount(0, row[c].length()));
+                widths[c] = Math.max(widths[c], TerminalText.width(row[c]));
             }
         }
         for (String[] row : rows) {
             for (int c = 0; c < columns; c++) {
                 out.append(row[c]);
                 if (c < columns - 1) {
-                    out.append(" ".repeat(widths[c] - row[c].codePointCount(0, row[c].length()) + 2));
+                    out.append(" ".repeat(widths[c] - TerminalText.width(row[c]) + 2));
                 }
             }
             out.append('\n');
@@ -232,7 +254,8 @@ final class ProbeReport {
                 case '\r' -> q.append("\\r");
                 case '\t' -> q.append("\\t");
                 default -> {
-                    if (c < 0x20) {
+                    if (c < 0x20 || Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
+                            || c == 0x2028 || c == 0x2029) { // also what would hide or reorder text on a terminal
                         q.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
                     } else {
                         q.append(c);
