@@ -1,6 +1,6 @@
 #!/bin/sh
-# Shell completion for portdeck from the picocli model of the jar (run by `mvn -B package -Pdist`):
-#   OUTDIR/portdeck   bash: picocli's AutoComplete script
+# Shell completion for portdeck from the jar (run by `mvn -B package -Pdist`):
+#   OUTDIR/portdeck   bash: `portdeck generate-completion`, picocli's script from the command model plus server names
 #   OUTDIR/_portdeck  zsh: the same functions run through zsh's bashcompinit. zsh autoloads _portdeck from $fpath on
 #                     the first Tab; its body defines the functions, registers them for later Tabs (the script's own
 #                     `complete` line), then completes that first Tab too. The script's shell set-up block is left
@@ -12,9 +12,7 @@ java=$1
 jar=$2
 out=$3
 mkdir -p "$out"
-# The property makes AutoComplete exit non-zero on an error instead of printing its usage and exiting 0.
-"$java" -Djava.awt.headless=true -Dpicocli.autocomplete.systemExitOnError -cp "$jar" picocli.AutoComplete \
-  --force --name=portdeck --completionScript="$out/portdeck" dev.portdeck.tui.cli.PortdeckCommand
+"$java" -Djava.awt.headless=true -jar "$jar" generate-completion >"$out/portdeck"
 {
   echo '#compdef portdeck'
   echo "# zsh completion for portdeck, made from picocli's bash completion at build time (dist/completion.sh)."

@@ -110,6 +110,7 @@ sed -i "s/^Depends: .*/Depends: $deps_line/" "$control"
 arch=$(sed -n 's/^Architecture: //p' "$control")
 deb=$PORTDECK_OUT/portdeck_${deb_version}_${arch}.deb
 rm -f "$PORTDECK_OUT"/portdeck_*.deb
-dpkg-deb --root-owner-group -Zxz --build "$root" "$deb" >/dev/null
+# xz -1: a quarter of the CPU time of dpkg's default -6 (16 s against 70 s here) for a package 12% larger.
+dpkg-deb --root-owner-group -Zxz -z1 --build "$root" "$deb" >/dev/null
 took "adding the files and packing with xz"
 echo "deb.sh: built $deb ($(du -k "$deb" | cut -f1) KB; installs $installed_kb KB; runtime modules $PORTDECK_MODULES)"
