@@ -41,10 +41,20 @@ version=$(timeout 30 portdeck --version 2>&1 || true)
 other_java=$(JAVA_HOME=/nonexistent timeout 30 portdeck --version 2>&1 || true)
 [ "$other_java" = "$version" ] && pass "the package's own runtime runs it (JAVA_HOME is not used)" \
   || fail "with JAVA_HOME=/nonexistent: $other_java"
-for page in portdeck portdeck-probe portdeck-alloc-list portdeck-servers portdeck-demo; do
+# A page for the root, every command in --help and every alloc subcommand: generated, so a new command has one too.
+commands=$(portdeck --help | sed -n '/^Commands:/,/^$/s/^  \([a-z][a-z-]*\)[ ,].*/\1/p')
+subcommands=$(portdeck alloc --help | sed -n '/^Commands:/,/^$/s/^  \([a-z][a-z-]*\)[ ,].*/alloc-\1/p')
+pages=0
+for page in portdeck $(printf 'portdeck-%s ' $commands $subcommands); do
   path=$(man -w "$page" 2>/dev/null || true)
-  [ "$path" = "/usr/share/man/man1/$page.1.gz" ] && pass "man -w $page: $path" || fail "man -w $page: '$path'"
+  if [ "$path" = "/usr/share/man/man1/$page.1.gz" ]; then
+    pages=$((pages + 1))
+  else
+    fail "man -w $page: '$path'"
+  fi
 done
+[ "$pages" -ge 10 ] && pass "man -w finds all $pages pages: portdeck, $(echo $commands) and alloc's $(echo $subcommands)" \
+  || fail "only $pages man pages were checked"
 man -P cat portdeck-probe 2>/dev/null | grep -q -- '--timeout' && pass "man portdeck-probe lists --timeout" \
   || fail "man portdeck-probe does not render the options"
 
