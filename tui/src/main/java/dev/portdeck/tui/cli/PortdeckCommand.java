@@ -4,6 +4,7 @@ import dev.portdeck.shared.client.PanelClient;
 import dev.portdeck.shared.client.PanelConfig;
 import dev.portdeck.shared.sim.DemoWorld;
 import dev.portdeck.shared.sim.Flavor;
+import dev.portdeck.tui.BuildStamp;
 import dev.portdeck.tui.dashboard.DashboardFlags;
 import dev.portdeck.tui.dashboard.TerminalDashboard;
 import java.util.Optional;
@@ -109,17 +110,16 @@ public final class PortdeckCommand implements Callable<Integer> {
         }
     }
 
-    /** Reads the version Maven wrote into the jar's manifest. */
+    /** The version and commit Maven wrote into the jar's manifest. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"portdeck " + version()};
+            return new String[] {BuildStamp.current().line()};
         }
     }
 
     /** The version from the jar's manifest, or "development build" when run from classes. */
     public static String version() {
-        String v = PortdeckCommand.class.getPackage().getImplementationVersion();
-        return v == null ? "development build" : v;
+        return BuildStamp.current().version();
     }
 }
