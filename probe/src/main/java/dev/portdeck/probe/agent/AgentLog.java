@@ -2,7 +2,7 @@ package dev.portdeck.probe.agent;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -34,15 +34,15 @@ public final class AgentLog {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private final Format format;
     private final Clock clock;
 
-    public AgentLog(PrintStream out, Format format) {
+    public AgentLog(PrintWriter out, Format format) {
         this(out, format, Clock.systemUTC());
     }
 
-    AgentLog(PrintStream out, Format format, Clock clock) {
+    AgentLog(PrintWriter out, Format format, Clock clock) {
         this.out = out;
         this.format = format;
         this.clock = clock;

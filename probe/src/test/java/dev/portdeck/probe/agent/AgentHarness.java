@@ -8,7 +8,8 @@ import dev.portdeck.shared.sim.DemoWorld;
 import dev.portdeck.shared.sim.PanelSimulator;
 import dev.portdeck.shared.sim.SimulatorOptions;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -44,7 +45,7 @@ final class AgentHarness implements AutoCloseable {
     AgentHarness(SimulatorOptions options, AgentSettings settings, AgentLog.Format format) {
         panel = PanelSimulator.start(options);
         client = new PanelClient(PanelConfig.of(panel.url(), panel.clientKey()));
-        AgentLog log = new AgentLog(new PrintStream(logBytes, true, StandardCharsets.UTF_8), format);
+        AgentLog log = new AgentLog(new PrintWriter(new OutputStreamWriter(logBytes, StandardCharsets.UTF_8), true), format);
         agent = Agent.start(client, settings, log, "test");
     }
 

@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
             AllocCommand.class,
             ProbeCommand.class,
             DemoCommand.class,
+            AgentCommand.class,
             LoginCommand.class,
             AutoComplete.GenerateCompletion.class
         })

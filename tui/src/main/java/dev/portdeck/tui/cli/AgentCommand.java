@@ -1,0 +1,176 @@
+package dev.portdeck.tui.cli;
+
+import dev.portdeck.probe.agent.Agent;
+import dev.portdeck.probe.agent.AgentLog;
+import dev.portdeck.probe.agent.AgentSettings;
+import dev.portdeck.shared.client.IpLiteral;
+import dev.portdeck.shared.client.PanelClient;
+import dev.portdeck.shared.client.PanelConfig;
+import dev.portdeck.shared.client.RetryPolicy;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** `portdeck agent`: watches every allocation all the time and serves Prometheus metrics; runs until SIGTERM. */
+@Command(name = "agent", mixinStandardHelpOptions = true, versionProvider = PortdeckCommand.Version.class,
+        sortOptions = false,
+        description = {
+            "Watch every allocation the API key sees, all the time, and serve what it finds to Prometheus:"
+                    + " /metrics, /probe (blackbox_exporter's multi-target contract), /sd (http_sd_configs),"
+                    + " /-/healthy and /-/ready.",
+            "Runs without a terminal until SIGTERM or Ctrl-C; SIGHUP reads the panel's allocations again at once."
+                    + " Logs one line per change (allocation down/up, panel down/up) on stderr."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:stopped by SIGTERM or Ctrl-C",
+            "1:could not listen on --listen",
+            "2:bad command line, or no panel configured"})
+public final class AgentCommand implements Callable<Integer> {
+
+    @Option(names = "--listen", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:9477",
+            description = "Where to serve (default: ${DEFAULT-VALUE}); :9477 or 0.0.0.0:9477 for every address.")
+    String listen;
+
+    @Option(names = {"-i", "--interval"}, paramLabel = "DURATION", defaultValue = "15s",
+            converter = DurationConverter.class, description = "Time between two probes of each allocation"
+                    + " (default: ${DEFAULT-VALUE}).")
+    Duration interval;
+
+    @Option(names = {"-t", "--timeout"}, paramLabel = "DURATION", defaultValue = "2s",
+            converter = DurationConverter.class, description = "Give up on a probe after this long (default:"
+                    + " ${DEFAULT-VALUE}); also the /probe modules' timeout.")
+    Duration timeout;
+
+    @Option(names = "--rediscover", paramLabel = "DURATION", defaultValue = "5m", converter = DurationConverter.class,
+            description = "Read the panel's allocations again this often (default: ${DEFAULT-VALUE}); SIGHUP does"
+                    + " it at once.")
+    Duration rediscover;
+
+    @Option(names = "--server", paramLabel = "SERVER",
+            description = "Watch only this server (short id, UUID or exact name; repeatable).")
+    List<String> servers = new ArrayList<>();
+
+    @Option(names = "--vantage", paramLabel = "NAME",
+            description = "Add the label vantage=\"NAME\" to every series, to tell several agents apart.")
+    String vantage;
+
+    @Option(names = "--panel-rate", paramLabel = "N", defaultValue = "" + AgentSettings.DEFAULT_PANEL_RATE,
+            description = "Requests a minute the agent may send to the panel (default: ${DEFAULT-VALUE}); the"
+                    + " panel's limit is per user and shared with your browser.")
+    int panelRate;
+
+    @Option(names = "--no-resources", description = "Do not poll each server's /resources (power state, network"
+            + " counters, uptime): only discovery talks to the panel.")
+    boolean noResources;
+
+    @Option(names = "--concurrency", paramLabel = "N",
+            description = "Connects in flight at once (default: from the open-files limit, at most 2048).")
+    Integer concurrency;
+
+    @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (logfmt, the default) or json: one object per line.")
+    String logFormat;
+
+    @Mixin
+    PanelOptions panel;
+
+    @Spec
+    CommandSpec spec;
+
+    private final CountDownLatch stop = new CountDownLatch(1);
+
+    @Override
+    public Integer call() throws InterruptedException {
+        AgentLog.Format format = AgentLog.Format.parse(logFormat);
+        if (format == null) {
+            throw new ParameterException(spec.commandLine(), "--log-format must be text or json, not '" + logFormat + "'.");
+        }
+        AgentSettings settings = settings();
+        PanelConfig config = panel.require();
+        PrintWriter err = spec.commandLine().getErr();
+        PanelOptions.warnAboutApplicationKey(config.key(), err);
+        // No waiting on a 429 inside the client: the agent's own pacing stops every request until Retry-After.
+        try (PanelClient client = new PanelClient(config, new RetryPolicy(0, Duration.ZERO, 1, Duration.ofMillis(250)))) {
+            Agent agent;
+            try {
+                agent = Agent.start(client, settings, new AgentLog(err, format), PortdeckCommand.version());
+            } catch (IllegalStateException e) {
+                err.println("portdeck agent: " + e.getMessage() + ".");
+                err.flush();
+                return ExitCode.FAILURE;
+            }
+            try {
+                awaitStop(agent);
+            } finally {
+                agent.close();
+            }
+            new AgentLog(err, format).info("agent stopped");
+            return ExitCode.OK;
+        }
+    }
+
+    /** Until SIGTERM or SIGINT; SIGHUP re-discovers. Without signal support, the JVM's shutdown hook stops it. */
+    private void awaitStop(Agent agent) throws InterruptedException {
+        boolean term = ProcessSignals.handle("TERM", stop::countDown);
+        boolean interrupt = ProcessSignals.handle("INT", stop::countDown);
+        ProcessSignals.handle("HUP", agent::rediscover);
+        if (!term || !interrupt) {
+            Runtime.getRuntime().addShutdownHook(new Thread(agent::close, "portdeck-agent-shutdown"));
+        }
+        stop.await();
+    }
+
+    /** Ends a running agent as SIGTERM does (for tests that run the command in-process). */
+    void requestStop() {
+        stop.countDown();
+    }
+
+    private AgentSettings settings() {
+        try {
+            return new AgentSettings(listenAddress(), interval, timeout, rediscover, vantage, servers, panelRate,
+                    !noResources, concurrency);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage() + ".");
+        }
+    }
+
+    /** "HOST:PORT", "[V6]:PORT" or ":PORT" (every address); HOST an IP literal or localhost, never looked up. */
+    private InetSocketAddress listenAddress() {
+        String t = listen.strip();
+        int colon = t.lastIndexOf(':');
+        String host = colon < 0 ? "" : t.substring(0, colon);
+        String portText = colon < 0 ? t : t.substring(colon + 1);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        int port;
+        try {
+            port = Integer.parseInt(portText);
+        } catch (NumberFormatException e) {
+            port = -1;
+        }
+        InetAddress address = host.isEmpty() ? anyAddress() : host.equalsIgnoreCase("localhost")
+                ? InetAddress.getLoopbackAddress() : IpLiteral.parse(host).orElse(null);
+        if (address == null || port < 0 || port > 65535) {
+            throw new ParameterException(spec.commandLine(), "--listen needs HOST:PORT with an IP address (or"
+                    + " localhost) and a port from 0 to 65535, such as 127.0.0.1:9477, [::1]:9477 or :9477, not '"
+                    + listen + "'.");
+        }
+        return new InetSocketAddress(address, port);
+    }
+
+    private static InetAddress anyAddress() {
+        return new InetSocketAddress(0).getAddress();
+    }
+}
