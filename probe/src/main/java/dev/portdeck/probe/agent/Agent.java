@@ -7,6 +7,7 @@ import dev.portdeck.probe.Prober;
 import dev.portdeck.probe.StatsSnapshot;
 import dev.portdeck.probe.Target;
 import dev.portdeck.shared.client.PanelClient;
+import dev.portdeck.shared.client.RetryPolicy;
 import dev.portdeck.shared.error.NotTheApi;
 import dev.portdeck.shared.error.PanelException;
 import dev.portdeck.shared.error.RateLimited;
@@ -38,6 +39,12 @@ import java.util.function.BiFunction;
  * last read, portdeck_panel_up is 0, and the log says why once.
  */
 public final class Agent implements AutoCloseable {
+
+    /**
+     * The client's retries for the agent's panel: none after a 429 (the agent's own pacing stops every request until
+     * Retry-After, and says so), one after a connection that broke before anything was done.
+     */
+    public static final RetryPolicy PANEL_RETRIES = new RetryPolicy(0, Duration.ZERO, 1, Duration.ofMillis(250));
 
     /** How soon a failed discovery is tried again (or --rediscover, when that is shorter). */
     static final Duration DISCOVERY_RETRY = Duration.ofSeconds(30);
@@ -105,7 +112,7 @@ public final class Agent implements AutoCloseable {
 
     /**
      * Starts watching: binds the HTTP server (an IllegalStateException saying why when it cannot), then discovers and
-     * probes in the background. The caller keeps ownership of {@code client}.
+     * probes in the background. The caller keeps ownership of {@code client}, best made with {@link #PANEL_RETRIES}.
      */
     public static Agent start(PanelClient client, AgentSettings settings, AgentLog log, String version) {
         return start(client, settings, log, version, (server, allocation) -> Check.TCP);

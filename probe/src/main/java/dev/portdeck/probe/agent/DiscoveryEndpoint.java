@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 
 /**
  * {@code GET /sd}: Prometheus' http_sd_configs format, one group per allocation with the same labels as its series,
- * and {@code __param_module} set to its check, so a multi-target job (this agent's or another's /probe, or a
+ * {@code __meta_portdeck_notes} (the allocation's notes, for relabelling), and {@code __param_module} set to its check, so a multi-target job (this agent's or another's /probe, or a
  * blackbox_exporter with modules of those names) asks each port the right question. Before the first discovery the
  * answer is 503, so a Prometheus keeps the list it had rather than dropping every target.
  */
@@ -44,6 +44,8 @@ final class DiscoveryEndpoint {
                 labels.put(WatchedAllocation.LABEL_NAMES.get(i), values[i]);
             }
             labels.put("__param_module", w.check().word());
+            // Notes are free text that changes: a __meta_ label, which relabelling may copy and otherwise drops.
+            labels.put("__meta_portdeck_notes", w.allocation().notes() == null ? "" : w.allocation().notes());
         }
         return groups;
     }

@@ -44,7 +44,7 @@ final class AgentHarness implements AutoCloseable {
 
     AgentHarness(SimulatorOptions options, AgentSettings settings, AgentLog.Format format) {
         panel = PanelSimulator.start(options);
-        client = new PanelClient(PanelConfig.of(panel.url(), panel.clientKey()));
+        client = new PanelClient(PanelConfig.of(panel.url(), panel.clientKey()), Agent.PANEL_RETRIES);
         AgentLog log = new AgentLog(new PrintWriter(new OutputStreamWriter(logBytes, StandardCharsets.UTF_8), true), format);
         agent = Agent.start(client, settings, log, "test");
     }

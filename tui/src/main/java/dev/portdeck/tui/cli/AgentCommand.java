@@ -6,7 +6,6 @@ import dev.portdeck.probe.agent.AgentSettings;
 import dev.portdeck.shared.client.IpLiteral;
 import dev.portdeck.shared.client.PanelClient;
 import dev.portdeck.shared.client.PanelConfig;
-import dev.portdeck.shared.client.RetryPolicy;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -100,8 +99,7 @@ public final class AgentCommand implements Callable<Integer> {
         PanelConfig config = panel.require();
         PrintWriter err = spec.commandLine().getErr();
         PanelOptions.warnAboutApplicationKey(config.key(), err);
-        // No waiting on a 429 inside the client: the agent's own pacing stops every request until Retry-After.
-        try (PanelClient client = new PanelClient(config, new RetryPolicy(0, Duration.ZERO, 1, Duration.ofMillis(250)))) {
+        try (PanelClient client = new PanelClient(config, Agent.PANEL_RETRIES)) {
             Agent agent;
             try {
                 agent = Agent.start(client, settings, new AgentLog(err, format), PortdeckCommand.version());

@@ -1,0 +1,86 @@
+package dev.portdeck.probe.agent;
+
+import static dev.portdeck.probe.agent.AgentHarness.sample;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.portdeck.shared.sim.DemoWorld;
+import dev.portdeck.shared.sim.Fault;
+import dev.portdeck.shared.sim.PanelSimulator.DemoPort;
+import dev.portdeck.shared.sim.RateLimit;
+import dev.portdeck.shared.sim.SimulatorOptions;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** When the panel goes away or rate-limits, probing goes on with the allocations last read; the log says why once. */
+class PanelOutageTest {
+
+    @Test
+    void aPanelThatFailsForAWhileIsReportedOnceAndProbingGoesOn() {
+        AgentSettings settings = AgentHarness.settings().withTiming(AgentHarness.INTERVAL, AgentHarness.TIMEOUT,
+                Duration.ofMillis(500));
+        try (AgentHarness h = new AgentHarness(SimulatorOptions.defaults().withWorld(DemoWorld.standard()), settings)) {
+            h.awaitReady();
+            DemoPort open = AgentMetricsTest.port(h, "Survival SMP", true);
+            String port = "port=\"" + open.allocation().port() + "\"";
+            for (int i = 0; i < 6; i++) {
+                h.panel.injectFault(i % 2 == 0 ? Fault.BAD_GATEWAY_HTML : Fault.SERVICE_UNAVAILABLE_HTML);
+            }
+            AgentHarness.await("portdeck_panel_up goes to 0", () -> panelUp(h.metrics()) == 0.0, Duration.ofSeconds(10));
+            double probesBefore = sample(h.metrics(), "portdeck_allocation_probes_total", port, "outcome=\"open\"");
+            AgentHarness.await("probing goes on while the panel is down", () -> sample(h.metrics(),
+                    "portdeck_allocation_probes_total", port, "outcome=\"open\"") > probesBefore + 1, Duration.ofSeconds(5));
+            assertEquals(1.0, sample(h.metrics(), "portdeck_allocation_up", port));
+            AgentHarness.await("the panel comes back", () -> panelUp(h.metrics()) == 1.0, Duration.ofSeconds(15));
+            String log = h.log();
+            assertEquals(1, count(log, "msg=\"panel down; probing goes on with the allocations last read\""), log);
+            assertTrue(log.contains("reason=\"the panel answered HTTP 50"), log);
+            assertEquals(1, count(log, "msg=\"panel up again\""), log);
+            assertTrue(sample(h.metrics(), "portdeck_panel_requests_total", "code=\"502\"") >= 1);
+            assertEquals(1.0, sample(h.metrics(), "portdeck_allocation_up", port), "the allocation never vanished");
+        }
+    }
+
+    @Test
+    void aRateLimitingPanelStopsTheAgentsRequestsUntilRetryAfter() {
+        SimulatorOptions options = SimulatorOptions.defaults().withWorld(DemoWorld.standard())
+                .withRateLimit(new RateLimit(4, Duration.ofSeconds(3)));
+        AgentSettings settings = AgentHarness.settings().withTiming(AgentHarness.INTERVAL, AgentHarness.TIMEOUT,
+                Duration.ofMillis(300));
+        try (AgentHarness h = new AgentHarness(options, settings)) {
+            h.awaitReady();
+            AgentHarness.await("a 429 is counted", () -> {
+                Double limited = sample(h.metrics(), "portdeck_panel_requests_total", "code=\"429\"");
+                return limited != null && limited >= 1;
+            }, Duration.ofSeconds(10));
+            AgentHarness.await("the log says why", () -> h.log().contains("HTTP 429"), Duration.ofSeconds(5));
+            long requestsAt429 = h.panel.requestCount();
+            sleep(Duration.ofMillis(700));
+            assertTrue(h.panel.requestCount() - requestsAt429 <= 1,
+                    "the agent waits for Retry-After instead of hammering the panel");
+            AgentHarness.await("the panel is up again after the window", () -> panelUp(h.metrics()) == 1.0,
+                    Duration.ofSeconds(15));
+            assertEquals(10, count(h.metrics(), "\nportdeck_allocation_up{"), "every allocation kept its series");
+        }
+    }
+
+    static double panelUp(String metrics) {
+        return sample(metrics.replace("\nportdeck_panel_up ", "\nportdeck_panel_up{} "), "portdeck_panel_up");
+    }
+
+    static int count(String text, String needle) {
+        int n = 0;
+        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
