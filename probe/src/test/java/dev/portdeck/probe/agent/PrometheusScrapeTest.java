@@ -26,7 +26,7 @@ class PrometheusScrapeTest {
 
     @Test
     void prometheusSeesUpAndDownAndAStoppedListenerGoingToZero() throws Exception {
-        Assumptions.assumeTrue(PrometheusServer.installed(), "prometheus is not installed (.ci/run installs it)");
+        Assumptions.assumeTrue(PrometheusServer.installed("prometheus"), "prometheus is not installed (.ci/run installs it)");
         DemoWorld world = DemoWorld.builder()
                 .node("fra-1", "127.0.0.2", "fra1.portdeck.test", List.of())
                 .server(new DemoWorld.ServerSpec("Survival SMP", "fra-1", "", 3, PowerState.RUNNING, false, List.of(

@@ -24,8 +24,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * A real Prometheus (the Debian package) on a free loopback port, with its own config and an empty database in a
- * temporary directory; {@link #close()} kills it and removes the directory.
+ * A real Prometheus or blackbox_exporter (the Debian packages) on a free loopback port, with its own config (and an
+ * empty database) in a temporary directory; {@link #close()} kills it and removes the directory.
  */
 final class PrometheusServer implements AutoCloseable {
 
@@ -63,11 +63,58 @@ final class PrometheusServer implements AutoCloseable {
         Process p = new ProcessBuilder("prometheus", "--config.file=" + dir.resolve("prometheus.yml"),
                 "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:0",
                 "--log.level=info").redirectErrorStream(true).start();
+        PrometheusServer server = new PrometheusServer(dir, p);
+        server.awaitReady();
+        return server;
+    }
+
+    /** Prometheus listens before it is ready: its API answers 503 until the database and the config are loaded. */
+    private void awaitReady() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/-/ready")).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+                Thread.sleep(100);
+            } catch (IOException e) {
+                // not yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        close();
+        throw new IllegalStateException("prometheus never became ready: " + lastLines());
+    }
+
+    /** Starts `prometheus-blackbox-exporter` with this blackbox.yml. */
+    static PrometheusServer startBlackbox(String config) throws Exception {
+        Path dir = Files.createTempDirectory("portdeck-blackbox");
+        Files.writeString(dir.resolve("blackbox.yml"), config);
+        Process p = new ProcessBuilder("prometheus-blackbox-exporter", "--config.file=" + dir.resolve("blackbox.yml"),
+                "--web.listen-address=127.0.0.1:0").redirectErrorStream(true).start();
         return new PrometheusServer(dir, p);
     }
 
-    static boolean installed() {
-        return Stream.of(System.getenv("PATH").split(":")).anyMatch(d -> Files.isExecutable(Path.of(d, "prometheus")));
+    static boolean installed(String program) {
+        return Stream.of(System.getenv("PATH").split(":")).anyMatch(d -> Files.isExecutable(Path.of(d, program)));
+    }
+
+    /** GET a path of this server, e.g. /probe?target=...; the body. */
+    String get(String pathAndQuery) {
+        URI uri = URI.create("http://127.0.0.1:" + port + pathAndQuery);
+        try {
+            return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new AssertionError("GET " + uri + " failed: " + e + "\n" + lastLines(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     private void drain(CompletableFuture<Integer> port) {
