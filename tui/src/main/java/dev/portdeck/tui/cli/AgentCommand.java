@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -97,36 +98,49 @@ public final class AgentCommand implements Callable<Integer> {
         }
         AgentSettings settings = settings();
         PanelConfig config = panel.require();
+        AtomicReference<Agent> running = new AtomicReference<>();
+        boolean signals = listenForSignals(running);
         PrintWriter err = spec.commandLine().getErr();
         PanelOptions.warnAboutApplicationKey(config.key(), err);
         try (PanelClient client = new PanelClient(config, Agent.PANEL_RETRIES)) {
+            AgentLog log = new AgentLog(err, format);
             Agent agent;
             try {
-                agent = Agent.start(client, settings, new AgentLog(err, format), PortdeckCommand.version());
+                agent = Agent.start(client, settings, log, PortdeckCommand.version());
             } catch (IllegalStateException e) {
                 err.println("portdeck agent: " + e.getMessage() + ".");
                 err.flush();
                 return ExitCode.FAILURE;
             }
+            running.set(agent);
+            if (!signals) {
+                Runtime.getRuntime().addShutdownHook(new Thread(agent::close, "portdeck-agent-shutdown"));
+            }
             try {
-                awaitStop(agent);
+                stop.await();
             } finally {
                 agent.close();
             }
-            new AgentLog(err, format).info("agent stopped");
+            log.info("agent stopped");
             return ExitCode.OK;
         }
     }
 
-    /** Until SIGTERM or SIGINT; SIGHUP re-discovers. Without signal support, the JVM's shutdown hook stops it. */
-    private void awaitStop(Agent agent) throws InterruptedException {
+    /**
+     * SIGTERM and SIGINT end the wait, SIGHUP re-discovers (and is ignored before the agent runs: its first discovery
+     * is coming anyway). Installed first thing, so an early signal never takes the JVM's default exit. False when
+     * this JVM cannot handle them: then its shutdown hook stops the agent (and the exit status is 143 or 130).
+     */
+    private boolean listenForSignals(AtomicReference<Agent> running) {
         boolean term = ProcessSignals.handle("TERM", stop::countDown);
         boolean interrupt = ProcessSignals.handle("INT", stop::countDown);
-        ProcessSignals.handle("HUP", agent::rediscover);
-        if (!term || !interrupt) {
-            Runtime.getRuntime().addShutdownHook(new Thread(agent::close, "portdeck-agent-shutdown"));
-        }
-        stop.await();
+        ProcessSignals.handle("HUP", () -> {
+            Agent agent = running.get();
+            if (agent != null) {
+                agent.rediscover();
+            }
+        });
+        return term && interrupt;
     }
 
     /** Ends a running agent as SIGTERM does (for tests that run the command in-process). */
