@@ -84,7 +84,8 @@ public final class Agent implements AutoCloseable {
         PrometheusRegistry registry = new PrometheusRegistry();
         Labels constLabels = settings.vantage() == null ? Labels.EMPTY : Labels.of("vantage", settings.vantage());
         this.panelMetrics = new PanelMetrics(registry, constLabels, version);
-        this.allocationMetrics = new AllocationMetrics(registry, constLabels);
+        this.allocationMetrics = new AllocationMetrics(constLabels);
+        registry.register(allocationMetrics);
         this.serverMetrics = new ServerMetrics(registry, constLabels);
         this.pacer = new PanelPacer(settings.panelRate(), panelMetrics);
         this.discovery = new Discovery(client, pacer, settings.servers(), checks, Clock.systemUTC());

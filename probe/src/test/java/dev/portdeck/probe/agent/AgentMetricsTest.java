@@ -4,6 +4,7 @@ import static dev.portdeck.probe.agent.AgentHarness.sample;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portdeck.shared.model.PowerState;
@@ -29,12 +30,17 @@ class AgentMetricsTest {
                     "primary=\"true\"", "alias=\"fra1.portdeck.test\"", "ip=\"127.0.0.2\""), text);
             assertEquals(0.0, sample(text, "portdeck_allocation_up", "port=\"" + closed.allocation().port() + "\"",
                     "primary=\"false\""), text);
-            assertNotNull(sample(text, "portdeck_allocation_connect_seconds_bucket",
-                    "port=\"" + open.allocation().port() + "\"", "le=\"0.005\""));
-            assertTrue(sample(text, "portdeck_allocation_probes_total", "port=\"" + closed.allocation().port() + "\"",
-                    "outcome=\"closed\"") >= 1);
-            assertNotNull(sample(text, "portdeck_allocation_last_change_timestamp_seconds",
-                    "port=\"" + closed.allocation().port() + "\""));
+            String openId = "allocation=\"" + open.allocation().id() + "\"";
+            String closedId = "allocation=\"" + closed.allocation().id() + "\"";
+            assertTrue(sample(text, "portdeck_allocation_connect_seconds_bucket", openId, "le=\"+Inf\"") >= 1, text);
+            assertEquals(sample(text, "portdeck_allocation_connect_seconds_bucket", openId, "le=\"+Inf\""),
+                    sample(text, "portdeck_allocation_connect_seconds_count", openId));
+            assertNull(sample(text, "portdeck_allocation_connect_seconds_count", closedId), "a refused port never connected");
+            assertTrue(sample(text, "portdeck_allocation_probes_total", closedId, "outcome=\"closed\"") >= 1);
+            assertNull(sample(text, "portdeck_allocation_probes_total", closedId, "outcome=\"open\""));
+            assertNotNull(sample(text, "portdeck_allocation_last_change_timestamp_seconds", closedId));
+            assertFalse(text.contains("portdeck_allocation_probes_total{allocation=\"" + closed.allocation().id()
+                    + "\",ip="), "only portdeck_allocation_up carries the names");
             assertEquals(1.0, sample(text.replace("portdeck_panel_up ", "portdeck_panel_up{} "), "portdeck_panel_up"));
             assertTrue(text.contains("portdeck_build_info{version=\"test\"} 1"), text);
         }

@@ -23,13 +23,14 @@ class PanelOutageTest {
             h.awaitReady();
             DemoPort open = AgentMetricsTest.port(h, "Survival SMP", true);
             String port = "port=\"" + open.allocation().port() + "\"";
+            String id = "allocation=\"" + open.allocation().id() + "\"";
             for (int i = 0; i < 6; i++) {
                 h.panel.injectFault(i % 2 == 0 ? Fault.BAD_GATEWAY_HTML : Fault.SERVICE_UNAVAILABLE_HTML);
             }
             AgentHarness.await("portdeck_panel_up goes to 0", () -> panelUp(h.metrics()) == 0.0, Duration.ofSeconds(10));
-            double probesBefore = sample(h.metrics(), "portdeck_allocation_probes_total", port, "outcome=\"open\"");
+            double probesBefore = sample(h.metrics(), "portdeck_allocation_probes_total", id, "outcome=\"open\"");
             AgentHarness.await("probing goes on while the panel is down", () -> sample(h.metrics(),
-                    "portdeck_allocation_probes_total", port, "outcome=\"open\"") > probesBefore + 1, Duration.ofSeconds(5));
+                    "portdeck_allocation_probes_total", id, "outcome=\"open\"") > probesBefore + 1, Duration.ofSeconds(5));
             assertEquals(1.0, sample(h.metrics(), "portdeck_allocation_up", port));
             AgentHarness.await("the panel comes back", () -> panelUp(h.metrics()) == 1.0, Duration.ofSeconds(15));
             String log = h.log();
