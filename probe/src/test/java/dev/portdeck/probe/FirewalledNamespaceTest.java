@@ -26,6 +26,8 @@ class FirewalledNamespaceTest {
     private static final int DROPPED = 7001;
     private static final int PROHIBITED = 7002;
     private static final int NOTHING_LISTENS = 7003;
+    private static final int UDP_DROPPED = 7004;
+    private static final int UDP_REJECTED = 7005;
 
     private static final long PID = ProcessHandle.current().pid();
     private static final String NAMESPACE = "pd-test-" + PID;
@@ -56,6 +58,8 @@ class FirewalledNamespaceTest {
                     + "    type filter hook input priority 0; policy accept;\n"
                     + "    tcp dport " + DROPPED + " drop\n"
                     + "    tcp dport " + PROHIBITED + " reject with icmp type admin-prohibited\n"
+                    + "    udp dport " + UDP_DROPPED + " drop\n"
+                    + "    udp dport " + UDP_REJECTED + " reject\n"
                     + "  }\n}\n", StandardCharsets.UTF_8);
             sh("ip", "netns", "exec", NAMESPACE, which("nft"), "-f", rules.toString());
             Files.delete(rules);
@@ -109,6 +113,29 @@ class FirewalledNamespaceTest {
                 List.of(Target.of(NS_IP, DROPPED), Target.of(NS_IP, PROHIBITED), Target.of(NS_IP, NOTHING_LISTENS)),
                 Duration.ofMillis(400), null).get(10, TimeUnit.SECONDS);
         assertEquals(List.of("filtered", "unreachable", "closed"), results.stream().map(r -> r.outcome().word()).toList());
+    }
+
+    private static Outcome udp(Check check, int port) throws Exception {
+        return prober.probe(new Target(NS_IP, port, null, check), Duration.ofMillis(600)).get(10, TimeUnit.SECONDS)
+                .outcome();
+    }
+
+    @Test
+    void aUdpQuestionThatIsDroppedIsOpenOrFiltered() throws Exception {
+        for (Check check : List.of(Check.UDP, Check.A2S, Check.BEDROCK)) {
+            assertEquals(new Outcome.OpenOrFiltered(Duration.ofMillis(600)), udp(check, UDP_DROPPED), check.word());
+        }
+    }
+
+    @Test
+    void aUdpQuestionThatIsRejectedIsClosed() throws Exception {
+        assertInstanceOf(Outcome.Closed.class, udp(Check.UDP, UDP_REJECTED));
+        assertInstanceOf(Outcome.Closed.class, udp(Check.A2S, UDP_REJECTED));
+    }
+
+    @Test
+    void aUdpPortWhereNothingListensIsClosedByTheKernelsIcmp() throws Exception {
+        assertInstanceOf(Outcome.Closed.class, udp(Check.BEDROCK, NOTHING_LISTENS));
     }
 
     private static boolean onPath(String tool) {

@@ -68,6 +68,28 @@ public final class ConfigFile {
         if (!Files.exists(path)) {
             return new Contents(null, Map.of());
         }
+        return parse(load());
+    }
+
+    /**
+     * The settings beside the profiles whose keys start with {@code prefix} (removed), e.g. "checks." for the probe's
+     * per-allocation checks, or one key when {@code prefix} has no dot at its end. Empty without a file.
+     */
+    public Map<String, String> entries(String prefix) {
+        if (!Files.exists(path)) {
+            return Map.of();
+        }
+        Properties p = load();
+        Map<String, String> out = new TreeMap<>();
+        for (String name : p.stringPropertyNames()) {
+            if (prefix.endsWith(".") ? name.startsWith(prefix) : name.equals(prefix)) {
+                out.put(name.substring(prefix.endsWith(".") ? prefix.length() : 0), p.getProperty(name));
+            }
+        }
+        return out;
+    }
+
+    private Properties load() {
         refuseIfShared();
         Properties p = new Properties();
         try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
@@ -75,7 +97,7 @@ public final class ConfigFile {
         } catch (IOException e) {
             throw new InvalidInput("config", "cannot read " + path + ": " + e.getMessage());
         }
-        return parse(p);
+        return p;
     }
 
     private Contents parse(Properties p) {
@@ -110,10 +132,18 @@ public final class ConfigFile {
         }
     }
 
-    /** Adds or replaces `profile`, optionally making it the default; written atomically, 0600 in a 0700 directory. */
+    /**
+     * Adds or replaces `profile`, optionally making it the default; written atomically, 0600 in a 0700 directory.
+     * The user's other settings in the file (checks, expect_closed, ...) are kept.
+     */
     public void save(Profile profile, boolean makeDefault) {
         Contents old = read();
         Properties p = new Properties();
+        if (Files.exists(path)) {
+            Properties kept = load();
+            kept.stringPropertyNames().stream().filter(k -> !k.equals("default") && !k.startsWith("profile."))
+                    .forEach(k -> p.setProperty(k, kept.getProperty(k)));
+        }
         String def = makeDefault || old.defaultProfile() == null ? profile.name() : old.defaultProfile();
         p.setProperty("default", def);
         Map<String, Profile> all = new TreeMap<>(old.profiles());

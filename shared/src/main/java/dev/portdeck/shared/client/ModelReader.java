@@ -3,10 +3,12 @@ package dev.portdeck.shared.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portdeck.shared.error.NotTheApi;
 import dev.portdeck.shared.model.Allocation;
+import dev.portdeck.shared.model.Egg;
 import dev.portdeck.shared.model.Page;
 import dev.portdeck.shared.model.PowerState;
 import dev.portdeck.shared.model.Resources;
 import dev.portdeck.shared.model.Server;
+import dev.portdeck.shared.model.StartupVariable;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,7 +59,40 @@ final class ModelReader {
         return new Server(
                 requireText(a, "identifier"), nullableText(a.get("uuid")), requireText(a, "name"),
                 nullableText(a.get("node")), blankToNull(a.get("status")), a.path("is_suspended").asBoolean(false),
-                a.path("feature_limits").path("allocations").asInt(0), allocations, permissions);
+                a.path("feature_limits").path("allocations").asInt(0), allocations, permissions,
+                blankToNull(a.get("docker_image")), egg(a.path("relationships").path("egg")),
+                variables(a.path("relationships").path("variables")));
+    }
+
+    /** relationships.egg, or null when not included (or a null resource). */
+    private static Egg egg(JsonNode item) {
+        JsonNode a = item.path("attributes");
+        if (!a.isObject() || blankToNull(a.get("name")) == null) {
+            return null;
+        }
+        return new Egg(blankToNull(a.get("uuid")), a.get("name").asText());
+    }
+
+    /**
+     * A list of egg_variable items; empty when absent or a null resource (no startup.read). An item without an
+     * env_variable is skipped: it names nothing a rule could use.
+     */
+    List<StartupVariable> variables(JsonNode list) {
+        List<StartupVariable> out = new ArrayList<>();
+        JsonNode data = list.path("data");
+        if (!data.isArray()) {
+            return out;
+        }
+        for (JsonNode item : data) {
+            JsonNode v = item.path("attributes");
+            String env = blankToNull(v.get("env_variable"));
+            if (env != null) {
+                out.add(new StartupVariable(nullableText(v.get("name")), nullableText(v.get("description")), env,
+                        nullableText(v.get("default_value")), nullableText(v.get("server_value")),
+                        v.path("is_editable").asBoolean(false), nullableText(v.get("rules"))));
+            }
+        }
+        return out;
     }
 
     Page<Server> serverPage(JsonNode list) {

@@ -14,6 +14,7 @@ import dev.portdeck.shared.model.PowerSignal;
 import dev.portdeck.shared.model.Resources;
 import dev.portdeck.shared.model.Server;
 import dev.portdeck.shared.model.ServerRef;
+import dev.portdeck.shared.model.StartupVariable;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,10 +67,15 @@ public final class PanelClient implements AutoCloseable {
 
     /** `GET /api/client`, every page (bounded by total_pages and {@link #MAX_PAGES}). */
     public List<Server> listServers() {
+        return listServers(false);
+    }
+
+    /** As {@link #listServers()}; with {@code withEggs}, `?include=egg` names each server's egg in the same pages. */
+    public List<Server> listServers(boolean withEggs) {
         List<Server> all = new ArrayList<>();
         int page = 1;
         for (int fetched = 0; fetched < maxPages; fetched++) {
-            Page<Server> p = listServers(page, MAX_PER_PAGE);
+            Page<Server> p = listServers(page, MAX_PER_PAGE, withEggs);
             all.addAll(p.items());
             if (!p.hasNext() || p.items().isEmpty()) {
                 return all;
@@ -82,12 +88,19 @@ public final class PanelClient implements AutoCloseable {
 
     /** `GET /api/client?page=N&per_page=M`. */
     public Page<Server> listServers(int page, int perPage) {
+        return listServers(page, perPage, false);
+    }
+
+    private Page<Server> listServers(int page, int perPage, boolean withEggs) {
         if (page < 1 || perPage < 1 || perPage > MAX_PER_PAGE) {
             throw new InvalidInput("page", "pages start at 1 and hold 1 to " + MAX_PER_PAGE + " servers");
         }
         Map<String, String> query = new LinkedHashMap<>();
         query.put("page", Integer.toString(page));
         query.put("per_page", Integer.toString(perPage));
+        if (withEggs) {
+            query.put("include", "egg");
+        }
         Reply r = call(new ApiCall("GET", List.of(), query, null, null, "list the servers", "the server list"));
         return r.reader().serverPage(r.json());
     }
@@ -97,6 +110,25 @@ public final class PanelClient implements AutoCloseable {
         String s = RequestChecks.server(server);
         Reply r = call(get(List.of("servers", s), null, "read server " + s, "server " + s));
         return r.reader().server(r.json(), r.json().get("meta"));
+    }
+
+    /**
+     * `GET /api/client/servers/{server}?include=egg`: as {@link #server(String)}, plus the egg's name; the startup
+     * variables come with every server view (when the key has startup.read), the docker image too.
+     */
+    public Server serverWithEgg(String server) {
+        String s = RequestChecks.server(server);
+        Reply r = call(new ApiCall("GET", List.of("servers", s), Map.of("include", "egg"), null, null,
+                "read server " + s, "server " + s));
+        return r.reader().server(r.json(), r.json().get("meta"));
+    }
+
+    /** `GET /api/client/servers/{server}/startup`: the user-viewable startup variables (needs startup.read). */
+    public List<StartupVariable> startup(String server) {
+        String s = RequestChecks.server(server);
+        Reply r = call(get(List.of("servers", s, "startup"), "startup.read", "read the startup variables of server " + s,
+                "server " + s));
+        return r.reader().variables(r.json());
     }
 
     /** A short id, a UUID or an unambiguous (case-insensitive) name to the server; NotFound names what was tried. */

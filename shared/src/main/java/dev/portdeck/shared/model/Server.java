@@ -15,6 +15,9 @@ import java.util.Set;
  * @param allocationLimit feature_limits.allocations (counts the primary); 0 means none may be added
  * @param allocations     relationships.allocations (may be empty when the panel did not include them)
  * @param permissions     meta.user_permissions, e.g. "allocation.read" or "*"
+ * @param dockerImage     docker_image, e.g. "ghcr.io/pterodactyl/yolks:java_21", or null
+ * @param egg             relationships.egg (only with `?include=egg`), or null
+ * @param variables       relationships.variables: the user-viewable startup variables (empty without startup.read)
  */
 public record Server(
         String identifier,
@@ -25,11 +28,33 @@ public record Server(
         boolean suspended,
         int allocationLimit,
         List<Allocation> allocations,
-        Set<String> permissions) {
+        Set<String> permissions,
+        String dockerImage,
+        Egg egg,
+        List<StartupVariable> variables) {
 
     public Server {
         allocations = List.copyOf(allocations);
         permissions = Set.copyOf(permissions);
+        variables = variables == null ? List.of() : List.copyOf(variables);
+    }
+
+    /** A server whose egg, image and variables are unknown. */
+    public Server(String identifier, String uuid, String name, String node, String status, boolean suspended,
+                  int allocationLimit, List<Allocation> allocations, Set<String> permissions) {
+        this(identifier, uuid, name, node, status, suspended, allocationLimit, allocations, permissions, null, null,
+                List.of());
+    }
+
+    /** The egg's name, or null when the panel did not say. */
+    public String eggName() {
+        return egg == null ? null : egg.name();
+    }
+
+    /** The value of the startup variable {@code envVariable} (e.g. "QUERY_PORT"), or null. */
+    public String variable(String envVariable) {
+        return variables.stream().filter(v -> v.envVariable().equals(envVariable)).map(StartupVariable::value)
+                .findFirst().orElse(null);
     }
 
     /** Whether the key may do what `permission` (e.g. "allocation.update") names on this server. */

@@ -52,7 +52,10 @@ final class ClientApi {
         String server = s.get(1);
         List<String> rest = s.subList(2, s.size());
         if (rest.isEmpty()) {
-            return only(r, "GET", key -> serverView(server, key));
+            return only(r, "GET", key -> serverView(server, includesEgg(r), key));
+        }
+        if (rest.equals(List.of("startup"))) {
+            return only(r, "GET", key -> startup(server, key));
         }
         if (rest.equals(List.of("resources"))) {
             return only(r, "GET", key -> resources(server));
@@ -94,10 +97,31 @@ final class ClientApi {
         return endpoint;
     }
 
-    private Reply serverView(String ref, SimKey key) {
+    private Reply serverView(String ref, boolean withEgg, SimKey key) {
         return state.locked(() -> {
             SimServer s = state.server(ref); // the view stays readable while suspended, as on real panels
-            return Reply.ok(JsonShapes.serverWithMeta(s, state.allocationsOf(s), key));
+            return Reply.ok(JsonShapes.serverWithMeta(s, state.allocationsOf(s), key, withEgg));
+        });
+    }
+
+    /** `?include=egg` (a comma list; the panels ignore names they do not offer). */
+    static boolean includesEgg(Request r) {
+        String include = r.query().get("include");
+        return include != null && List.of(include.split(",")).stream().anyMatch(i -> i.strip().equals("egg"));
+    }
+
+    /** `GET /startup`: the variables, and the startup command and images in meta (StartupController). */
+    private Reply startup(String ref, SimKey key) {
+        return state.locked(() -> {
+            SimServer s = usable(ref);
+            require(key, "startup.read");
+            com.fasterxml.jackson.databind.node.ObjectNode body = JsonShapes.variables(s);
+            com.fasterxml.jackson.databind.node.ObjectNode meta = body.putObject("meta")
+                    .put("startup_command", JsonShapes.invocation(s, state.allocationsOf(s).stream()
+                            .filter(SimAllocation::isPrimary).findFirst().orElse(null)))
+                    .put("raw_startup_command", s.egg.startup());
+            meta.putObject("docker_images").put(s.egg.dockerImage(), s.egg.dockerImage());
+            return Reply.ok(body);
         });
     }
 

@@ -33,8 +33,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class PanelSimulator implements AutoCloseable {
 
-    /** A port of the world and whether a real listener accepts connections on it right now. */
-    public record DemoPort(String serverName, String serverId, Allocation allocation, boolean listening) {
+    /**
+     * A port of the world: whether something really listens on it right now, and whether that includes TCP (a
+     * Bedrock or Source game port listens on UDP only).
+     */
+    public record DemoPort(String serverName, String serverId, Allocation allocation, boolean listening,
+                           boolean acceptsTcp) {
     }
 
     static {
@@ -247,7 +251,8 @@ public final class PanelSimulator implements AutoCloseable {
     public List<DemoPort> demoPorts() {
         return state.locked(() -> state.servers().stream()
                 .flatMap(s -> state.allocationsOf(s).stream().map(a -> new DemoPort(s.name, s.identifier,
-                        a.toModel(), state.listeners().isListening(a.ip, a.port))))
+                        a.toModel(), state.listeners().isListening(a.ip, a.port),
+                        state.listeners().acceptsTcp(a.ip, a.port))))
                 .toList());
     }
 
@@ -260,7 +265,10 @@ public final class PanelSimulator implements AutoCloseable {
 
     private Server toModel(SimServer s) {
         return new Server(s.identifier, s.uuid, s.name, s.node, s.blockingStatus(), s.suspended, s.allocationLimit,
-                state.allocationsOf(s).stream().map(SimAllocation::toModel).toList(), Set.of("*"));
+                state.allocationsOf(s).stream().map(SimAllocation::toModel).toList(), Set.of("*"),
+                s.egg.dockerImage(), new dev.portdeck.shared.model.Egg(null, s.egg.name()),
+                s.variables.stream().map(v -> new dev.portdeck.shared.model.StartupVariable(v.name(), null, v.env(),
+                        v.value(), v.value(), v.editable(), null)).toList());
     }
 
     /** Stops the API and closes every demo listener; calling it again does nothing. */

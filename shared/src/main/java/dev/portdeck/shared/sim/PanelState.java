@@ -58,7 +58,7 @@ final class PanelState {
         int internalId = servers.size() + 1;
         String seed = "portdeck-demo:" + internalId + ":" + spec.name();
         SimServer server = new SimServer(internalId, UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString(),
-                spec.name(), spec.node(), spec.description(), spec.bytesPerSecond());
+                spec.name(), spec.node(), spec.description(), spec.bytesPerSecond(), spec.egg());
         server.allocationLimit = spec.allocationLimit();
         server.suspended = spec.suspended();
         server.state = spec.power();
@@ -68,14 +68,30 @@ final class PanelState {
         DemoWorld.Node node = world.nodes().stream().filter(n -> n.name().equals(spec.node())).findFirst().orElseThrow();
         boolean running = spec.power() == PowerState.RUNNING && !spec.suspended();
         for (DemoWorld.Port p : spec.ports()) {
-            int port = listeners.claim(node.ip(), p.port(), running && p.listening());
+            int port = listeners.claim(node.ip(), p.port(), running && p.listening(), p.listening() ? p.game() : null);
             SimAllocation row = addRow(node, port, p.listening());
+            if (p.variable() != null) {
+                server.variables.add(new DemoWorld.Variable(p.variable(), displayName(p.variable()),
+                        Integer.toString(port), true));
+            }
             row.notes = p.notes();
             row.server = server;
             if (server.primaryId == null) {
                 server.primaryId = row.id;
             }
         }
+    }
+
+    /** "RCON_PORT" → "Rcon Port", as eggs name their port variables. */
+    private static String displayName(String env) {
+        StringBuilder name = new StringBuilder();
+        for (String word : env.toLowerCase(Locale.ROOT).split("_")) {
+            if (!word.isEmpty()) {
+                name.append(name.length() == 0 ? "" : " ").append(Character.toUpperCase(word.charAt(0)))
+                        .append(word.substring(1));
+            }
+        }
+        return name.toString();
     }
 
     private SimAllocation addRow(DemoWorld.Node node, int port, boolean serves) {

@@ -35,7 +35,7 @@ final class ServerListing {
             int totalPages = Math.max(1, (total + perPage - 1) / perPage);
             int from = Math.min(total, (page - 1) * perPage);
             List<ObjectNode> items = matching.subList(from, Math.min(total, from + perPage)).stream()
-                    .map(s -> JsonShapes.server(s, state.allocationsOf(s), key)).toList();
+                    .map(s -> JsonShapes.server(s, state.allocationsOf(s), key, ClientApi.includesEgg(request))).toList();
             ObjectNode body = JsonShapes.list(items);
             body.set("meta", JsonShapes.pagination(total, items.size(), perPage, page, totalPages,
                     page > 1 ? link(page - 1, perPage) : null, page < totalPages ? link(page + 1, perPage) : null));

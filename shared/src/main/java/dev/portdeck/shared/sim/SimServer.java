@@ -1,6 +1,8 @@
 package dev.portdeck.shared.sim;
 
 import dev.portdeck.shared.model.PowerState;
+import java.util.ArrayList;
+import java.util.List;
 
 /** A simulated game server. Guarded by PanelState's lock. */
 final class SimServer {
@@ -11,6 +13,9 @@ final class SimServer {
     final String node;
     final String description;
     final long bytesPerSecond;
+    final DemoWorld.Egg egg;
+    /** The egg's variables, then one per port a {@link DemoWorld.Port#variable()} names, holding the port bound. */
+    final List<DemoWorld.Variable> variables = new ArrayList<>();
     int allocationLimit;
     Long primaryId;
     boolean suspended;
@@ -22,7 +27,8 @@ final class SimServer {
     long settlesAtNanos;
     long startedAtMillis;
 
-    SimServer(int internalId, String uuid, String name, String node, String description, long bytesPerSecond) {
+    SimServer(int internalId, String uuid, String name, String node, String description, long bytesPerSecond,
+              DemoWorld.Egg egg) {
         this.internalId = internalId;
         this.uuid = uuid;
         this.identifier = uuid.substring(0, 8);
@@ -30,6 +36,8 @@ final class SimServer {
         this.node = node;
         this.description = description;
         this.bytesPerSecond = bytesPerSecond;
+        this.egg = egg;
+        variables.addAll(egg.variables());
     }
 
     PowerState currentState(long nowNanos) {

@@ -10,7 +10,11 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The allocations of servers on the panel as probe targets, labelled "server name #id" (+ " primary"). */
+/**
+ * The allocations of servers on the panel as probe targets, labelled "server name #id" (+ " primary"), each with its
+ * check from the {@link CheckPlanner}. For "auto" the servers' eggs are read too: `?include=egg` on the listing for
+ * --all, one more request per --server.
+ */
 final class AllocationTargets {
 
     private final PanelOptions panel;
@@ -22,17 +26,20 @@ final class AllocationTargets {
     }
 
     /** The named servers' allocations (a failure stops), then with {@code all} every server's (a failure skips one). */
-    List<Target> read(List<String> servers, boolean all) {
-        List<Target> targets = new ArrayList<>();
+    List<PlannedTarget> read(List<String> servers, boolean all, CheckPlanner planner) {
+        List<PlannedTarget> targets = new ArrayList<>();
         try (PanelClient client = panel.connect()) {
             for (String name : servers) {
                 Server server = client.resolve(name);
-                targets.addAll(targets(server, allocations(client, server)));
+                if (planner.wantsEggs()) {
+                    server = client.serverWithEgg(server.identifier());
+                }
+                targets.addAll(targets(server, allocations(client, server), planner));
             }
             if (all) {
-                for (Server server : client.listServers()) {
+                for (Server server : client.listServers(planner.wantsEggs())) {
                     try {
-                        targets.addAll(targets(server, allocations(client, server)));
+                        targets.addAll(targets(server, allocations(client, server), planner));
                     } catch (PanelException e) {
                         err.println("portdeck probe: skipped " + TerminalText.clean(server.name()) + " ("
                                 + TerminalText.clean(server.identifier()) + "): " + TerminalText.clean(e.getMessage()));
@@ -49,8 +56,8 @@ final class AllocationTargets {
         return server.allocations().isEmpty() ? client.allocations(server.identifier()) : server.allocations();
     }
 
-    private List<Target> targets(Server server, List<Allocation> allocations) {
-        List<Target> targets = new ArrayList<>();
+    private List<PlannedTarget> targets(Server server, List<Allocation> allocations, CheckPlanner planner) {
+        List<PlannedTarget> targets = new ArrayList<>();
         for (Allocation a : allocations) {
             String host = a.probeHost();
             if (host == null) {
@@ -59,7 +66,7 @@ final class AllocationTargets {
                 continue;
             }
             String label = server.name() + " #" + a.id() + (a.primary() ? " primary" : "");
-            targets.add(new Target(host, a.port(), label));
+            targets.add(planner.plan(server, a, new Target(host, a.port(), label)));
         }
         return targets;
     }

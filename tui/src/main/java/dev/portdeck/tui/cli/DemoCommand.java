@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
 /** `portdeck demo`: the built-in demo panel, alone (--serve-only) or under the dashboard. */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Run the built-in demo panel: six game servers on loopback addresses, real open and closed ports, "
+            "Run the built-in demo panel: nine game servers on loopback addresses, real open and closed ports, "
                     + "no account needed.",
             "Without --serve-only it opens the dashboard on it."})
 public final class DemoCommand implements Callable<Integer> {
@@ -60,7 +60,7 @@ public final class DemoCommand implements Callable<Integer> {
     int rateLimit;
 
     @Option(names = "--large", paramLabel = "SERVERSxPORTS",
-            description = "Instead of the six demo servers, a benchmark world, e.g. 60x4: 60 running servers with"
+            description = "Instead of the nine demo servers, a benchmark world, e.g. 60x4: 60 running servers with"
                     + " 4 allocations each on 127.0.1.x.")
     String large;
 

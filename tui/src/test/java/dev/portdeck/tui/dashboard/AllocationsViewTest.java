@@ -47,7 +47,7 @@ class AllocationsViewTest {
             h.open("FiveM Roleplay");
             h.await(h.address("FiveM Roleplay", 5));
             h.press(KeyType.Escape); // clears the servers filter? no: the filter belongs to the servers view
-            h.await("6 servers");
+            h.await("9 servers");
         }
     }
 
