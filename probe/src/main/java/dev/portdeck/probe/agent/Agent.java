@@ -1,6 +1,5 @@
 package dev.portdeck.probe.agent;
 
-import dev.portdeck.probe.Check;
 import dev.portdeck.probe.Monitor;
 import dev.portdeck.probe.ProbeResult;
 import dev.portdeck.probe.Prober;
@@ -13,7 +12,6 @@ import dev.portdeck.shared.error.PanelException;
 import dev.portdeck.shared.error.RateLimited;
 import dev.portdeck.shared.error.Unauthorized;
 import dev.portdeck.shared.error.Unreachable;
-import dev.portdeck.shared.model.Allocation;
 import dev.portdeck.shared.model.Server;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -26,7 +24,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 
 /**
  * `portdeck agent`: watches every allocation the key sees, all the time, and speaks Prometheus. The fourth way to drive
@@ -76,8 +73,7 @@ public final class Agent implements AutoCloseable {
     // Confined to the monitor thread.
     private String localErrors; // the first reason, while probes fail on this machine
 
-    private Agent(PanelClient client, AgentSettings settings, AgentLog log, String version,
-            BiFunction<Server, Allocation, Check> checks) {
+    private Agent(PanelClient client, AgentSettings settings, AgentLog log, String version, AllocationChecks checks) {
         this.settings = settings;
         this.log = log;
         this.client = client;
@@ -116,12 +112,12 @@ public final class Agent implements AutoCloseable {
      * probes in the background. The caller keeps ownership of {@code client}, best made with {@link #PANEL_RETRIES}.
      */
     public static Agent start(PanelClient client, AgentSettings settings, AgentLog log, String version) {
-        return start(client, settings, log, version, (server, allocation) -> Check.TCP);
+        return start(client, settings, log, version, AllocationChecks.auto());
     }
 
     /** As {@link #start(PanelClient, AgentSettings, AgentLog, String)}, with the rule that picks each check. */
     public static Agent start(PanelClient client, AgentSettings settings, AgentLog log, String version,
-            BiFunction<Server, Allocation, Check> checks) {
+            AllocationChecks checks) {
         Agent agent = new Agent(client, settings, log, version, checks);
         agent.log.info("agent started", AgentLog.fields("listen", agent.address().getAddress().getHostAddress() + ":"
                 + agent.address().getPort(), "vantage", settings.vantage(), "interval", seconds(settings.interval()),
@@ -263,6 +259,7 @@ public final class Agent implements AutoCloseable {
         boolean first = !firstRoundDone;
         int open = 0;
         int down = 0;
+        int silent = 0;
         String localReason = null;
         Instant earliest = null;
         for (Map.Entry<Target, StatsSnapshot> e : round.entrySet()) {
@@ -277,6 +274,8 @@ public final class Agent implements AutoCloseable {
                 localReason = localReason == null ? l.reason() : localReason;
             } else if (r.outcome().isOpen()) {
                 open++;
+            } else if (r.outcome() instanceof dev.portdeck.probe.Outcome.OpenOrFiltered) {
+                silent++;
             } else {
                 down++;
             }
@@ -288,7 +287,7 @@ public final class Agent implements AutoCloseable {
         logLocalErrors(localReason);
         if (first) {
             firstRoundDone = true;
-            log.info("first round done", AgentLog.fields("open", open, "down", down));
+            log.info("first round done", AgentLog.fields("open", open, "down", down, "silent_udp", silent));
         }
     }
 

@@ -26,8 +26,8 @@ import java.util.Set;
  * the other series carry only {@code allocation}, which is unique on a panel: join them to the names with
  * {@code * on (instance, allocation) group_left (server_name, ip, port) portdeck_allocation_up}. At 10,000 allocations
  * that keeps a scrape to a third of the bytes. Series per allocation: up, last change, the connect histogram (9
- * buckets + "+Inf", _sum, _count = 12, once a probe connected) and one probes_total per outcome seen — 21 for the
- * usual open/closed pair, at most 22 + the outcomes one check can have.
+ * buckets + "+Inf", _sum, _count = 12, once a probe connected), one probes_total per outcome seen, and for a game
+ * check players, max players and the service's round trip — 15 for a TCP port that answers, at most 25 (7 outcomes).
  *
  * <p>The values live here, with each allocation's labels built once, and the official client's model and writers
  * expose them: building labels per scrape cost the client's own metric classes most of a second at 10,000.
@@ -44,6 +44,9 @@ final class AllocationMetrics implements MultiCollector {
     private static final String LAST_CHANGE = "portdeck_allocation_last_change_timestamp_seconds";
     private static final String CONNECT = "portdeck_allocation_connect_seconds";
     private static final String PROBES = "portdeck_allocation_probes_total";
+    private static final String PLAYERS = "portdeck_allocation_players";
+    private static final String MAX_PLAYERS = "portdeck_allocation_max_players";
+    private static final String ROUND_TRIP = "portdeck_allocation_service_round_trip_seconds";
 
     /** What one result did to an allocation's up/down state. */
     enum Change { NONE, FIRST_UP, FIRST_DOWN, UP, DOWN }
@@ -56,7 +59,11 @@ final class AllocationMetrics implements MultiCollector {
         final long[] outcomes = new long[OUTCOMES.size()];
         final long[] buckets = new long[UPPER_BOUNDS.length];
         Boolean up;
+        boolean everAnswered;
         double lastChange;
+        Double players;
+        Double maxPlayers;
+        Double roundTrip;
         double sum;
         long count;
 
@@ -79,8 +86,10 @@ final class AllocationMetrics implements MultiCollector {
     }
 
     /**
-     * Records one result. A local error (this machine's problem) is counted but leaves up/down as it was: it says
-     * nothing about the target.
+     * Records one result. Two outcomes are counted but leave up/down as it was, because they say nothing about the
+     * target: a local error (this machine's problem), and silence to a UDP question from a port that has never
+     * answered one (a game port that ignores strangers looks exactly like a firewall). Once a port has answered,
+     * its silence is down.
      */
     synchronized Change record(WatchedAllocation w, ProbeResult result) {
         Series s = series.get(w);
@@ -100,10 +109,12 @@ final class AllocationMetrics implements MultiCollector {
             s.sum += seconds;
             s.count++;
         }
-        if (outcome instanceof Outcome.LocalError) {
+        if (outcome instanceof Outcome.LocalError || outcome instanceof Outcome.OpenOrFiltered && !s.everAnswered) {
             return Change.NONE;
         }
+        service(s, outcome);
         boolean nowUp = outcome.isOpen();
+        s.everAnswered |= nowUp;
         Boolean before = s.up;
         if (before != null && before == nowUp) {
             return Change.NONE;
@@ -114,6 +125,26 @@ final class AllocationMetrics implements MultiCollector {
             return nowUp ? Change.FIRST_UP : Change.FIRST_DOWN;
         }
         return nowUp ? Change.UP : Change.DOWN;
+    }
+
+    /**
+     * What a game said about itself: players (0 while it does not answer: nobody plays on it), slots and its own round
+     * trip (both as of its last answer).
+     */
+    private static void service(Series s, Outcome outcome) {
+        if (outcome instanceof Outcome.Open open) {
+            if (open.appLatency() != null) {
+                s.roundTrip = open.appLatency().toNanos() / 1e9;
+            }
+            if (open.service() != null && open.service().players() != null) {
+                s.players = open.service().players().doubleValue();
+            }
+            if (open.service() != null && open.service().maxPlayers() != null) {
+                s.maxPlayers = open.service().maxPlayers().doubleValue();
+            }
+        } else if (s.players != null) {
+            s.players = 0.0;
+        }
     }
 
     /** Watches exactly these allocations from now on; the series of every other one go. */
@@ -143,6 +174,12 @@ final class AllocationMetrics implements MultiCollector {
                 .help("Time to complete the TCP handshake (or the first UDP reply) of each probe that got one");
         CounterSnapshot.Builder probes = CounterSnapshot.builder().name(PROBES)
                 .help("Probes of the allocation by outcome: " + String.join(", ", OUTCOMES));
+        GaugeSnapshot.Builder players = GaugeSnapshot.builder().name(PLAYERS)
+                .help("Players online as the game server last said (0 while it does not answer its check)");
+        GaugeSnapshot.Builder maxPlayers = GaugeSnapshot.builder().name(MAX_PLAYERS)
+                .help("Player slots as the game server last said");
+        GaugeSnapshot.Builder roundTrip = GaugeSnapshot.builder().name(ROUND_TRIP)
+                .help("The service's own round trip on its last answer (Minecraft ping/pong, the A2S reply, ...)");
         for (Series s : byFullLabels) {
             if (s.up != null) {
                 up.dataPoint(new GaugeSnapshot.GaugeDataPointSnapshot(s.up ? 1 : 0, s.full, null));
@@ -157,6 +194,9 @@ final class AllocationMetrics implements MultiCollector {
                         .classicHistogramBuckets(ClassicHistogramBuckets.of(UPPER_BOUNDS, s.buckets.clone()))
                         .sum(s.sum).labels(s.key).build());
             }
+            gauge(players, s.players, s.key);
+            gauge(maxPlayers, s.maxPlayers, s.key);
+            gauge(roundTrip, s.roundTrip, s.key);
             for (String word : OUTCOMES_SORTED) {
                 int i = OUTCOMES.indexOf(word);
                 if (s.outcomes[i] > 0) {
@@ -165,12 +205,19 @@ final class AllocationMetrics implements MultiCollector {
                 }
             }
         }
-        return MetricSnapshots.of(up.build(), lastChange.build(), connect.build(), probes.build());
+        return MetricSnapshots.of(up.build(), lastChange.build(), connect.build(), probes.build(), players.build(),
+                maxPlayers.build(), roundTrip.build());
+    }
+
+    private static void gauge(GaugeSnapshot.Builder gauge, Double value, Labels labels) {
+        if (value != null) {
+            gauge.dataPoint(new GaugeSnapshot.GaugeDataPointSnapshot(value, labels, null));
+        }
     }
 
     @Override
     public List<String> getPrometheusNames() {
-        return List.of(UP, LAST_CHANGE, CONNECT, "portdeck_allocation_probes");
+        return List.of(UP, LAST_CHANGE, CONNECT, "portdeck_allocation_probes", PLAYERS, MAX_PLAYERS, ROUND_TRIP);
     }
 
     private static Labels outcomeLabels(Series s, int outcome) {

@@ -1,6 +1,5 @@
 package dev.portdeck.probe.agent;
 
-import dev.portdeck.probe.Check;
 import dev.portdeck.shared.client.PanelClient;
 import dev.portdeck.shared.error.NotFound;
 import dev.portdeck.shared.model.Allocation;
@@ -12,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 
 /**
  * Reads the allocations to watch from the panel: every page of the server list (each page one request inside the
@@ -23,11 +21,10 @@ final class Discovery {
     private final PanelClient client;
     private final PanelPacer pacer;
     private final List<ServerRef> only;
-    private final BiFunction<Server, Allocation, Check> checks;
+    private final AllocationChecks checks;
     private final Clock clock;
 
-    Discovery(PanelClient client, PanelPacer pacer, List<String> servers, BiFunction<Server, Allocation, Check> checks,
-            Clock clock) {
+    Discovery(PanelClient client, PanelPacer pacer, List<String> servers, AllocationChecks checks, Clock clock) {
         this.client = client;
         this.pacer = pacer;
         this.only = servers.stream().map(ServerRef::parse).toList();
@@ -57,7 +54,8 @@ final class Discovery {
         for (ServerRef ref : only) {
             if (!(ref instanceof ServerRef.Name)) {
                 try {
-                    Server s = pacer.call(() -> client.server(ref.value()));
+                    Server s = pacer.call(() -> checks.wantsEggs() ? client.serverWithEgg(ref.value())
+                            : client.server(ref.value()));
                     found.put(s.identifier(), s);
                 } catch (NotFound e) {
                     missing.add(ref.value());
@@ -66,8 +64,8 @@ final class Discovery {
         }
         List<WatchedAllocation> watched = new ArrayList<>();
         for (Server s : found.values()) {
-            for (Allocation a : s.allocations()) {
-                watched.add(WatchedAllocation.of(s, a, checks.apply(s, a)));
+            for (Allocation a : allocations(s)) {
+                watched.add(WatchedAllocation.of(s, a, checks.check(s, a)));
             }
         }
         return new Inventory(List.copyOf(found.values()), watched, missing, clock.instant());
@@ -78,7 +76,7 @@ final class Discovery {
         int page = 1;
         for (int fetched = 0; fetched < MAX_PAGES; fetched++) {
             int number = page;
-            Page<Server> p = pacer.call(() -> client.listServers(number, PanelClient.MAX_PER_PAGE));
+            Page<Server> p = pacer.call(() -> client.listServers(number, PanelClient.MAX_PER_PAGE, checks.wantsEggs()));
             all.addAll(p.items());
             if (!p.hasNext() || p.items().isEmpty()) {
                 break;
@@ -86,6 +84,11 @@ final class Discovery {
             page = p.currentPage() + 1;
         }
         return all;
+    }
+
+    /** A listing may leave the relationship out; then the allocations are asked for (one more request). */
+    private List<Allocation> allocations(Server s) throws InterruptedException {
+        return s.allocations().isEmpty() ? pacer.call(() -> client.allocations(s.identifier())) : s.allocations();
     }
 
     /** 50,000 servers: a panel claiming more pages is not believed. */

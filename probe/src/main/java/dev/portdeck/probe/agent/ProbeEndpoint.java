@@ -154,6 +154,21 @@ final class ProbeEndpoint {
             gauge(registry, "portdeck_probe_connect_seconds",
                     "Time to complete the TCP handshake (or the first UDP reply)").set(connect.toNanos() / 1e9);
         }
+        if (result.outcome() instanceof Outcome.Open open) {
+            if (open.appLatency() != null) {
+                gauge(registry, "portdeck_probe_service_round_trip_seconds",
+                        "The service's own round trip (Minecraft ping/pong, the A2S reply, ...)")
+                        .set(open.appLatency().toNanos() / 1e9);
+            }
+            if (open.service() != null && open.service().players() != null) {
+                gauge(registry, "portdeck_probe_players", "Players online as the game server said")
+                        .set(open.service().players());
+            }
+            if (open.service() != null && open.service().maxPlayers() != null) {
+                gauge(registry, "portdeck_probe_max_players", "Player slots as the game server said")
+                        .set(open.service().maxPlayers());
+            }
+        }
         Gauge outcome = Gauge.builder().name("portdeck_probe_outcome")
                 .help("1 for what the probe found: open, unresponsive, open|filtered, closed, filtered, unreachable,"
                         + " dns-error or local-error").labelNames("outcome").constLabels(constLabels)

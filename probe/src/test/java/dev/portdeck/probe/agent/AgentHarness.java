@@ -38,15 +38,19 @@ final class AgentHarness implements AutoCloseable {
         this(SimulatorOptions.defaults().withWorld(world), settings());
     }
 
-    AgentHarness(SimulatorOptions options, AgentSettings settings) {
-        this(options, settings, AgentLog.Format.LOGFMT);
+    AgentHarness(DemoWorld world, AllocationChecks checks) {
+        this(SimulatorOptions.defaults().withWorld(world), settings(), AgentLog.Format.LOGFMT, checks);
     }
 
-    AgentHarness(SimulatorOptions options, AgentSettings settings, AgentLog.Format format) {
+    AgentHarness(SimulatorOptions options, AgentSettings settings) {
+        this(options, settings, AgentLog.Format.LOGFMT, AllocationChecks.auto());
+    }
+
+    AgentHarness(SimulatorOptions options, AgentSettings settings, AgentLog.Format format, AllocationChecks checks) {
         panel = PanelSimulator.start(options);
         client = new PanelClient(PanelConfig.of(panel.url(), panel.clientKey()), Agent.PANEL_RETRIES);
         AgentLog log = new AgentLog(new PrintWriter(new OutputStreamWriter(logBytes, StandardCharsets.UTF_8), true), format);
-        agent = Agent.start(client, settings, log, "test");
+        agent = Agent.start(client, settings, log, "test", checks);
     }
 
     /** Loopback on a free port, rounds every 300 ms, probes of 800 ms, discovery every 2 s. */

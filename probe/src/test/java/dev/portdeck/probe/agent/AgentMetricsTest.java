@@ -25,11 +25,11 @@ class AgentMetricsTest {
             DemoPort open = port(h, "Survival SMP", true);
             DemoPort closed = port(h, "Survival SMP", false);
             assertEquals(1.0, sample(text, "portdeck_allocation_up", "port=\"" + open.allocation().port() + "\"",
-                    "server_name=\"Survival SMP\"", "node=\"fra-1\"", "check=\"tcp\"",
+                    "server_name=\"Survival SMP\"", "node=\"fra-1\"", "check=\"minecraft\"",
                     "allocation=\"" + open.allocation().id() + "\"", "server=\"" + open.serverId() + "\"",
                     "primary=\"true\"", "alias=\"fra1.portdeck.test\"", "ip=\"127.0.0.2\""), text);
             assertEquals(0.0, sample(text, "portdeck_allocation_up", "port=\"" + closed.allocation().port() + "\"",
-                    "primary=\"false\""), text);
+                    "primary=\"false\"", "check=\"tcp\""), text);
             String openId = "allocation=\"" + open.allocation().id() + "\"";
             String closedId = "allocation=\"" + closed.allocation().id() + "\"";
             assertTrue(sample(text, "portdeck_allocation_connect_seconds_bucket", openId, "le=\"+Inf\"") >= 1, text);
@@ -39,6 +39,10 @@ class AgentMetricsTest {
             assertTrue(sample(text, "portdeck_allocation_probes_total", closedId, "outcome=\"closed\"") >= 1);
             assertNull(sample(text, "portdeck_allocation_probes_total", closedId, "outcome=\"open\""));
             assertNotNull(sample(text, "portdeck_allocation_last_change_timestamp_seconds", closedId));
+            assertEquals(40.0, sample(text, "portdeck_allocation_max_players", openId), "the Minecraft status: 40 slots");
+            assertTrue(sample(text, "portdeck_allocation_players", openId) >= 0);
+            assertTrue(sample(text, "portdeck_allocation_service_round_trip_seconds", openId) >= 0);
+            assertNull(sample(text, "portdeck_allocation_players", closedId), "a plain TCP port has no players");
             assertFalse(text.contains("portdeck_allocation_probes_total{allocation=\"" + closed.allocation().id()
                     + "\",ip="), "only portdeck_allocation_up carries the names");
             assertEquals(1.0, sample(text.replace("portdeck_panel_up ", "portdeck_panel_up{} "), "portdeck_panel_up"));
@@ -86,6 +90,24 @@ class AgentMetricsTest {
             assertEquals(1.0, sample(text, "portdeck_server_power_state", server, "state=\"running\""));
             assertEquals(0.0, sample(text, "portdeck_server_power_state", server, "state=\"offline\""));
             assertTrue(sample(text, "portdeck_panel_requests_total", "code=\"200\"") >= 2);
+        }
+    }
+
+    @Test
+    void probeModulesAskAGameInItsOwnProtocol() {
+        try (AgentHarness h = new AgentHarness(DemoWorld.standard())) {
+            DemoPort minecraft = h.panel.demoPorts().stream()
+                    .filter(p -> p.serverName().equals("Survival SMP") && p.allocation().primary()).findFirst().orElseThrow();
+            DemoPort web = port(h, "Web Panel", true);
+            String game = h.get("/probe?module=minecraft&target=127.0.0.2:" + minecraft.allocation().port()).body();
+            assertTrue(game.contains("\nprobe_success 1"), game);
+            assertTrue(game.contains("\nportdeck_probe_max_players 40"), game);
+            assertTrue(game.contains("\nportdeck_probe_service_round_trip_seconds "), game);
+            String notAGame = h.get("/probe?module=minecraft&target=127.0.0.2:" + web.allocation().port()).body();
+            assertTrue(notAGame.contains("\nprobe_success 0"), notAGame);
+            assertTrue(notAGame.contains("portdeck_probe_outcome{outcome=\"unresponsive\"} 1"), notAGame);
+            String http = h.get("/probe?module=http&target=127.0.0.2:" + web.allocation().port()).body();
+            assertTrue(http.contains("\nprobe_success 1"), http);
         }
     }
 

@@ -40,7 +40,7 @@ class HostileLabelsTest {
         return DemoWorld.builder()
                 .node("node\n\"x\"", "127.0.0.2", ALIAS, List.of())
                 .server(new DemoWorld.ServerSpec(NAME, "node\n\"x\"", "hostile", 2, PowerState.RUNNING, false,
-                        List.of(new DemoWorld.Port(25565, NOTES, true)), 1000))
+                        List.of(new DemoWorld.Port(24565, NOTES, true)), 1000))
                 .build();
     }
 

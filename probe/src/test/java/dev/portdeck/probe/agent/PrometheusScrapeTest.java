@@ -30,10 +30,10 @@ class PrometheusScrapeTest {
         DemoWorld world = DemoWorld.builder()
                 .node("fra-1", "127.0.0.2", "fra1.portdeck.test", List.of())
                 .server(new DemoWorld.ServerSpec("Survival SMP", "fra-1", "", 3, PowerState.RUNNING, false, List.of(
-                        new DemoWorld.Port(25565, "Java edition", true), new DemoWorld.Port(25575, "RCON", false)),
+                        new DemoWorld.Port(24001, "Game", true), new DemoWorld.Port(24002, "RCON", false)),
                         1000))
                 .server(new DemoWorld.ServerSpec(HostileLabelsTest.NAME, "fra-1", "", 1, PowerState.RUNNING, false,
-                        List.of(new DemoWorld.Port(8080, HostileLabelsTest.NOTES, true)), 1000))
+                        List.of(new DemoWorld.Port(24003, HostileLabelsTest.NOTES, true)), 1000))
                 .build();
         try (AgentHarness h = new AgentHarness(world);
              PrometheusServer prometheus = PrometheusServer.start(config(h), DEPLOY.resolve("portdeck.rules.yml"))) {

@@ -91,7 +91,8 @@ public final class PanelClient implements AutoCloseable {
         return listServers(page, perPage, false);
     }
 
-    private Page<Server> listServers(int page, int perPage, boolean withEggs) {
+    /** One page of {@link #listServers(boolean)}, for callers that pace their requests (the agent). */
+    public Page<Server> listServers(int page, int perPage, boolean withEggs) {
         if (page < 1 || perPage < 1 || perPage > MAX_PER_PAGE) {
             throw new InvalidInput("page", "pages start at 1 and hold 1 to " + MAX_PER_PAGE + " servers");
         }

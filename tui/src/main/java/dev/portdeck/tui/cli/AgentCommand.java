@@ -1,11 +1,17 @@
 package dev.portdeck.tui.cli;
 
+import dev.portdeck.probe.Check;
+import dev.portdeck.probe.Target;
 import dev.portdeck.probe.agent.Agent;
+import dev.portdeck.probe.agent.AllocationChecks;
 import dev.portdeck.probe.agent.AgentLog;
 import dev.portdeck.probe.agent.AgentSettings;
+import dev.portdeck.shared.client.ConfigFile;
 import dev.portdeck.shared.client.IpLiteral;
 import dev.portdeck.shared.client.PanelClient;
 import dev.portdeck.shared.client.PanelConfig;
+import dev.portdeck.shared.model.Allocation;
+import dev.portdeck.shared.model.Server;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -61,6 +67,12 @@ public final class AgentCommand implements Callable<Integer> {
             description = "Watch only this server (short id, UUID or exact name; repeatable).")
     List<String> servers = new ArrayList<>();
 
+    @Option(names = "--check", paramLabel = "CHECK", defaultValue = "auto",
+            completionCandidates = ProbeCommand.CheckNames.class,
+            description = "What to ask every allocation: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: from the"
+                    + " server's egg and variables and the config file's checks.*, as `portdeck probe` does).")
+    String check;
+
     @Option(names = "--vantage", paramLabel = "NAME",
             description = "Add the label vantage=\"NAME\" to every series, to tell several agents apart.")
     String vantage;
@@ -97,6 +109,7 @@ public final class AgentCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--log-format must be text or json, not '" + logFormat + "'.");
         }
         AgentSettings settings = settings();
+        AllocationChecks checks = checks();
         PanelConfig config = panel.require();
         AtomicReference<Agent> running = new AtomicReference<>();
         boolean signals = listenForSignals(running);
@@ -106,7 +119,7 @@ public final class AgentCommand implements Callable<Integer> {
             AgentLog log = new AgentLog(err, format);
             Agent agent;
             try {
-                agent = Agent.start(client, settings, log, PortdeckCommand.version());
+                agent = Agent.start(client, settings, log, PortdeckCommand.version(), checks);
             } catch (IllegalStateException e) {
                 err.println("portdeck agent: " + e.getMessage() + ".");
                 err.flush();
@@ -155,6 +168,36 @@ public final class AgentCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage() + ".");
         }
+    }
+
+    /** --check as the agent's rule: one check for all, or auto with the config file's checks.* overrides. */
+    private AllocationChecks checks() {
+        Check named = null;
+        if (!check.strip().equalsIgnoreCase("auto")) {
+            named = Check.parse(check);
+            if (named == null) {
+                throw new ParameterException(spec.commandLine(), "--check must be one of "
+                        + String.join(", ", new ProbeCommand.CheckNames()) + ", not '" + check + "'.");
+            }
+        }
+        CheckPlanner planner;
+        try {
+            planner = CheckPlanner.of(named, null, ConfigFile.in(panel.environment().variables()));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        return new AllocationChecks() {
+            @Override
+            public boolean wantsEggs() {
+                return planner.wantsEggs();
+            }
+
+            @Override
+            public Check check(Server server, Allocation allocation) {
+                return planner.plan(server, allocation, new Target(allocation.ip(), allocation.port(), null))
+                        .target().check();
+            }
+        };
     }
 
     /** "HOST:PORT", "[V6]:PORT" or ":PORT" (every address); HOST an IP literal or localhost, never looked up. */

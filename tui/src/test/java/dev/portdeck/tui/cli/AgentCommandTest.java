@@ -42,6 +42,7 @@ class AgentCommandTest {
             {"agent", "--panel-rate", "0"},
             {"agent", "--interval", "0"},
             {"agent", "--concurrency", "0"},
+            {"agent", "--check", "gopher"},
         };
         for (String[] args : bad) {
             Cli.Run run = cli.run(args);
@@ -74,7 +75,7 @@ class AgentCommandTest {
         Cli.Run run = cli.run("agent", "--help");
         assertEquals(0, run.exit());
         for (String option : new String[] {"--listen", "--interval", "--timeout", "--rediscover", "--server",
-            "--vantage", "--panel-rate", "--no-resources", "--log-format", "--panel", "--profile"}) {
+            "--vantage", "--check", "--panel-rate", "--no-resources", "--log-format", "--panel", "--profile"}) {
             assertTrue(run.out().contains(option), option + "\n" + run.out());
         }
     }
