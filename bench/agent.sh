@@ -71,9 +71,14 @@ for n in $sizes; do
   scraped=$(cpu_over "$agent" "$measure" "curl -s -o /dev/null -H 'Accept-Encoding: gzip' 127.0.0.1:$port/metrics")
   rss=$(awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$agent/status")
   hwm=$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$agent/status")
+  t0=$(ticks "$agent")
   plain=$(for _ in 1 2 3 4 5; do curl -s -o "$work/metrics" -w '%{time_total}\n' "127.0.0.1:$port/metrics"; done | median)
+  t1=$(ticks "$agent")
   gzip=$(for _ in 1 2 3 4 5; do curl -s -o /dev/null -H 'Accept-Encoding: gzip' -w '%{time_total}\n' \
     "127.0.0.1:$port/metrics"; done | median)
+  t2=$(ticks "$agent")
+  cpu_plain=$(( (t1 - t0) * 1000 / hz / 5 ))
+  cpu_gzip=$(( (t2 - t1) * 1000 / hz / 5 ))
   gzsize=$(curl -s -H 'Accept-Encoding: gzip' "127.0.0.1:$port/metrics" | wc -c)
   series=$(grep -cv '^#' "$work/metrics")
   allocation_series=$(grep -c '^portdeck_allocation_' "$work/metrics")
@@ -84,7 +89,8 @@ for n in $sizes; do
   echo "  ready (first discovery within the 60/min panel budget + first round) after ${ready} ms; last round took ${round} s; ${up} up"
   echo "  CPU: ${quiet} % of one core unscraped, ${scraped} % scraped every 15 s (gzip), over ${measure} s each"
   echo "  memory: RSS ${rss} MB now, ${hwm} MB at most"
-  echo "  /metrics: ${plain} s plain ($(wc -c < "$work/metrics") bytes), ${gzip} s gzip (${gzsize} bytes), median of 5"
+  echo "  /metrics: ${plain} s plain ($(wc -c < "$work/metrics") bytes), ${gzip} s gzip (${gzsize} bytes), median of 5;"
+  echo "            the agent's CPU time per scrape (mean of 5, the rest is waiting for a core): ${cpu_plain} ms plain, ${cpu_gzip} ms gzip"
   echo "  series: ${series} in all, $(awk -v a="$allocation_series" -v n="$n" 'BEGIN {printf "%.1f", a / n}') per allocation"
   kill "$agent"
   kill "${pids[0]}"

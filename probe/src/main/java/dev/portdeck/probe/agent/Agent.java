@@ -82,7 +82,8 @@ public final class Agent implements AutoCloseable {
         this.panelMetrics = new PanelMetrics(registry, constLabels, version);
         this.allocationMetrics = new AllocationMetrics(constLabels);
         registry.register(allocationMetrics);
-        this.serverMetrics = new ServerMetrics(registry, constLabels);
+        this.serverMetrics = new ServerMetrics(constLabels);
+        registry.register(serverMetrics);
         this.pacer = new PanelPacer(settings.panelRate(), panelMetrics);
         this.discovery = new Discovery(client, pacer, settings.servers(), checks, Clock.systemUTC());
         this.resources = new ResourcesSchedule(settings.interval().compareTo(AgentSettings.MIN_RESOURCES_INTERVAL) > 0

@@ -243,11 +243,4 @@ final class AllocationMetrics implements MultiCollector {
         all[bounds.length] = Double.POSITIVE_INFINITY;
         return all;
     }
-
-    /** The label values with one more at the end. */
-    static String[] with(String[] labels, String last) {
-        String[] all = java.util.Arrays.copyOf(labels, labels.length + 1);
-        all[labels.length] = last;
-        return all;
-    }
 }

@@ -22,23 +22,27 @@ import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A simulated panel, a client for it and an agent watching it on a free loopback port, with fast timings. */
-final class AgentHarness implements AutoCloseable {
+/**
+ * A simulated panel, a client for it and an agent watching it on a free loopback port, with fast timings. Public for
+ * the tui module's tests of what Prometheus remembers.
+ */
+public final class AgentHarness implements AutoCloseable {
 
     static final Duration INTERVAL = Duration.ofMillis(300);
     static final Duration TIMEOUT = Duration.ofMillis(800);
 
-    final PanelSimulator panel;
+    public final PanelSimulator panel;
     final PanelClient client;
     final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
-    final Agent agent;
+    public final Agent agent;
+    private final java.util.List<Agent> others = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    AgentHarness(DemoWorld world) {
+    public AgentHarness(DemoWorld world) {
         this(SimulatorOptions.defaults().withWorld(world), settings());
     }
 
-    AgentHarness(DemoWorld world, AllocationChecks checks) {
+    public AgentHarness(DemoWorld world, AllocationChecks checks) {
         this(SimulatorOptions.defaults().withWorld(world), settings(), AgentLog.Format.LOGFMT, checks);
     }
 
@@ -46,15 +50,24 @@ final class AgentHarness implements AutoCloseable {
         this(options, settings, AgentLog.Format.LOGFMT, AllocationChecks.auto());
     }
 
-    AgentHarness(SimulatorOptions options, AgentSettings settings, AgentLog.Format format, AllocationChecks checks) {
+    public AgentHarness(SimulatorOptions options, AgentSettings settings, AgentLog.Format format,
+            AllocationChecks checks) {
         panel = PanelSimulator.start(options);
         client = new PanelClient(PanelConfig.of(panel.url(), panel.clientKey()), Agent.PANEL_RETRIES);
         AgentLog log = new AgentLog(new PrintWriter(new OutputStreamWriter(logBytes, StandardCharsets.UTF_8), true), format);
         agent = Agent.start(client, settings, log, "test", checks);
     }
 
+    /** One more agent on the same panel (another vantage point, another rule); closed with the harness. */
+    public Agent anotherAgent(AgentSettings settings, AllocationChecks checks) {
+        Agent another = Agent.start(client, settings, new AgentLog(new PrintWriter(new OutputStreamWriter(logBytes,
+                StandardCharsets.UTF_8), true), AgentLog.Format.LOGFMT), "test", checks);
+        others.add(another);
+        return another;
+    }
+
     /** Loopback on a free port, rounds every 300 ms, probes of 800 ms, discovery every 2 s. */
-    static AgentSettings settings() {
+    public static AgentSettings settings() {
         return AgentSettings.defaults()
                 .withListen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
                 .withTiming(INTERVAL, TIMEOUT, Duration.ofSeconds(2))
@@ -82,11 +95,11 @@ final class AgentHarness implements AutoCloseable {
         }
     }
 
-    String metrics() {
+    public String metrics() {
         return get("/metrics").body();
     }
 
-    void awaitReady() {
+    public void awaitReady() {
         await("the agent is ready", agent::ready, Duration.ofSeconds(20));
     }
 
@@ -111,7 +124,7 @@ final class AgentHarness implements AutoCloseable {
         return found;
     }
 
-    static void await(String what, BooleanSupplier condition, Duration within) {
+    public static void await(String what, BooleanSupplier condition, Duration within) {
         long deadline = System.nanoTime() + within.toNanos();
         while (System.nanoTime() < deadline) {
             if (condition.getAsBoolean()) {
@@ -129,6 +142,7 @@ final class AgentHarness implements AutoCloseable {
 
     @Override
     public void close() {
+        others.forEach(Agent::close);
         agent.close();
         client.close();
         panel.close();

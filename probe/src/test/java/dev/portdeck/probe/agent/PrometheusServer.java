@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  * A real Prometheus or blackbox_exporter (the Debian packages) on a free loopback port, with its own config (and an
  * empty database) in a temporary directory; {@link #close()} kills it and removes the directory.
  */
-final class PrometheusServer implements AutoCloseable {
+public final class PrometheusServer implements AutoCloseable {
 
     private static final Pattern LISTENING = Pattern.compile("msg=\"Listening on\" address=127\\.0\\.0\\.1:(\\d+)");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,6 +37,7 @@ final class PrometheusServer implements AutoCloseable {
     private final Deque<String> lastLines = new ArrayDeque<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final int port;
+
 
     private PrometheusServer(Path dir, Process process) throws Exception {
         this.dir = dir;
@@ -54,7 +55,7 @@ final class PrometheusServer implements AutoCloseable {
     }
 
     /** Starts `prometheus` with this configuration (rule files named in it are copied beside it first). */
-    static PrometheusServer start(String config, Path... ruleFiles) throws Exception {
+    public static PrometheusServer start(String config, Path... ruleFiles) throws Exception {
         Path dir = Files.createTempDirectory("portdeck-prometheus");
         Files.writeString(dir.resolve("prometheus.yml"), config);
         for (Path rules : ruleFiles) {
@@ -99,8 +100,13 @@ final class PrometheusServer implements AutoCloseable {
         return new PrometheusServer(dir, p);
     }
 
-    static boolean installed(String program) {
+    public static boolean installed(String program) {
         return Stream.of(System.getenv("PATH").split(":")).anyMatch(d -> Files.isExecutable(Path.of(d, program)));
+    }
+
+    /** The base URL, e.g. http://127.0.0.1:41234. */
+    public java.net.URI url() {
+        return URI.create("http://127.0.0.1:" + port);
     }
 
     /** GET a path of this server, e.g. /probe?target=...; the body. */
@@ -138,14 +144,14 @@ final class PrometheusServer implements AutoCloseable {
         port.completeExceptionally(new IllegalStateException("prometheus exited"));
     }
 
-    String lastLines() {
+    public String lastLines() {
         synchronized (lastLines) {
             return String.join("\n", lastLines);
         }
     }
 
     /** An instant query; the "result" array of the answer. */
-    JsonNode query(String promql) {
+    public JsonNode query(String promql) {
         URI uri = URI.create("http://127.0.0.1:" + port + "/api/v1/query?query="
                 + URLEncoder.encode(promql, StandardCharsets.UTF_8));
         try {
@@ -165,7 +171,7 @@ final class PrometheusServer implements AutoCloseable {
     }
 
     /** The value of the single series a query returns, or null when it returns none. */
-    Double value(String promql) {
+    public Double value(String promql) {
         JsonNode result = query(promql);
         if (result.size() == 0) {
             return null;

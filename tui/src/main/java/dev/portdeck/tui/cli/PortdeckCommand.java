@@ -52,6 +52,9 @@ public final class PortdeckCommand implements Callable<Integer> {
     @Mixin
     DashboardFlags dashboardFlags;
 
+    @Mixin
+    HistoryOptions historyOptions;
+
     @Spec
     CommandSpec spec;
 
@@ -80,6 +83,11 @@ public final class PortdeckCommand implements Callable<Integer> {
 
     public CommandEnvironment environment() {
         return environment;
+    }
+
+    /** Where the dashboard reads history (--prometheus, PORTDECK_PROMETHEUS_URL, the profile); empty for none. */
+    public java.util.Optional<java.net.URI> prometheus() {
+        return historyOptions.resolve(panelOptions);
     }
 
     /** The panel options given to the root command (`portdeck --panel URL`). */
