@@ -95,11 +95,7 @@ public final class AgentLog {
             b.append(k).append('=');
             String s = String.valueOf(v);
             boolean bare = !s.isEmpty() && s.chars().allMatch(c -> c > ' ' && c < 127 && c != '"' && c != '=' && c != '\\');
-            if (bare) {
-                b.append(s);
-            } else {
-                quote(s, b);
-            }
+            b.append(bare ? s : quoted(s));
         });
         return b.toString();
     }
@@ -112,8 +108,12 @@ public final class AgentLog {
         }
     }
 
-    /** A logfmt quoted value: quotes, backslashes and control characters escaped as in JSON. */
-    private static void quote(String s, StringBuilder b) {
+    /**
+     * {@code s} in double quotes with quotes, backslashes and control characters escaped as in JSON: a logfmt value,
+     * and the quoted name in blackbox's {@code Unknown module "x"}.
+     */
+    static String quoted(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 2);
         b.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -132,6 +132,6 @@ public final class AgentLog {
                 }
             }
         }
-        b.append('"');
+        return b.append('"').toString();
     }
 }

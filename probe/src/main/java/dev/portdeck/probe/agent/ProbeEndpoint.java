@@ -17,7 +17,6 @@ import java.net.Inet6Address;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +50,7 @@ final class ProbeEndpoint {
         String moduleName = HttpReplies.first(params, "module");
         Check module = moduleName.isEmpty() ? Check.TCP : Check.parse(moduleName);
         if (module == null || !module.word().equals(moduleName.isEmpty() ? "tcp" : moduleName)) {
-            HttpReplies.text(exchange, 400, "Unknown module " + goQuote(moduleName));
+            HttpReplies.text(exchange, 400, "Unknown module " + AgentLog.quoted(moduleName));
             return;
         }
         Duration timeout;
@@ -215,29 +214,5 @@ final class ProbeEndpoint {
             hash *= 0x01000193;
         }
         return hash;
-    }
-
-    /** Go's %q for the texts blackbox writes: quotes, backslashes and control characters escaped. */
-    static String goQuote(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        s.codePoints().forEach(cp -> {
-            switch (cp) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (cp < 0x20 || cp == 0x7f) {
-                        b.append(String.format(Locale.ROOT, "\\x%02x", cp));
-                    } else if (Character.isISOControl(cp)) {
-                        b.append(String.format(Locale.ROOT, "\\u%04x", cp));
-                    } else {
-                        b.appendCodePoint(cp);
-                    }
-                }
-            }
-        });
-        return b.append('"').toString();
     }
 }

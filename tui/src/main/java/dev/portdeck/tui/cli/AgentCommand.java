@@ -7,14 +7,11 @@ import dev.portdeck.probe.agent.AllocationChecks;
 import dev.portdeck.probe.agent.AgentLog;
 import dev.portdeck.probe.agent.AgentSettings;
 import dev.portdeck.shared.client.ConfigFile;
-import dev.portdeck.shared.client.IpLiteral;
 import dev.portdeck.shared.client.PanelClient;
 import dev.portdeck.shared.client.PanelConfig;
 import dev.portdeck.shared.model.Allocation;
 import dev.portdeck.shared.model.Server;
 import java.io.PrintWriter;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -163,7 +160,7 @@ public final class AgentCommand implements Callable<Integer> {
 
     private AgentSettings settings() {
         try {
-            return new AgentSettings(listenAddress(), interval, timeout, rediscover, vantage, servers, panelRate,
+            return new AgentSettings(ListenAddress.parseAny(spec.commandLine(), listen), interval, timeout, rediscover, vantage, servers, panelRate,
                     !noResources, concurrency);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage() + ".");
@@ -198,34 +195,5 @@ public final class AgentCommand implements Callable<Integer> {
                         .target().check();
             }
         };
-    }
-
-    /** "HOST:PORT", "[V6]:PORT" or ":PORT" (every address); HOST an IP literal or localhost, never looked up. */
-    private InetSocketAddress listenAddress() {
-        String t = listen.strip();
-        int colon = t.lastIndexOf(':');
-        String host = colon < 0 ? "" : t.substring(0, colon);
-        String portText = colon < 0 ? t : t.substring(colon + 1);
-        if (host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1);
-        }
-        int port;
-        try {
-            port = Integer.parseInt(portText);
-        } catch (NumberFormatException e) {
-            port = -1;
-        }
-        InetAddress address = host.isEmpty() ? anyAddress() : host.equalsIgnoreCase("localhost")
-                ? InetAddress.getLoopbackAddress() : IpLiteral.parse(host).orElse(null);
-        if (address == null || port < 0 || port > 65535) {
-            throw new ParameterException(spec.commandLine(), "--listen needs HOST:PORT with an IP address (or"
-                    + " localhost) and a port from 0 to 65535, such as 127.0.0.1:9477, [::1]:9477 or :9477, not '"
-                    + listen + "'.");
-        }
-        return new InetSocketAddress(address, port);
-    }
-
-    private static InetAddress anyAddress() {
-        return new InetSocketAddress(0).getAddress();
     }
 }
