@@ -1,9 +1,7 @@
 package dev.portdeck.probe.agent;
 
 import dev.portdeck.probe.Monitor;
-import dev.portdeck.probe.ProbeResult;
 import dev.portdeck.probe.Prober;
-import dev.portdeck.probe.StatsSnapshot;
 import dev.portdeck.probe.Target;
 import dev.portdeck.shared.client.PanelClient;
 import dev.portdeck.shared.client.RetryPolicy;
@@ -20,7 +18,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,20 +55,18 @@ public final class Agent implements AutoCloseable {
     private final Discovery discovery;
     private final ResourcesSchedule resources;
     private final Thread panelThread;
+    private final RoundReport rounds;
     private final Object wake = new Object();
     private HTTPServer server;
 
     private volatile Inventory inventory; // null until the first discovery
     private volatile Map<Target, WatchedAllocation> byTarget = Map.of();
-    private volatile boolean firstRoundDone;
     private volatile boolean rediscoverAsked;
     private volatile boolean closed;
 
     // Confined to the panel thread.
     private String panelDown; // why, while the panel is down
     private long nextDiscovery;
-    // Confined to the monitor thread.
-    private String localErrors; // the first reason, while probes fail on this machine
 
     private Agent(PanelClient client, AgentSettings settings, AgentLog log, String version, AllocationChecks checks) {
         this.settings = settings;
@@ -92,7 +87,9 @@ public final class Agent implements AutoCloseable {
         this.monitor = new Monitor(prober, settings.interval(), settings.timeout(), 2);
         this.panelThread = new Thread(this::runPanel, "portdeck-agent-panel");
         panelThread.setDaemon(true);
-        monitor.addListener(this::onRound);
+        RoundReport rounds = new RoundReport(log, allocationMetrics, panelMetrics);
+        this.rounds = rounds;
+        monitor.addListener(round -> rounds.record(round, byTarget));
         try {
             this.server = HTTPServer.builder()
                     .inetAddress(settings.listen().getAddress()).port(settings.listen().getPort())
@@ -120,8 +117,9 @@ public final class Agent implements AutoCloseable {
     public static Agent start(PanelClient client, AgentSettings settings, AgentLog log, String version,
             AllocationChecks checks) {
         Agent agent = new Agent(client, settings, log, version, checks);
-        agent.log.info("agent started", AgentLog.fields("listen", agent.address().getAddress().getHostAddress() + ":"
-                + agent.address().getPort(), "vantage", settings.vantage(), "interval", seconds(settings.interval()),
+        String host = agent.address().getAddress().getHostAddress();
+        agent.log.info("agent started", AgentLog.fields("listen", (host.indexOf(':') >= 0 ? "[" + host + "]" : host)
+                + ":" + agent.address().getPort(), "vantage", settings.vantage(), "interval", seconds(settings.interval()),
                 "timeout", seconds(settings.timeout()), "rediscover", seconds(settings.rediscover()),
                 "panel_rate_per_minute", settings.panelRate()));
         agent.panelThread.start();
@@ -141,7 +139,7 @@ public final class Agent implements AutoCloseable {
     /** The first discovery and the first round are done (what /-/ready says). */
     public boolean ready() {
         Inventory current = inventory;
-        return current != null && (firstRoundDone || current.probeable().isEmpty());
+        return current != null && (rounds.firstRoundDone() || current.probeable().isEmpty());
     }
 
     /** Discover again now (SIGHUP), without waiting for --rediscover. */
@@ -253,67 +251,6 @@ public final class Agent implements AutoCloseable {
                     AgentLog.fields("reason", why, "status", e.httpStatus() == 0 ? null : e.httpStatus()));
         }
         panelDown = why;
-    }
-
-    private void onRound(Map<Target, StatsSnapshot> round) {
-        Map<Target, WatchedAllocation> current = byTarget;
-        boolean first = !firstRoundDone;
-        int open = 0;
-        int down = 0;
-        int silent = 0;
-        String localReason = null;
-        Instant earliest = null;
-        for (Map.Entry<Target, StatsSnapshot> e : round.entrySet()) {
-            WatchedAllocation w = current.get(e.getKey());
-            ProbeResult r = e.getValue().last();
-            if (w == null || r == null) {
-                continue;
-            }
-            earliest = earliest == null || r.time().isBefore(earliest) ? r.time() : earliest;
-            AllocationMetrics.Change change = allocationMetrics.record(w, r);
-            if (r.outcome() instanceof dev.portdeck.probe.Outcome.LocalError l) {
-                localReason = localReason == null ? l.reason() : localReason;
-            } else if (r.outcome().isOpen()) {
-                open++;
-            } else if (r.outcome() instanceof dev.portdeck.probe.Outcome.OpenOrFiltered) {
-                silent++;
-            } else {
-                down++;
-            }
-            logChange(w, r, change, first);
-        }
-        if (earliest != null) {
-            panelMetrics.round(Duration.between(earliest, Instant.now()));
-        }
-        logLocalErrors(localReason);
-        if (first) {
-            firstRoundDone = true;
-            log.info("first round done", AgentLog.fields("open", open, "down", down, "silent_udp", silent));
-        }
-    }
-
-    private void logChange(WatchedAllocation w, ProbeResult r, AllocationMetrics.Change change, boolean firstRound) {
-        boolean down = change == AllocationMetrics.Change.DOWN || change == AllocationMetrics.Change.FIRST_DOWN && !firstRound;
-        if (down) {
-            log.warn("allocation down", allocationFields(w, r));
-        } else if (change == AllocationMetrics.Change.UP) {
-            log.info("allocation up", allocationFields(w, r));
-        }
-    }
-
-    private void logLocalErrors(String reason) {
-        if (reason != null && localErrors == null) {
-            log.warn("probes fail on this machine (not blamed on the targets)", AgentLog.fields("reason", reason));
-        } else if (reason == null && localErrors != null) {
-            log.info("probes work on this machine again");
-        }
-        localErrors = reason;
-    }
-
-    static Map<String, Object> allocationFields(WatchedAllocation w, ProbeResult r) {
-        return AgentLog.fields("server", w.serverId(), "server_name", w.serverName(), "allocation",
-                w.allocation().id(), "address", w.address(), "check", w.check().word(), "outcome",
-                r == null ? null : r.outcome().word());
     }
 
     @Override

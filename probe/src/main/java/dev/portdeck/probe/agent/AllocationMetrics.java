@@ -215,11 +215,6 @@ final class AllocationMetrics implements MultiCollector {
         }
     }
 
-    @Override
-    public List<String> getPrometheusNames() {
-        return List.of(UP, LAST_CHANGE, CONNECT, "portdeck_allocation_probes", PLAYERS, MAX_PLAYERS, ROUND_TRIP);
-    }
-
     private static Labels outcomeLabels(Series s, int outcome) {
         if (s.byOutcome[outcome] == null) {
             s.byOutcome[outcome] = s.key.add("outcome", OUTCOMES.get(outcome));

@@ -120,9 +120,4 @@ final class ServerMetrics implements MultiCollector {
         return MetricSnapshots.of(allocations.build(), limit.build(), received.build(), transmitted.build(),
                 uptime.build(), power.build());
     }
-
-    @Override
-    public List<String> getPrometheusNames() {
-        return List.of(ALLOCATIONS, LIMIT, RECEIVED, TRANSMITTED, UPTIME, POWER);
-    }
 }

@@ -29,8 +29,8 @@ class SystemdUnitTest {
             assertTrue(lines.contains(directive), directive);
         }
         assertTrue(lines.stream().noneMatch(l -> l.startsWith("MemoryDenyWriteExecute")), "the JVM's JIT needs W+X");
-        assertTrue(lines.stream().noneMatch(l -> l.contains("ptlc_") || l.contains("PORTDECK_API_KEY=")),
-                "no key in the unit itself");
+        assertTrue(lines.stream().filter(l -> !l.startsWith("#"))
+                .noneMatch(l -> l.contains("ptlc_") || l.contains("PORTDECK_API_KEY")), "no key in the unit itself");
     }
 
     @Test
