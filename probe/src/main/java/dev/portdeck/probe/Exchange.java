@@ -134,6 +134,7 @@ final class Exchange {
                 udp.connect(remote);
                 key = udp.register(selector, SelectionKey.OP_READ, attachment);
                 talking = true;
+                openedAt = System.nanoTime(); // the reply's time counts from the question, not our socket setup
                 return apply(conversation.open(openedAt), openedAt);
             } catch (PortUnreachableException e) {
                 return portUnreachable();
@@ -191,6 +192,9 @@ final class Exchange {
     private Outcome read(long now, ByteBuffer scratch) throws IOException {
         SelectableChannel reading = channel;
         for (int i = 0; i < READS_PER_WAKEUP && channel == reading; i++) {
+            if (i > 0) {
+                now = System.nanoTime(); // a later read may hold the answer to what the first one made us send
+            }
             scratch.clear();
             Outcome outcome;
             if (channel instanceof DatagramChannel udp) {
@@ -286,10 +290,12 @@ final class Exchange {
 
     private void write(ByteBuffer bytes) throws IOException {
         if (channel instanceof DatagramChannel udp) {
+            long at = System.nanoTime();
             if (udp.write(bytes) == 0) {
                 pending = bytes; // no buffer space: sent when writable
                 key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
             }
+            conversation.sent(at);
             return;
         }
         if (tls != null) {
@@ -297,7 +303,9 @@ final class Exchange {
         } else {
             pending = pending == null || !pending.hasRemaining() ? bytes : joined(pending, bytes);
         }
+        long at = System.nanoTime();
         flush();
+        conversation.sent(at);
     }
 
     private void flush() throws IOException {

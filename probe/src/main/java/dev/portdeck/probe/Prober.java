@@ -430,9 +430,13 @@ public final class Prober implements AutoCloseable {
             readyAt = System.nanoTime(); // one timestamp per wake-up: later keys are not charged for earlier ones
         }
         if (a.exchange != null) {
-            Outcome outcome = a.exchange.ready(readyAt, scratch);
-            if (outcome != null) {
-                finish(a, outcome);
+            try {
+                Outcome outcome = a.exchange.ready(readyAt, scratch);
+                if (outcome != null) {
+                    finish(a, outcome);
+                }
+            } catch (LinkageError | InternalError e) {
+                finish(a, OUT_OF_DESCRIPTORS); // the JDK could not open a file it needed (probing.md)
             }
             return;
         }

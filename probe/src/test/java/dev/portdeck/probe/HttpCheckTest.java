@@ -61,6 +61,18 @@ class HttpCheckTest {
     }
 
     @Test
+    void anIpv6TargetIsAskedWithABracketedHost() throws Exception {
+        try (MockWebServer server = new MockWebServer()) {
+            server.start(java.net.InetAddress.getByName("::1"), 0);
+            server.enqueue(new MockResponse().setResponseCode(200));
+            Outcome outcome = prober.probe(new Target("::1", server.getPort(), null, Check.HTTP), TIMEOUT)
+                    .get(15, TimeUnit.SECONDS).outcome();
+            assertInstanceOf(Outcome.Open.class, outcome);
+            assertEquals("[::1]:" + server.getPort(), server.takeRequest(5, TimeUnit.SECONDS).getHeader("Host"));
+        }
+    }
+
+    @Test
     void aRefusedHeadIsAskedAgainWithGet() throws Exception {
         try (MockWebServer server = new MockWebServer()) {
             server.enqueue(new MockResponse().setResponseCode(405));

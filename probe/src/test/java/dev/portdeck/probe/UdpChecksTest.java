@@ -59,6 +59,16 @@ class UdpChecksTest {
     }
 
     @Test
+    void ipv6WorksLikeIpv4() throws Exception {
+        try (Fixtures.Udp echo = new Fixtures.Udp((req, n) -> List.of(req),
+                new InetSocketAddress(InetAddress.getByName("::1"), 0))) {
+            Outcome o = prober.probe(new Target("::1", echo.port(), null, Check.UDP), TIMEOUT)
+                    .get(15, TimeUnit.SECONDS).outcome();
+            assertInstanceOf(Outcome.Open.class, o);
+        }
+    }
+
+    @Test
     void aConfiguredPayloadIsWhatIsSent() throws Exception {
         List<byte[]> seen = new CopyOnWriteArrayList<>();
         byte[] payload = "status\n".getBytes(StandardCharsets.US_ASCII);

@@ -45,6 +45,11 @@ final class A2sInfo implements Conversation {
     }
 
     @Override
+    public void sent(long at) {
+        sent = at;
+    }
+
+    @Override
     public Step receive(ByteBuffer datagram, long now) {
         if (++datagrams > MAX_DATAGRAMS) {
             return new Step.Failed("more than " + MAX_DATAGRAMS + " datagrams without a whole reply");
@@ -87,11 +92,6 @@ final class A2sInfo implements Conversation {
         } catch (BadReply e) {
             return new Step.Failed(e.getMessage());
         }
-    }
-
-    @Override
-    public Step endOfStream(long now) {
-        return timeUp(now);
     }
 
     @Override

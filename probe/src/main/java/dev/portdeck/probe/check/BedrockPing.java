@@ -37,17 +37,17 @@ final class BedrockPing implements Conversation {
     }
 
     @Override
+    public void sent(long at) {
+        sent = at;
+    }
+
+    @Override
     public Step receive(ByteBuffer bytes, long now) {
         try {
             return new Step.Answered(Duration.ofNanos(now - sent), parse(bytes, time));
         } catch (BadReply e) {
             return new Step.Failed(e.getMessage());
         }
-    }
-
-    @Override
-    public Step endOfStream(long now) {
-        return timeUp(now);
     }
 
     @Override
@@ -99,14 +99,6 @@ final class BedrockPing implements Conversation {
         }
         String game = f[0].equals("MCEE") ? "Minecraft Education" : "Minecraft Bedrock";
         return new Service(game, ServiceText.clean(f[1]), ServiceText.clean(f[3]),
-                f.length > 7 ? ServiceText.clean(f[7]) : null, number(f[4]), number(f[5]));
-    }
-
-    private static Integer number(String s) {
-        try {
-            return Integer.valueOf(s.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
+                f.length > 7 ? ServiceText.clean(f[7]) : null, ServiceText.number(f[4]), ServiceText.number(f[5]));
     }
 }

@@ -24,8 +24,17 @@ public interface Conversation {
     /** Bytes arrived (on UDP: one whole datagram). The buffer is only lent: copy what is kept. */
     Step receive(ByteBuffer bytes, long now);
 
-    /** The server closed the connection (TCP, TLS). */
-    Step endOfStream(long now);
+    /**
+     * The bytes of the last {@link Step.Send} are being written now ({@code at}, taken just before the write): the
+     * start of a round trip, more exact than the {@code now} the step was returned at (which may precede a parse).
+     */
+    default void sent(long at) {
+    }
+
+    /** The server closed the connection (TCP, TLS). Never called for UDP; there it would mean time ran out. */
+    default Step endOfStream(long now) {
+        return timeUp(now);
+    }
 
     /** The deadline passed: an {@link Step.Answered} if enough came in, else a {@link Step.Failed}. */
     Step timeUp(long now);

@@ -43,17 +43,17 @@ final class FivemGetinfo implements Conversation {
     }
 
     @Override
+    public void sent(long at) {
+        sent = at;
+    }
+
+    @Override
     public Step receive(ByteBuffer datagram, long now) {
         try {
             return new Step.Answered(Duration.ofNanos(now - sent), parse(datagram, challenge));
         } catch (BadReply e) {
             return new Step.Failed(httpFailure + "; getinfo: " + e.getMessage());
         }
-    }
-
-    @Override
-    public Step endOfStream(long now) {
-        return timeUp(now);
     }
 
     @Override
@@ -90,7 +90,8 @@ final class FivemGetinfo implements Conversation {
         }
         String game = "rdr3".equalsIgnoreCase(vars.getOrDefault("gamename", "")) ? "RedM" : "FiveM";
         return new Service(game, ServiceText.clean(FivemInfo.withoutColours(vars.get("hostname"))), null,
-                ServiceText.clean(vars.get("mapname")), number(vars.get("clients")), number(vars.get("sv_maxclients")));
+                ServiceText.clean(vars.get("mapname")), ServiceText.number(vars.get("clients")),
+                ServiceText.number(vars.get("sv_maxclients")));
     }
 
     private static boolean isHeader(ByteBuffer d) {
@@ -110,13 +111,5 @@ final class FivemGetinfo implements Conversation {
             vars.putIfAbsent(f[i], f[i + 1].replace("\0", "").strip());
         }
         return vars;
-    }
-
-    private static Integer number(String s) {
-        try {
-            return s == null ? null : Integer.valueOf(s.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

@@ -51,6 +51,11 @@ final class FivemInfo implements Conversation {
     }
 
     @Override
+    public void sent(long at) {
+        sent = at;
+    }
+
+    @Override
     public Step receive(ByteBuffer bytes, long now) {
         try {
             return reply.add(bytes) ? complete(now) : Step.AWAIT;
@@ -110,8 +115,10 @@ final class FivemInfo implements Conversation {
     static Service withInfo(Service dynamic, JsonNode info) {
         JsonNode vars = info.path("vars");
         String game = "rdr3".equalsIgnoreCase(vars.path("gamename").asText("")) ? "RedM" : dynamic.game();
-        Integer max = dynamic.maxPlayers() != null ? dynamic.maxPlayers() : JsonReply.integer(vars.get("sv_maxClients"));
-        return new Service(game, dynamic.name(), JsonReply.text(info.get("server")), dynamic.map(), dynamic.players(), max);
+        Integer max = dynamic.maxPlayers() != null ? dynamic.maxPlayers()
+                : JsonReply.integer(vars.get("sv_maxClients"));
+        return new Service(game, dynamic.name(), JsonReply.text(info.get("server")), dynamic.map(), dynamic.players(),
+                max);
     }
 
     /** FiveM's {@code ^0}–{@code ^9} colour codes. */

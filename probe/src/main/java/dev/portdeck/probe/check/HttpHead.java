@@ -44,6 +44,11 @@ final class HttpHead implements Conversation {
     }
 
     @Override
+    public void sent(long at) {
+        sent = at;
+    }
+
+    @Override
     public Step receive(ByteBuffer bytes, long now) {
         try {
             if (!reply.add(bytes)) {

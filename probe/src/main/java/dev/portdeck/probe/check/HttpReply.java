@@ -127,7 +127,8 @@ final class HttpReply {
         int n = inbox.length();
         if (searchFrom == 0 && n > 0 && !startsLikeHttp(b, n)) {
             int first = b[0] & 0xFF;
-            throw new BadReply(first == 0x15 || first == 0x16 ? "the port speaks TLS (try https)" : "not an HTTP reply");
+            boolean tls = first == 0x15 || first == 0x16; // a TLS alert or handshake record
+            throw new BadReply(tls ? "the port speaks TLS (try https)" : "not an HTTP reply");
         }
         for (int i = Math.max(searchFrom + 1, scanned); i < n; i++) {
             if (b[i] == '\n' && (b[i - 1] == '\n' || (i - 2 >= searchFrom && b[i - 1] == '\r' && b[i - 2] == '\n'))) {

@@ -43,6 +43,11 @@ final class LegacyPing implements Conversation {
     }
 
     @Override
+    public void sent(long at) {
+        sent = at;
+    }
+
+    @Override
     public Step receive(ByteBuffer bytes, long now) {
         boolean fit = inbox.add(bytes);
         try {
@@ -125,7 +130,7 @@ final class LegacyPing implements Conversation {
                 throw new BadReply("an answer with " + f.length + " of 6 fields");
             }
             return new Service("Minecraft", ServiceText.clean(f[3]), ServiceText.clean(f[2]), null,
-                    number(f[4]), number(f[5]));
+                    ServiceText.number(f[4]), ServiceText.number(f[5]));
         }
         int max = text.lastIndexOf('§');
         int online = max < 0 ? -1 : text.lastIndexOf('§', max - 1);
@@ -133,14 +138,6 @@ final class LegacyPing implements Conversation {
             throw new BadReply("an answer in neither known format");
         }
         return new Service("Minecraft", ServiceText.clean(text.substring(0, online)), null, null,
-                number(text.substring(online + 1, max)), number(text.substring(max + 1)));
-    }
-
-    private static Integer number(String s) {
-        try {
-            return Integer.valueOf(s.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
+                ServiceText.number(text.substring(online + 1, max)), ServiceText.number(text.substring(max + 1)));
     }
 }

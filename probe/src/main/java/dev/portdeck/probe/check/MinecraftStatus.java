@@ -44,6 +44,13 @@ final class MinecraftStatus implements Conversation {
     }
 
     @Override
+    public void sent(long at) {
+        if (status != null) {
+            pingSent = at; // the ping; the first write is the handshake
+        }
+    }
+
+    @Override
     public Step receive(ByteBuffer bytes, long now) {
         boolean fit = inbox.add(bytes);
         try {

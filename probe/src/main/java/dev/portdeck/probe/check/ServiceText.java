@@ -63,4 +63,13 @@ public final class ServiceText {
         }
         return out.substring(0, end);
     }
+
+    /** A whole number as a service wrote it in text ("20", " 7 "), or null when it is none or out of int range. */
+    public static Integer number(String text) {
+        try {
+            return text == null ? null : Integer.valueOf(text.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
 }

@@ -27,11 +27,6 @@ final class UdpDatagram implements Conversation {
     }
 
     @Override
-    public Step endOfStream(long now) {
-        return timeUp(now);
-    }
-
-    @Override
     public Step timeUp(long now) {
         return new Step.Failed("no reply to the datagram");
     }

@@ -20,6 +20,9 @@ public final class CheckRule {
     private static final List<String> WEB_WORDS = List.of("http", "https", "web", "map", "dynmap", "bluemap",
             "squaremap", "pl3xmap", "txadmin", "panel", "dashboard", "website");
 
+    private static final CheckChoice NO_GAME_PORT = new CheckChoice(Check.TCP,
+            "not a game's default port: TCP connect");
+
     private CheckRule() {
     }
 
@@ -60,8 +63,8 @@ public final class CheckRule {
     /** Without panel data: Minecraft 25565, Bedrock 19132, Source 27015, FiveM 30120; anything else TCP. */
     public static CheckChoice wellKnown(int port) {
         Check known = WELL_KNOWN.get(port);
-        return known == null ? new CheckChoice(Check.TCP, "port " + port + " is no game's default: TCP connect")
-                : new CheckChoice(known, "port " + port + " is the default of " + known.title());
+        // one shared answer for the thousands of ports of a sweep: no string built per port
+        return known == null ? NO_GAME_PORT : new CheckChoice(known, "port " + port + " is the default of " + known.title());
     }
 
     private static GameFamily family(Server server) {

@@ -64,10 +64,18 @@ public final class ExpectedClosed {
         if (anyHost.contains(port)) {
             return true;
         }
+        if (qualified.isEmpty()) {
+            return false;
+        }
         if (serverId != null && qualified.contains(normal(serverId) + ":" + port)) {
             return true;
         }
-        return hosts.stream().anyMatch(h -> h != null && qualified.contains(normal(h) + ":" + port));
+        for (String h : hosts) {
+            if (h != null && qualified.contains(normal(h) + ":" + port)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public boolean isEmpty() {

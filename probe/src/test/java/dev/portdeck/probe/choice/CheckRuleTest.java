@@ -81,7 +81,7 @@ class CheckRuleTest {
                 allocations.add(new Allocation(allocations.size() + 1, "127.0.0.1", null, port, null, false));
             }
         }
-        return new Server("abcd1234", null, "S", "n", null, false, 5, allocations, Set.of("*"), r.image(),
+        return new Server("abcd1234", null, "S", "n", null, false, 5, allocations, Set.of("*"), false, false, r.image(),
                 r.egg() == null ? null : new Egg(null, r.egg()), variables);
     }
 
@@ -98,7 +98,7 @@ class CheckRuleTest {
     @Test
     void theDockerImageNamesTheGameWhenTheEggIsUnknown() {
         Server s = new Server("abcd1234", null, "S", "n", null, false, 1,
-                List.of(new Allocation(1, "127.0.0.1", null, 28015, null, true)), Set.of("*"),
+                List.of(new Allocation(1, "127.0.0.1", null, 28015, null, true)), Set.of("*"), false, false,
                 "ghcr.io/parkervcp/games:rust", null, List.of());
         assertEquals(new CheckChoice(Check.A2S, "image ghcr.io/parkervcp/games:rust → Source A2S_INFO"),
                 CheckRule.choose(s, s.allocations().get(0), null));
@@ -118,6 +118,6 @@ class CheckRuleTest {
         assertEquals(Check.BEDROCK, CheckRule.wellKnown(19132).check());
         assertEquals(Check.A2S, CheckRule.wellKnown(27015).check());
         assertEquals(Check.FIVEM, CheckRule.wellKnown(30120).check());
-        assertEquals(new CheckChoice(Check.TCP, "port 8080 is no game's default: TCP connect"), CheckRule.wellKnown(8080));
+        assertEquals(new CheckChoice(Check.TCP, "not a game's default port: TCP connect"), CheckRule.wellKnown(8080));
     }
 }

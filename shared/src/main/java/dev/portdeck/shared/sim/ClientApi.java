@@ -58,7 +58,7 @@ final class ClientApi {
             return only(r, "GET", key -> startup(server, key));
         }
         if (rest.equals(List.of("resources"))) {
-            return only(r, "GET", key -> resources(server));
+            return only(r, "GET", key -> resources(server, key));
         }
         if (rest.equals(List.of("power"))) {
             return only(r, "POST", key -> power(server, r.body(), key));
@@ -99,8 +99,9 @@ final class ClientApi {
 
     private Reply serverView(String ref, boolean withEgg, SimKey key) {
         return state.locked(() -> {
-            SimServer s = state.server(ref); // the view stays readable while suspended, as on real panels
-            return Reply.ok(JsonShapes.serverWithMeta(s, state.allocationsOf(s), key, withEgg));
+            SimServer s = visible(ref, key); // the view stays readable while suspended, as on real panels
+            return Reply.ok(JsonShapes.serverWithMeta(s, state.allocationsOf(s), key, state.nodeUnderMaintenance(s.node),
+                    withEgg));
         });
     }
 
@@ -113,7 +114,7 @@ final class ClientApi {
     /** `GET /startup`: the variables, and the startup command and images in meta (StartupController). */
     private Reply startup(String ref, SimKey key) {
         return state.locked(() -> {
-            SimServer s = usable(ref);
+            SimServer s = usable(visible(ref, key));
             require(key, "startup.read");
             com.fasterxml.jackson.databind.node.ObjectNode body = JsonShapes.variables(s);
             com.fasterxml.jackson.databind.node.ObjectNode meta = body.putObject("meta")
@@ -125,16 +126,17 @@ final class ClientApi {
         });
     }
 
-    private Reply resources(String ref) {
+    private Reply resources(String ref, SimKey key) {
         return state.locked(() -> {
-            SimServer s = usable(ref);
+            SimServer s = usable(visible(ref, key));
+            state.requireWings(s);
             return Reply.ok(JsonShapes.resources(s, s.currentState(System.nanoTime()), System.currentTimeMillis()));
         });
     }
 
     private Reply power(String ref, JsonNode body, SimKey key) {
         return state.locked(() -> {
-            SimServer s = usable(ref);
+            SimServer s = usable(visible(ref, key));
             String text = body.path("signal").asText("");
             PowerSignal signal;
             try {
@@ -143,6 +145,7 @@ final class ClientApi {
                 throw ApiError.validation("signal", "in", "The selected signal is invalid.");
             }
             require(key, signal == PowerSignal.KILL ? "control.stop" : "control." + signal.apiName());
+            state.requireWings(s);
             state.power(s, signal);
             return Reply.noContent();
         });
@@ -150,7 +153,7 @@ final class ClientApi {
 
     private Reply listAllocations(String ref, SimKey key) {
         return state.locked(() -> {
-            SimServer s = usable(ref);
+            SimServer s = usable(visible(ref, key));
             require(key, "allocation.read");
             return Reply.ok(JsonShapes.list(state.allocationsOf(s).stream().map(JsonShapes::allocation).toList()));
         });
@@ -158,7 +161,7 @@ final class ClientApi {
 
     private Reply assign(String ref, JsonNode body, SimKey key) {
         return state.locked(() -> {
-            SimServer s = usable(ref);
+            SimServer s = usable(visible(ref, key));
             throttleCreation(s);
             require(key, "allocation.create");
             String ip = null;
@@ -173,8 +176,9 @@ final class ClientApi {
 
     private Reply notes(String ref, String id, JsonNode body, SimKey key) {
         return state.locked(() -> {
-            SimServer s = usable(ref);
-            SimAllocation row = state.allocationOf(s, id);
+            SimServer s = visible(ref, key);
+            SimAllocation row = state.allocationOf(s, id); // 404 before 409, as the panels bind models first
+            usable(s);
             require(key, "allocation.update");
             String notes = RequestRules.notes(body, state.flavor());
             return Reply.ok(JsonShapes.allocation(state.setNotes(row, notes)));
@@ -183,8 +187,9 @@ final class ClientApi {
 
     private Reply primary(String ref, String id, SimKey key) {
         return state.locked(() -> {
-            SimServer s = usable(ref);
+            SimServer s = visible(ref, key);
             SimAllocation row = state.allocationOf(s, id);
+            usable(s);
             require(key, "allocation.update");
             return Reply.ok(JsonShapes.allocation(state.setPrimary(s, row)));
         });
@@ -192,16 +197,25 @@ final class ClientApi {
 
     private Reply remove(String ref, String id, SimKey key) {
         return state.locked(() -> {
-            SimServer s = usable(ref);
+            SimServer s = visible(ref, key);
             SimAllocation row = state.allocationOf(s, id);
+            usable(s);
             require(key, "allocation.delete");
             state.remove(s, row);
             return Reply.noContent();
         });
     }
 
-    private SimServer usable(String ref) {
+    /** The server by reference; another user's server is 404 to anyone but an admin (the owner's key). */
+    private SimServer visible(String ref, SimKey key) {
         SimServer s = state.server(ref);
+        if (s.ownedByAnotherUser && !key.owner()) {
+            throw ApiError.notAccessible();
+        }
+        return s;
+    }
+
+    private SimServer usable(SimServer s) {
         state.requireUsable(s);
         return s;
     }

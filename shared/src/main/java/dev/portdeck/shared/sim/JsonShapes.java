@@ -39,7 +39,8 @@ final class JsonShapes {
      * A server item; a key without allocation.read sees only the primary, without its notes, and a key without
      * startup.read gets a null resource for the variables (as Pterodactyl does). The egg only when asked for.
      */
-    static ObjectNode server(SimServer server, List<SimAllocation> rows, SimKey key, boolean withEgg) {
+    static ObjectNode server(SimServer server, List<SimAllocation> rows, SimKey key, boolean nodeUnderMaintenance,
+                             boolean withEgg) {
         ObjectNode a = MAPPER.createObjectNode()
                 .put("server_owner", key.owner())
                 .put("identifier", server.identifier)
@@ -47,7 +48,7 @@ final class JsonShapes {
                 .put("uuid", server.uuid)
                 .put("name", server.name)
                 .put("node", server.node)
-                .put("is_node_under_maintenance", false)
+                .put("is_node_under_maintenance", nodeUnderMaintenance)
                 .put("description", server.description);
         SimAllocation primary = rows.stream().filter(SimAllocation::isPrimary).findFirst().orElse(null);
         a.putObject("sftp_details").put("ip", primary == null ? "127.0.0.1" : primary.ip).put("port", 2022);
@@ -59,7 +60,7 @@ final class JsonShapes {
         a.put("status", server.blockingStatus())
                 .put("is_suspended", server.suspended)
                 .put("is_installing", "installing".equals(server.status))
-                .put("is_transferring", "transferring".equals(server.status));
+                .put("is_transferring", server.transferring);
         List<ObjectNode> visible = key.can("allocation.read")
                 ? rows.stream().map(JsonShapes::allocation).toList()
                 : primary == null ? List.of() : List.of(withoutNotes(allocation(primary)));
@@ -117,8 +118,9 @@ final class JsonShapes {
     }
 
     /** `GET /servers/{server}`: the item plus meta.is_server_owner and meta.user_permissions. */
-    static ObjectNode serverWithMeta(SimServer server, List<SimAllocation> rows, SimKey key, boolean withEgg) {
-        ObjectNode item = server(server, rows, key, withEgg);
+    static ObjectNode serverWithMeta(SimServer server, List<SimAllocation> rows, SimKey key,
+                                     boolean nodeUnderMaintenance, boolean withEgg) {
+        ObjectNode item = server(server, rows, key, nodeUnderMaintenance, withEgg);
         ObjectNode meta = item.putObject("meta").put("is_server_owner", key.owner());
         ArrayNode permissions = meta.putArray("user_permissions");
         key.permissions().forEach(permissions::add);

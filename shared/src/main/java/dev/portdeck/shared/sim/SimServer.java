@@ -19,8 +19,12 @@ final class SimServer {
     int allocationLimit;
     Long primaryId;
     boolean suspended;
-    /** null, or installing / transferring / restoring_backup. */
+    /** null, or installing / install_failed / reinstall_failed / restoring_backup, as the panels' `status`. */
     String status;
+    /** is_transferring: a transfer shows as this flag with status null. */
+    boolean transferring;
+    /** The server belongs to another panel user: listed for an admin only with `?type=admin-all`. */
+    boolean ownedByAnotherUser;
     /** The state until {@link #settlesAtNanos}, then {@link #settlesTo}. */
     PowerState state;
     PowerState settlesTo;
@@ -60,7 +64,7 @@ final class SimServer {
         }
     }
 
-    /** The panel's word for why the server cannot be used right now, or null. */
+    /** The panels' `status` field: "suspended" while suspended, otherwise the stored status (null when normal). */
     String blockingStatus() {
         return suspended ? "suspended" : status;
     }

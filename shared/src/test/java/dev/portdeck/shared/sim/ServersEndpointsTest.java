@@ -122,7 +122,7 @@ class ServersEndpointsTest {
         SimHttp.Answer answer = http.get("/api/client/servers/0badc0de");
         assertEquals(404, answer.status());
         assertEquals("NotFoundHttpException", answer.errorCode());
-        assertEquals("The requested resource does not exist on this server.", answer.errorDetail());
+        assertEquals("The requested resource could not be found on the server.", answer.errorDetail());
     }
 
     @Test

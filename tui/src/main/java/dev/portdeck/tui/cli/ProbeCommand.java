@@ -8,6 +8,7 @@ import dev.portdeck.probe.Target;
 import dev.portdeck.probe.TargetParser;
 import dev.portdeck.probe.Prober;
 import dev.portdeck.shared.client.ConfigFile;
+import dev.portdeck.probe.local.Listening;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -57,10 +58,10 @@ public final class ProbeCommand implements Callable<Integer> {
 
     @Option(names = "--check", paramLabel = "CHECK", defaultValue = "auto", completionCandidates = CheckNames.class,
             description = "What to ask: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: from the egg, the"
-                    + " variables and the config file's checks.*, or the well-known game ports).")
+                    + " startup variables and the config file's checks entries, or the well-known game ports).")
     String check = "auto";
 
-    @Option(names = "--server", paramLabel = "SERVER",
+    @Option(names = "--server", paramLabel = "SERVER", completionCandidates = CompletionCommand.ServerNames.class,
             description = "Probe every allocation of this server from the panel (short id, UUID or name; repeatable).")
     List<String> servers = new ArrayList<>();
 
@@ -102,12 +103,17 @@ public final class ProbeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object per result (NDJSON) and nothing else on stdout.")
     boolean json;
 
-    @Option(names = "--ascii", description = "ASCII state marks (+ x ? !) instead of ✔ ✘.")
+    @Option(names = "--ascii", description = "ASCII state marks (+ x ~ ? !) instead of ✔ ✘.")
     boolean ascii;
 
     @Option(names = "--show-closed", description = "List closed ports too when probing more than "
             + ProbeReport.LIST_CLOSED_UP_TO + " targets.")
     boolean showClosed;
+
+    @Option(names = "--listening", description = "Also show what listens on this machine on each port (a LISTEN"
+            + " column, \"listening\" in JSON, as portdeck listening reads it) and a diagnosis line for each target"
+            + " that is not simply up.")
+    boolean listening;
 
     @Mixin
     PanelOptions panel;
@@ -126,6 +132,7 @@ public final class ProbeCommand implements Callable<Integer> {
     private StateChanges stateChanges;
     private boolean stopped; // guarded by printing
     private ProbeReport report;
+    private ProbeListening local; // --listening
 
     /**
      * `portdeck probe ARGS` for Main, fast on a cold start: a plain sweep skips picocli ({@link ProbeFastPath}); the
@@ -140,6 +147,7 @@ public final class ProbeCommand implements Callable<Integer> {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new ProbeCommand());
         cl.setCommandName("portdeck probe");
+        cl.setExpandAtFiles(false);
         Failures failures = new Failures();
         cl.setExecutionExceptionHandler(failures);
         cl.setParameterExceptionHandler(failures);
@@ -183,7 +191,9 @@ public final class ProbeCommand implements Callable<Integer> {
         if (planned.isEmpty()) {
             throw new IllegalArgumentException("the panel lists no allocations to probe.");
         }
-        planned.forEach(p -> plan.putIfAbsent(p.target(), p));
+        for (PlannedTarget p : planned) {
+            plan.putIfAbsent(p.target(), p);
+        }
         return List.copyOf(plan.keySet());
     }
 
@@ -237,12 +247,12 @@ public final class ProbeCommand implements Callable<Integer> {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         StringBuilder out = new StringBuilder();
         if (json) {
-            results.forEach(r -> ProbeReport.json(r, plan.get(r.target()), out));
+            json(results, out);
         } else {
             // Sum up closed ports of big ranges; a panel's allocations are always listed, closed ones matter there.
             boolean fromPanel = targets.stream().anyMatch(t -> t.label() != null);
             boolean hideClosed = !showClosed && !fromPanel && targets.size() > ProbeReport.LIST_CLOSED_UP_TO;
-            out.append(report().table(results, true, hideClosed));
+            table(results, true, hideClosed, out);
             if (targets.size() > 1) {
                 long expected = results.stream().filter(r -> r.outcome() instanceof dev.portdeck.probe.Outcome.Closed
                         && plan.containsKey(r.target()) && plan.get(r.target()).expectedClosed()).count();
@@ -299,16 +309,16 @@ public final class ProbeCommand implements Callable<Integer> {
             if (changes) {
                 List<ProbeResult> changed = changed(results);
                 if (json) {
-                    changed.forEach(r -> ProbeReport.json(r, plan.get(r.target()), out));
+                    json(changed, out);
                 } else {
                     out.append(stateChanges().lines(results));
                 }
             } else if (json) {
-                results.forEach(r -> ProbeReport.json(r, plan.get(r.target()), out));
+                json(results, out);
             } else if (!summary) {
                 Instant started = results.isEmpty() ? Instant.now() : results.get(0).time();
                 out.append("round ").append(round).append("  ").append(stateChanges().clock(started)).append('\n');
-                out.append(report().table(results, round == 1, false));
+                table(results, round == 1, false, out);
             }
             print(out);
         }
@@ -342,6 +352,30 @@ public final class ProbeCommand implements Callable<Integer> {
             }
             stopped = true;
         }
+    }
+
+    private void json(List<ProbeResult> results, StringBuilder out) {
+        Map<ProbeResult, Listening> here = listening ? local().read(results) : null;
+        results.forEach(r -> ProbeReport.json(r, plan.get(r.target()),
+                here == null ? null : ProbeListening.json(r, here.get(r)), out));
+    }
+
+    /** The table, and with --listening its LISTEN column and a diagnosis line per target that is not simply up. */
+    private void table(List<ProbeResult> results, boolean header, boolean hideClosed, StringBuilder out) {
+        Map<ProbeResult, Listening> here = listening ? local().read(results) : null;
+        report().listenMarks(here == null ? null : ProbeListening.marks(here));
+        out.append(report().table(results, header, hideClosed));
+        if (here != null) { // not for the closed ports the table sums up
+            out.append(ProbeListening.diagnoses(hideClosed ? results.stream()
+                    .filter(r -> !(r.outcome() instanceof dev.portdeck.probe.Outcome.Closed)).toList() : results, here));
+        }
+    }
+
+    private ProbeListening local() {
+        if (local == null) {
+            local = new ProbeListening();
+        }
+        return local;
     }
 
     private List<StatsSnapshot> snapshots() {

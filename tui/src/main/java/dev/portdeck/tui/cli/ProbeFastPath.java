@@ -29,7 +29,7 @@ final class ProbeFastPath {
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
                 String value = i + 1 < args.length ? args[i + 1] : null;
-                if (!arg.isEmpty() && !arg.startsWith("-") && !arg.startsWith("@")) { // @file: picocli expands it
+                if (!arg.isEmpty() && !arg.startsWith("-") && !arg.startsWith("@")) { // @x: left to picocli, which reads no files
                     command.specs.add(arg);
                 } else if (arg.equals("--json")) {
                     command.json = true;

@@ -26,6 +26,8 @@ final class ProbeReport {
     private final boolean serviceColumn;
     /** Column widths only grow, so the rows of later rounds line up under the first round's header. */
     private int[] tableWidths = new int[0];
+    /** probe --listening: the LISTEN column's text per result of the next table; null: no such column. */
+    private Map<ProbeResult, String> listenMarks;
 
     ProbeReport(boolean ascii) {
         this(ascii, Map.of());
@@ -35,8 +37,19 @@ final class ProbeReport {
     ProbeReport(boolean ascii, Map<Target, PlannedTarget> plan) {
         this.ascii = ascii;
         this.plan = plan;
-        this.checkColumn = plan.keySet().stream().anyMatch(t -> t.check() != Check.TCP);
-        this.serviceColumn = plan.keySet().stream().anyMatch(t -> t.check().asksTheService());
+        boolean notTcp = false;
+        boolean asksService = false;
+        for (Target t : plan.keySet()) { // a loop, not a stream: this runs once per `portdeck probe` start
+            notTcp |= t.check() != Check.TCP;
+            asksService |= t.check().asksTheService();
+        }
+        this.checkColumn = notTcp;
+        this.serviceColumn = asksService;
+    }
+
+    /** Adds a last column, LISTEN, with this text per result (probe --listening); null takes it away. */
+    void listenMarks(Map<ProbeResult, String> marks) {
+        this.listenMarks = marks;
     }
 
     /** ✔ open, ✘ refused or unreachable, ~ accepts but does not answer, ? no answer, ! our own problem; ASCII: + x ~ ? !. */
@@ -99,8 +112,9 @@ final class ProbeReport {
         boolean labels = results.stream().anyMatch(r -> r.target().label() != null);
         List<String[]> rows = new ArrayList<>();
         if (header) {
-            rows.add(columns(labels ? new String[] {" ", "TARGET", "LABEL", "ADDRESS", "STATE", "DETAIL"}
-                    : new String[] {" ", "TARGET", "ADDRESS", "STATE", "DETAIL"}, "CHECK", "SERVICE"));
+            String[] titles = columns(labels ? new String[] {" ", "TARGET", "LABEL", "ADDRESS", "STATE", "DETAIL"}
+                    : new String[] {" ", "TARGET", "ADDRESS", "STATE", "DETAIL"}, "CHECK", "SERVICE");
+            rows.add(listenMarks == null ? titles : withLast(titles, "LISTEN"));
         }
         int hidden = 0;
         for (ProbeResult r : results) {
@@ -118,7 +132,8 @@ final class ProbeReport {
                 row[4] = TerminalText.clean(row[4]);
             }
             row = labels ? withLabel(row, r.target().label()) : row;
-            rows.add(columns(row, r.target().check().word(), TerminalText.clean(summary(r.outcome()))));
+            row = columns(row, r.target().check().word(), TerminalText.clean(summary(r.outcome())));
+            rows.add(listenMarks == null ? row : withLast(row, listenMarks.get(r)));
         }
         StringBuilder out = new StringBuilder();
         if (rows.size() > (header ? 1 : 0)) {
@@ -207,14 +222,15 @@ final class ProbeReport {
 
     /** One NDJSON line without a plan: the check's own word as reason-less. */
     static void json(ProbeResult r, StringBuilder out) {
-        json(r, null, out);
+        json(r, null, null, out);
     }
 
     /**
      * One NDJSON line: host, port, address, state, latency_ms, error, time, check, check_reason, app_latency_ms, then
-     * label (panel targets), service (when the service said something) and expected ("closed", when marked so).
+     * label (panel targets), service (when the service said something), expected ("closed", when marked so) and
+     * {@code moreFields} (",\"name\":value..." or null).
      */
-    static void json(ProbeResult r, PlannedTarget planned, StringBuilder out) {
+    static void json(ProbeResult r, PlannedTarget planned, String moreFields, StringBuilder out) {
         Outcome o = r.outcome();
         quoted(out.append("{\"host\":"), r.target().host())
                 .append(",\"port\":").append(r.target().port()).append(",\"address\":");
@@ -251,7 +267,7 @@ final class ProbeReport {
         if (planned != null && planned.expectedClosed()) {
             out.append(",\"expected\":\"closed\"");
         }
-        out.append("}\n");
+        out.append(moreFields == null ? "" : moreFields).append("}\n");
     }
 
     /** {"game","name","version","map","players","max_players"}, each only when the service named it. */
@@ -305,6 +321,13 @@ final class ProbeReport {
         return p != null && p.expectedClosed() && r.outcome() instanceof Outcome.Closed;
     }
 
+    /** The row with one more cell at its end. */
+    private static String[] withLast(String[] row, String cell) {
+        String[] wider = java.util.Arrays.copyOf(row, row.length + 1);
+        wider[row.length] = cell == null ? "-" : TerminalText.clean(cell);
+        return wider;
+    }
+
     /** The row with the label inserted as the third column. */
     private static String[] withLabel(String[] row, String label) {
         String[] wider = new String[row.length + 1];
@@ -335,14 +358,14 @@ final class ProbeReport {
         int[] widths = java.util.Arrays.copyOf(atLeast.length == columns ? atLeast : new int[0], columns);
         for (String[] row : rows) {
             for (int c = 0; c < columns; c++) {
-                widths[c] = Math.max(widths[c], row[c].codePointCount(0, row[c].length()));
+                widths[c] = Math.max(widths[c], TerminalText.width(row[c]));
             }
         }
         for (String[] row : rows) {
             for (int c = 0; c < columns; c++) {
                 out.append(row[c]);
                 if (c < columns - 1) {
-                    out.append(" ".repeat(widths[c] - row[c].codePointCount(0, row[c].length()) + 2));
+                    out.append(" ".repeat(widths[c] - TerminalText.width(row[c]) + 2));
                 }
             }
             out.append('\n');
@@ -372,7 +395,8 @@ final class ProbeReport {
                 case '\r' -> q.append("\\r");
                 case '\t' -> q.append("\\t");
                 default -> {
-                    if (c < 0x20) {
+                    if (c < 0x20 || Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
+                            || c == 0x2028 || c == 0x2029) { // also what would hide or reorder text on a terminal
                         q.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
                     } else {
                         q.append(c);

@@ -1,6 +1,7 @@
 package dev.portdeck.tui.dashboard;
 
 import dev.portdeck.tui.cli.DurationConverter;
+import dev.portdeck.tui.dashboard.theme.Palette;
 import java.time.Duration;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;

@@ -9,6 +9,22 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import dev.portdeck.shared.model.Allocation;
 import dev.portdeck.shared.model.Server;
+import dev.portdeck.tui.dashboard.dialog.AllocationEditor;
+import dev.portdeck.tui.dashboard.dialog.StatusLine;
+import dev.portdeck.tui.dashboard.keys.Binding;
+import dev.portdeck.tui.dashboard.keys.Command;
+import dev.portdeck.tui.dashboard.keys.Keymap;
+import dev.portdeck.tui.dashboard.keys.View;
+import dev.portdeck.tui.dashboard.state.Deck;
+import dev.portdeck.tui.dashboard.table.AllocationsSource;
+import dev.portdeck.tui.dashboard.table.Readouts;
+import dev.portdeck.tui.dashboard.table.RowTable;
+import dev.portdeck.tui.dashboard.table.ServersSource;
+import dev.portdeck.tui.dashboard.theme.Glyphs;
+import dev.portdeck.tui.dashboard.theme.Palette;
+import dev.portdeck.tui.dashboard.theme.Tone;
+import dev.portdeck.tui.dashboard.view.Captions;
+import dev.portdeck.tui.dashboard.view.Painter;
 import java.time.Instant;
 import java.util.List;
 
@@ -45,7 +61,7 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
         this.glyphs = Glyphs.of(options.ascii());
         this.keymap = new Keymap(glyphs);
         this.painter = new Painter(new Palette(options.color()), glyphs);
-        this.captions = new Captions(deck, glyphs, options, panelLabel);
+        this.captions = new Captions(deck, glyphs, options.readOnly(), options.interval(), panelLabel);
         this.servers = new RowTable<>(new ServersSource(deck, new Readouts(glyphs)));
     }
 

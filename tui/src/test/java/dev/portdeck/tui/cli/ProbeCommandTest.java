@@ -104,7 +104,7 @@ class ProbeCommandTest {
         assertTrue(first.get("latency_ms").isNumber() && first.get("latency_ms").asDouble() >= 0);
         assertTrue(first.get("error").isNull());
         assertEquals("tcp", first.get("check").asText());
-        assertEquals("port " + open + " is no game's default: TCP connect", first.get("check_reason").asText());
+        assertEquals("not a game's default port: TCP connect", first.get("check_reason").asText());
         assertTrue(first.get("app_latency_ms").isNull());
         JsonNode second = json.readTree(lines.get(1));
         assertEquals("closed", second.get("state").asText());

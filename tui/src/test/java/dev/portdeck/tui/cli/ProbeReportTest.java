@@ -81,7 +81,7 @@ class ProbeReportTest {
         String table = report.table(List.of(r), true, false);
         assertTrue(table.contains("minecraft  open   MC Paper 1.20.4 3/20  0.183 ms, service 1.204 ms"), table);
         StringBuilder json = new StringBuilder();
-        ProbeReport.json(r, planned, json);
+        ProbeReport.json(r, planned, null, json);
         var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toString());
         assertEquals(1.204, node.get("app_latency_ms").asDouble());
         assertEquals(List.of("game", "name", "version", "players", "max_players"),

@@ -9,6 +9,7 @@ import dev.portdeck.tui.cli.CommandEnvironment;
 import dev.portdeck.tui.cli.ExitCode;
 import dev.portdeck.tui.cli.PortdeckCommand;
 import dev.portdeck.tui.cli.Prompt;
+import dev.portdeck.tui.dashboard.theme.Palette;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -21,6 +21,9 @@ import dev.portdeck.shared.model.Allocation;
 import dev.portdeck.shared.sim.Flavor;
 import dev.portdeck.shared.sim.PanelSimulator;
 import dev.portdeck.shared.sim.SimulatorOptions;
+import dev.portdeck.tui.dashboard.state.MonitorReachability;
+import dev.portdeck.tui.dashboard.state.Reachability;
+import dev.portdeck.tui.dashboard.theme.Glyphs;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.function.Function;
@@ -71,6 +74,7 @@ final class DeckHarness implements AutoCloseable {
     static DeckHarness start(SimulatorOptions simulator, TerminalSize size, DashboardOptions options,
             Function<PanelSimulator, ApiKey> key) throws IOException {
         PanelSimulator sim = PanelSimulator.start(simulator);
+        sim.setAutoAllocationEnabled(true); // a stock panel refuses every add; these panels' admins enabled it
         try {
             return new DeckHarness(sim, key.apply(sim), size, options);
         } catch (IOException | RuntimeException e) {
@@ -106,7 +110,7 @@ final class DeckHarness implements AutoCloseable {
     /** The title and text of the dialog on top (labels and text boxes, line breaks as spaces), or "" when none. */
     String dialog() {
         Window top = dashboard.gui().getActiveWindow();
-        if (!(top instanceof DeckDialog)) {
+        if (top == null || top.getHints().contains(Window.Hint.FULL_SCREEN)) { // the dashboard itself
             return "";
         }
         StringBuilder b = new StringBuilder(top.getTitle());

@@ -16,10 +16,15 @@ public sealed interface Game {
     Responder start(InetSocketAddress at) throws IOException;
 
     /** Whether it answers on TCP (else only UDP). */
-    boolean tcp();
+    default boolean tcp() {
+        return this instanceof MinecraftJava || this instanceof Fivem || this instanceof Web
+                || this instanceof WithSilentTcp;
+    }
 
     /** Whether it answers on UDP. */
-    boolean udp();
+    default boolean udp() {
+        return !(this instanceof MinecraftJava || this instanceof Web);
+    }
 
     /**
      * A Minecraft Java server: status JSON, ping/pong, and the legacy (≤ 1.6) ping.
@@ -39,16 +44,6 @@ public sealed interface Game {
         @Override
         public Responder start(InetSocketAddress at) throws IOException {
             return new TcpResponder(at, () -> new MinecraftJavaConversation(this), "minecraft");
-        }
-
-        @Override
-        public boolean tcp() {
-            return true;
-        }
-
-        @Override
-        public boolean udp() {
-            return false;
         }
 
         /** The status response's JSON, as a vanilla server writes it. */
@@ -85,15 +80,6 @@ public sealed interface Game {
             return responder;
         }
 
-        @Override
-        public boolean tcp() {
-            return false;
-        }
-
-        @Override
-        public boolean udp() {
-            return true;
-        }
     }
 
     /**
@@ -129,16 +115,6 @@ public sealed interface Game {
             UdpResponder responder = new UdpResponder(at, answers::answer, "a2s");
             answers.port = responder.port();
             return responder;
-        }
-
-        @Override
-        public boolean tcp() {
-            return false;
-        }
-
-        @Override
-        public boolean udp() {
-            return true;
         }
 
         public Source withChallenge(boolean required) {
@@ -179,15 +155,6 @@ public sealed interface Game {
             return FivemResponder.start(this, at);
         }
 
-        @Override
-        public boolean tcp() {
-            return true;
-        }
-
-        @Override
-        public boolean udp() {
-            return true;
-        }
     }
 
     /**
@@ -207,15 +174,6 @@ public sealed interface Game {
             return WebResponder.start(this, at);
         }
 
-        @Override
-        public boolean tcp() {
-            return true;
-        }
-
-        @Override
-        public boolean udp() {
-            return false;
-        }
     }
 
     /**
@@ -238,15 +196,6 @@ public sealed interface Game {
                     udpGame::start);
         }
 
-        @Override
-        public boolean tcp() {
-            return true;
-        }
-
-        @Override
-        public boolean udp() {
-            return true;
-        }
     }
 
     /** A UDP port that reads every datagram and never answers, like a game port that speaks only to its own clients. */
@@ -256,15 +205,6 @@ public sealed interface Game {
             return new UdpResponder(at, in -> List.of(), "silent-udp");
         }
 
-        @Override
-        public boolean tcp() {
-            return false;
-        }
-
-        @Override
-        public boolean udp() {
-            return true;
-        }
     }
 
     /** A UDP service that echoes every datagram back (up to {@link UdpResponder#MAX_DATAGRAM} bytes). */
@@ -278,14 +218,5 @@ public sealed interface Game {
             }, "udp-echo");
         }
 
-        @Override
-        public boolean tcp() {
-            return false;
-        }
-
-        @Override
-        public boolean udp() {
-            return true;
-        }
     }
 }

@@ -1,6 +1,0 @@
-package dev.portdeck.tui.dashboard;
-
-/** The screens of the dashboard. */
-enum View {
-    SERVERS, ALLOCATIONS
-}

@@ -1,0 +1,67 @@
+package dev.portdeck.tui.dashboard.dialog;
+
+import com.googlecode.lanterna.gui2.Button;
+import com.googlecode.lanterna.gui2.GridLayout;
+import com.googlecode.lanterna.gui2.Label;
+import com.googlecode.lanterna.gui2.Panel;
+import dev.portdeck.shared.model.AssignRequest;
+import dev.portdeck.shared.model.Server;
+import java.util.function.Consumer;
+
+/** Asks the panel for one more allocation: any (both fields empty) or a specific ip and/or port. */
+final class AddDialog extends DeckDialog {
+
+    private final SubmitBox ip;
+    private final SubmitBox port;
+    private final Label problem = new Label("");
+    private final Consumer<AssignRequest> add;
+    private boolean busy;
+
+    AddDialog(Server server, Runnable quit, Consumer<AssignRequest> add) {
+        super("Add an allocation to " + server.name(), quit);
+        this.add = add;
+        this.ip = new SubmitBox(40, "", this::submit);
+        this.port = new SubmitBox(8, "", this::submit);
+        Panel panel = new Panel();
+        panel.addComponent(new Label("Leave both empty and the panel picks one.\nIn use: "
+                + server.allocations().size() + " of " + server.allocationLimit() + "."));
+        Panel fields = new Panel(new GridLayout(2));
+        fields.addComponent(new Label("IP"));
+        fields.addComponent(ip);
+        fields.addComponent(new Label("Port"));
+        fields.addComponent(port);
+        panel.addComponent(fields);
+        panel.addComponent(problem);
+        panel.addComponent(row(new Button("Add", this::submit), new Button("Cancel", this::close)));
+        setComponent(panel);
+        setFocusedInteractable(ip);
+    }
+
+    private void submit() {
+        if (busy) {
+            return;
+        }
+        String ipText = ip.getText().strip();
+        String portText = port.getText().strip();
+        Integer p = null;
+        if (!portText.isEmpty()) {
+            try {
+                p = Integer.valueOf(portText);
+            } catch (NumberFormatException e) {
+                p = -1;
+            }
+            if (p < 1 || p > 65535) {
+                problem.setText("The port must be a number from 1 to 65535.");
+                return;
+            }
+        }
+        busy = true;
+        problem.setText("asking the panel...");
+        add.accept(new AssignRequest(ipText.isEmpty() ? null : ipText, p));
+    }
+
+    void failed(String sentence) {
+        busy = false;
+        problem.setText(wrap("Not added: " + sentence));
+    }
+}

@@ -1,0 +1,85 @@
+package dev.portdeck.tui.dashboard.table;
+
+import dev.portdeck.tui.dashboard.theme.Glyphs;
+import java.time.Duration;
+import java.util.Locale;
+
+/** Numbers as the table shows them: short, fixed units, "—" when unknown. */
+public final class Readouts {
+
+    private final Glyphs glyphs;
+
+    public Readouts(Glyphs glyphs) {
+        this.glyphs = glyphs;
+    }
+
+    /** A value that is not known yet. */
+    String none() {
+        return glyphs.none();
+    }
+
+    /** Milliseconds with one decimal below 100 ms ("0.4", "12.3", "140"). */
+    String millis(Duration d) {
+        if (d == null) {
+            return glyphs.none();
+        }
+        double ms = d.toNanos() / 1_000_000.0;
+        if (ms < 0.05) {
+            return "<0.1";
+        }
+        return ms < 100 ? String.format(Locale.ROOT, "%.1f", ms) : String.format(Locale.ROOT, "%.0f", ms);
+    }
+
+    String loss(double percent, int sent) {
+        return sent == 0 ? glyphs.none() : String.format(Locale.ROOT, "%.0f%%", percent);
+    }
+
+    /** Bytes per second as "512B", "1.2K", "3.4M" (per second is in the column title). */
+    String rate(Double bytesPerSecond) {
+        if (bytesPerSecond == null) {
+            return glyphs.none();
+        }
+        double v = bytesPerSecond;
+        String[] units = {"B", "K", "M", "G"};
+        int u = 0;
+        while (v >= 1000 && u < units.length - 1) {
+            v /= 1024;
+            u++;
+        }
+        return (u == 0 || v >= 10 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.1f", v))
+                + units[u];
+    }
+
+    /** "45s", "12m", "5h12m", "3d4h"; "—" when the panel does not report it. */
+    String uptime(long millis) {
+        if (millis <= 0) {
+            return glyphs.none();
+        }
+        long s = millis / 1000;
+        if (s < 60) {
+            return s + "s";
+        }
+        if (s < 3600) {
+            return s / 60 + "m";
+        }
+        if (s < 86_400) {
+            return s / 3600 + "h" + (s % 3600) / 60 + "m";
+        }
+        return s / 86_400 + "d" + (s % 86_400) / 3600 + "h";
+    }
+
+    /** "3s ago", "2m ago", "1h ago". */
+    String ago(Duration d) {
+        if (d == null) {
+            return glyphs.none();
+        }
+        long s = Math.max(0, d.toSeconds());
+        if (s < 60) {
+            return s + "s ago";
+        }
+        if (s < 3600) {
+            return s / 60 + "m ago";
+        }
+        return s / 3600 + "h ago";
+    }
+}

@@ -1,0 +1,132 @@
+package dev.portdeck.tui.dashboard.table;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A table's view state over a {@link TableSource}: filter, sort, selection (kept on the same row by key while the
+ * data underneath changes) and scroll position.
+ */
+public final class RowTable<R> {
+
+    private final TableSource<R> source;
+    private String filter = "";
+    private int sortColumn;
+    private boolean descending;
+    private String selectedKey;
+    private int selected;
+    private int top;
+
+    public RowTable(TableSource<R> source) {
+        this.source = source;
+        this.sortColumn = source.defaultSort();
+    }
+
+    public TableSource<R> source() {
+        return source;
+    }
+
+    /** The rows to show now: filtered, sorted; the selection is re-found by key. */
+    public List<R> visible(Instant now) {
+        List<R> rows = new ArrayList<>();
+        String needle = filter.toLowerCase(Locale.ROOT);
+        for (R r : source.rows()) {
+            if (needle.isEmpty() || searchText(r, now).contains(needle)) {
+                rows.add(r);
+            }
+        }
+        Comparator<R> by = source.sorter(sortColumn);
+        if (by != null) {
+            rows.sort(descending ? by.reversed() : by);
+        }
+        relocate(rows);
+        return rows;
+    }
+
+    private String searchText(R row, Instant now) {
+        StringBuilder b = new StringBuilder();
+        source.cells(row, now).forEach(c -> b.append(c.text()).append('\u0000'));
+        return b.toString().toLowerCase(Locale.ROOT);
+    }
+
+    private void relocate(List<R> rows) {
+        if (selectedKey != null) {
+            for (int i = 0; i < rows.size(); i++) {
+                if (source.key(rows.get(i)).equals(selectedKey)) {
+                    selected = i;
+                    return;
+                }
+            }
+        }
+        selected = Math.max(0, Math.min(selected, rows.size() - 1));
+        selectedKey = rows.isEmpty() ? null : source.key(rows.get(selected));
+    }
+
+    /** Moves the selection by `delta` rows within `rows` (clamped). */
+    public void move(List<R> rows, int delta) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        selected = Math.max(0, Math.min(rows.size() - 1, selected + delta));
+        selectedKey = source.key(rows.get(selected));
+    }
+
+    void select(List<R> rows, int index) {
+        move(rows, index - selected);
+    }
+
+    public R selectedRow(List<R> rows) {
+        return rows.isEmpty() ? null : rows.get(Math.min(selected, rows.size() - 1));
+    }
+
+    public int selectedIndex() {
+        return selected;
+    }
+
+    /** The first row to draw so that the selection is visible in `height` rows. */
+    public int top(int height, int size) {
+        if (selected < top) {
+            top = selected;
+        } else if (selected >= top + height) {
+            top = selected - height + 1;
+        }
+        top = Math.max(0, Math.min(top, Math.max(0, size - height)));
+        return top;
+    }
+
+    public String filter() {
+        return filter;
+    }
+
+    public void setFilter(String text) {
+        filter = text == null ? "" : text;
+    }
+
+    /** `s`: the next column that sorts. */
+    public void nextSort() {
+        int n = source.columns().size();
+        for (int step = 1; step <= n; step++) {
+            int c = (sortColumn + step) % n;
+            if (source.sorter(c) != null) {
+                sortColumn = c;
+                descending = false;
+                return;
+            }
+        }
+    }
+
+    public void reverse() {
+        descending = !descending;
+    }
+
+    public int sortColumn() {
+        return sortColumn;
+    }
+
+    public boolean descending() {
+        return descending;
+    }
+}
