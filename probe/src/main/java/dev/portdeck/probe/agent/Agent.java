@@ -79,7 +79,7 @@ public final class Agent implements AutoCloseable {
         registry.register(allocationMetrics);
         this.serverMetrics = new ServerMetrics(constLabels);
         registry.register(serverMetrics);
-        this.pacer = new PanelPacer(settings.panelRate(), panelMetrics);
+        this.pacer = new PanelPacer(settings.panelRate(), panelMetrics, client.rateLimit()::latest);
         this.discovery = new Discovery(client, pacer, settings.servers(), checks, Clock.systemUTC());
         this.resources = new ResourcesSchedule(settings.interval().compareTo(AgentSettings.MIN_RESOURCES_INTERVAL) > 0
                 ? settings.interval() : AgentSettings.MIN_RESOURCES_INTERVAL);
@@ -190,6 +190,10 @@ public final class Agent implements AutoCloseable {
         } catch (PanelException e) {
             panelFailed(e);
             Duration retry = settings.rediscover().compareTo(DISCOVERY_RETRY) < 0 ? settings.rediscover() : DISCOVERY_RETRY;
+            if (e instanceof RateLimited limited && limited.retryAfter() != null
+                    && limited.retryAfter().compareTo(retry) < 0) {
+                retry = limited.retryAfter(); // the panel said when to come back
+            }
             nextDiscovery = System.nanoTime() + retry.toNanos();
         }
     }

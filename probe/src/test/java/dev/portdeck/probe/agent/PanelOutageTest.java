@@ -43,19 +43,30 @@ class PanelOutageTest {
     }
 
     @Test
-    void aRateLimitingPanelStopsTheAgentsRequestsUntilRetryAfter() {
+    void whenSomeoneElseSpendsTheLimitA429StopsTheAgentsRequestsUntilRetryAfter() throws Exception {
         SimulatorOptions options = SimulatorOptions.defaults().withWorld(DemoWorld.standard())
-                .withRateLimit(new RateLimit(4, Duration.ofSeconds(3)));
+                .withRateLimit(new RateLimit(30, Duration.ofSeconds(4)));
         AgentSettings settings = AgentHarness.settings().withTiming(AgentHarness.INTERVAL, AgentHarness.TIMEOUT,
-                Duration.ofMillis(300));
+                Duration.ofHours(1));
         try (AgentHarness h = new AgentHarness(options, settings)) {
             h.awaitReady();
             int series = count(h.metrics(), "\nportdeck_allocation_up{");
-            AgentHarness.await("a 429 is counted", () -> {
+            // The user's browser (the same key) spends what is left of the window...
+            java.net.http.HttpClient browser = java.net.http.HttpClient.newHttpClient();
+            java.net.http.HttpRequest page = java.net.http.HttpRequest.newBuilder(h.panel.url().resolve("/api/client"))
+                    .header("Authorization", "Bearer " + h.panel.clientKey().reveal()).build();
+            for (int i = 0; i < 40 && browser.send(page, java.net.http.HttpResponse.BodyHandlers.discarding())
+                    .statusCode() != 429; i++) {
+                // until the panel says 429
+            }
+            // ... and then the agent asks.
+            h.agent.rediscover();
+            AgentHarness.await("the agent's 429 is counted", () -> {
                 Double limited = sample(h.metrics(), "portdeck_panel_requests_total", "code=\"429\"");
                 return limited != null && limited >= 1;
             }, Duration.ofSeconds(10));
             AgentHarness.await("the log says why", () -> h.log().contains("HTTP 429"), Duration.ofSeconds(5));
+            assertEquals(0.0, panelUp(h.metrics()));
             long requestsAt429 = h.panel.requestCount();
             sleep(Duration.ofMillis(700));
             assertTrue(h.panel.requestCount() - requestsAt429 <= 1,
@@ -63,6 +74,23 @@ class PanelOutageTest {
             AgentHarness.await("the panel is up again after the window", () -> panelUp(h.metrics()) == 1.0,
                     Duration.ofSeconds(15));
             assertEquals(series, count(h.metrics(), "\nportdeck_allocation_up{"), "every allocation kept its series");
+        }
+    }
+
+    @Test
+    void theAgentSlowsDownBeforeThePanelSays429() {
+        // 12 requests per 20 s for this key, and the agent's own budget far above it: only the panel's
+        // X-RateLimit-Remaining can keep it from a 429.
+        SimulatorOptions options = SimulatorOptions.defaults().withWorld(DemoWorld.standard())
+                .withRateLimit(new RateLimit(12, Duration.ofSeconds(20)));
+        AgentSettings settings = AgentHarness.settings().withTiming(AgentHarness.INTERVAL, AgentHarness.TIMEOUT,
+                Duration.ofMillis(200)).withPanelRate(6000, true);
+        try (AgentHarness h = new AgentHarness(options, settings)) {
+            h.awaitReady();
+            sleep(Duration.ofSeconds(4));
+            assertEquals(null, sample(h.metrics(), "portdeck_panel_requests_total", "code=\"429\""), h.metrics());
+            assertTrue(h.panel.requestCount() <= 12, "at most the panel's limit in its window: " + h.panel.requestCount());
+            assertEquals(1.0, panelUp(h.metrics()));
         }
     }
 
