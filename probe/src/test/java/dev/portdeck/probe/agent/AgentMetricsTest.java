@@ -112,6 +112,23 @@ class AgentMetricsTest {
     }
 
     @Test
+    void serverNarrowsDiscoveryByNameOrShortIdAndSaysWhatMatchedNothing() throws Exception {
+        AgentSettings narrowed = AgentHarness.settings().withServers(java.util.List.of("web panel", "57a6d8ea",
+                "No Such Server"));
+        try (AgentHarness h = new AgentHarness(dev.portdeck.shared.sim.SimulatorOptions.defaults()
+                .withWorld(DemoWorld.standard()), narrowed)) {
+            h.awaitReady();
+            assertEquals("57a6d8ea", h.panel.serverId("Survival SMP"), "the demo's short ids are fixed");
+            java.util.Set<String> servers = new java.util.TreeSet<>();
+            for (var group : new com.fasterxml.jackson.databind.ObjectMapper().readTree(h.get("/sd").body())) {
+                servers.add(group.get("labels").get("server_name").asText());
+            }
+            assertEquals(java.util.Set.of("Web Panel", "Survival SMP"), servers);
+            assertTrue(h.log().contains("msg=\"no such server on the panel\" server=\"No Such Server\""), h.log());
+        }
+    }
+
+    @Test
     void theKeyAppearsNowhere() {
         try (AgentHarness h = new AgentHarness(DemoWorld.standard())) {
             h.awaitReady();
