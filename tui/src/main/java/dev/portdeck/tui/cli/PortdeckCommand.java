@@ -40,6 +40,7 @@ import picocli.CommandLine.Spec;
             ProbeCommand.class,
             ListeningCommand.class,
             DemoCommand.class,
+            AgentCommand.class,
             LoginCommand.class,
             CompletionCommand.class,
             CompleteServersCommand.class
@@ -56,6 +57,9 @@ public final class PortdeckCommand implements Callable<Integer> {
 
     @Mixin
     DashboardFlags dashboardFlags;
+
+    @Mixin
+    HistoryOptions historyOptions;
 
     @Spec
     CommandSpec spec;
@@ -86,6 +90,11 @@ public final class PortdeckCommand implements Callable<Integer> {
 
     public CommandEnvironment environment() {
         return environment;
+    }
+
+    /** Where the dashboard reads history (--prometheus, PORTDECK_PROMETHEUS_URL, the profile); empty for none. */
+    public java.util.Optional<java.net.URI> prometheus() {
+        return historyOptions.resolve(panelOptions);
     }
 
     /** The panel options given to the root command (`portdeck --panel URL`). */
