@@ -41,7 +41,7 @@ class AgentMetricsTest {
             assertNotNull(sample(text, "portdeck_allocation_last_change_timestamp_seconds", closedId));
             assertEquals(40.0, sample(text, "portdeck_allocation_max_players", openId), "the Minecraft status: 40 slots");
             assertTrue(sample(text, "portdeck_allocation_players", openId) >= 0);
-            assertTrue(sample(text, "portdeck_allocation_service_round_trip_seconds", openId) >= 0);
+            assertTrue(sample(text, "portdeck_allocation_service_round_trip_seconds", openId) > 0, "a round trip is never 0");
             assertNull(sample(text, "portdeck_allocation_players", closedId), "a plain TCP port has no players");
             assertFalse(text.contains("portdeck_allocation_probes_total{allocation=\"" + closed.allocation().id()
                     + "\",ip="), "only portdeck_allocation_up carries the names");
