@@ -36,6 +36,7 @@ final class RoundReport {
         int open = 0;
         int down = 0;
         int silent = 0;
+        int closedAsExpected = 0;
         String localReason = null;
         Instant earliest = null;
         for (Map.Entry<Target, StatsSnapshot> e : round.entrySet()) {
@@ -52,6 +53,8 @@ final class RoundReport {
                 open++;
             } else if (r.outcome() instanceof Outcome.OpenOrFiltered) {
                 silent++;
+            } else if (w.expectedClosed()) {
+                closedAsExpected++;
             } else {
                 down++;
             }
@@ -63,14 +66,25 @@ final class RoundReport {
         logLocalErrors(localReason);
         if (first) {
             firstRoundDone = true;
-            log.info("first round done", AgentLog.fields("open", open, "down", down, "silent_udp", silent));
+            log.info("first round done", AgentLog.fields("open", open, "down", down, "silent_udp", silent,
+                    "closed_as_expected", closedAsExpected == 0 ? null : closedAsExpected));
         }
     }
 
+    /**
+     * A line when an allocation goes down or up. For one closed by design, closing is what is expected (info) and
+     * answering is not (a warning, even on the first round: an RCON port open to the world).
+     */
     private void logChange(WatchedAllocation w, ProbeResult r, AllocationMetrics.Change change, boolean firstRound) {
         boolean down = change == AllocationMetrics.Change.DOWN
                 || change == AllocationMetrics.Change.FIRST_DOWN && !firstRound;
-        if (down) {
+        if (w.expectedClosed()) {
+            if (down) {
+                log.info("allocation closed, as expected", fields(w, r));
+            } else if (change == AllocationMetrics.Change.UP || change == AllocationMetrics.Change.FIRST_UP) {
+                log.warn("allocation open, though expected closed", fields(w, r));
+            }
+        } else if (down) {
             log.warn("allocation down", fields(w, r));
         } else if (change == AllocationMetrics.Change.UP) {
             log.info("allocation up", fields(w, r));

@@ -74,6 +74,55 @@ class AgentMetricsTest {
     }
 
     @Test
+    void portsClosedByDesignAreLabelledAndTheirOpeningIsTheWarning() {
+        DemoWorld world = DemoWorld.standard();
+        try (AgentHarness h = new AgentHarness(world, expectClosed("Web Panel", "Survival SMP"))) {
+            h.awaitReady();
+            DemoPort web = port(h, "Web Panel", true);
+            DemoPort rcon = port(h, "Survival SMP", false);
+            DemoPort game = port(h, "Survival SMP", true);
+            String text = h.metrics();
+            String webId = "allocation=\"" + web.allocation().id() + "\"";
+            assertEquals(1.0, sample(text, "portdeck_allocation_up", webId, "expected=\"closed\""), text);
+            assertEquals(0.0, sample(text, "portdeck_allocation_up", "allocation=\"" + rcon.allocation().id() + "\"",
+                    "expected=\"closed\""), text);
+            assertEquals(1.0, sample(text, "portdeck_allocation_up", "allocation=\"" + game.allocation().id() + "\"",
+                    "expected=\"open\""), text);
+            assertTrue(h.log().contains("level=warn msg=\"allocation open, though expected closed\""), h.log());
+            assertTrue(h.log().contains("closed_as_expected=1"), h.log());
+            h.panel.setPowerState("Web Panel", PowerState.OFFLINE);
+            AgentHarness.await("closing is logged as expected", () -> h.log().contains(
+                    "level=info msg=\"allocation closed, as expected\""), Duration.ofSeconds(10));
+            assertFalse(h.log().contains("msg=\"allocation down\""), h.log());
+        }
+    }
+
+    /** Auto checks, with the ports of these servers that are listening (first) or not (second) closed by design. */
+    private static AllocationChecks expectClosed(String listeningOf, String closedOf) {
+        AllocationChecks auto = AllocationChecks.auto();
+        return new AllocationChecks() {
+            @Override
+            public boolean wantsEggs() {
+                return true;
+            }
+
+            @Override
+            public dev.portdeck.probe.Check check(dev.portdeck.shared.model.Server server,
+                    dev.portdeck.shared.model.Allocation allocation) {
+                return auto.check(server, allocation);
+            }
+
+            @Override
+            public boolean expectedClosed(dev.portdeck.shared.model.Server server,
+                    dev.portdeck.shared.model.Allocation allocation) {
+                return server.name().equals(listeningOf) && allocation.primary()
+                        || server.name().equals(closedOf) && allocation.notes() != null
+                        && allocation.notes().contains("RCON");
+            }
+        };
+    }
+
+    @Test
     void serversReportTheirResourcesAllocationsAndLimit() {
         try (AgentHarness h = new AgentHarness(DemoWorld.standard())) {
             h.awaitReady();

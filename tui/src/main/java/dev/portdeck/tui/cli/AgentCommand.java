@@ -70,6 +70,12 @@ public final class AgentCommand implements Callable<Integer> {
                     + " server's egg and variables and the config file's checks.*, as `portdeck probe` does).")
     String check;
 
+    @Option(names = "--expect-closed", paramLabel = "PORTS", description = "Ports closed by design (RCON off,"
+            + " SourceTV not running): PORT, HOST:PORT or SERVER-ID:PORT, comma-separated; their"
+            + " portdeck_allocation_up has expected=\"closed\", so AllocationDown leaves them alone. So does"
+            + " expect_closed in the config file.")
+    String expectClosed;
+
     @Option(names = "--vantage", paramLabel = "NAME",
             description = "Add the label vantage=\"NAME\" to every series, to tell several agents apart.")
     String vantage;
@@ -167,7 +173,10 @@ public final class AgentCommand implements Callable<Integer> {
         }
     }
 
-    /** --check as the agent's rule: one check for all, or auto with the config file's checks.* overrides. */
+    /**
+     * --check as the agent's rule (one check for all, or auto with the config file's checks.* overrides), and the
+     * expected-closed ports of --expect-closed and the config file.
+     */
     private AllocationChecks checks() {
         Check named = null;
         if (!check.strip().equalsIgnoreCase("auto")) {
@@ -179,7 +188,7 @@ public final class AgentCommand implements Callable<Integer> {
         }
         CheckPlanner planner;
         try {
-            planner = CheckPlanner.of(named, null, ConfigFile.in(panel.environment().variables()));
+            planner = CheckPlanner.of(named, expectClosed, ConfigFile.in(panel.environment().variables()));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -191,8 +200,16 @@ public final class AgentCommand implements Callable<Integer> {
 
             @Override
             public Check check(Server server, Allocation allocation) {
-                return planner.plan(server, allocation, new Target(allocation.ip(), allocation.port(), null))
-                        .target().check();
+                return plan(server, allocation).target().check();
+            }
+
+            @Override
+            public boolean expectedClosed(Server server, Allocation allocation) {
+                return plan(server, allocation).expectedClosed();
+            }
+
+            private PlannedTarget plan(Server server, Allocation allocation) {
+                return planner.plan(server, allocation, new Target(allocation.ip(), allocation.port(), null));
             }
         };
     }
