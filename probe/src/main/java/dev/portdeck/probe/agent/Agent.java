@@ -51,6 +51,7 @@ public final class Agent implements AutoCloseable {
     private final PanelMetrics panelMetrics;
     private final AllocationMetrics allocationMetrics;
     private final ServerMetrics serverMetrics;
+    private final ListeningMetrics listeningMetrics; // null with --no-listening
     private final PanelPacer pacer;
     private final Discovery discovery;
     private final ResourcesSchedule resources;
@@ -79,6 +80,10 @@ public final class Agent implements AutoCloseable {
         registry.register(allocationMetrics);
         this.serverMetrics = new ServerMetrics(constLabels);
         registry.register(serverMetrics);
+        this.listeningMetrics = settings.listening() ? new ListeningMetrics(constLabels) : null;
+        if (listeningMetrics != null) {
+            registry.register(listeningMetrics);
+        }
         this.pacer = new PanelPacer(settings.panelRate(), panelMetrics, client.rateLimit()::latest);
         this.discovery = new Discovery(client, pacer, settings.servers(), checks, Clock.systemUTC());
         this.resources = new ResourcesSchedule(settings.interval().compareTo(AgentSettings.MIN_RESOURCES_INTERVAL) > 0
@@ -87,7 +92,7 @@ public final class Agent implements AutoCloseable {
         this.monitor = new Monitor(prober, settings.interval(), settings.timeout(), 2);
         this.panelThread = new Thread(this::runPanel, "portdeck-agent-panel");
         panelThread.setDaemon(true);
-        RoundReport rounds = new RoundReport(log, allocationMetrics, panelMetrics);
+        RoundReport rounds = new RoundReport(log, allocationMetrics, listeningMetrics, panelMetrics);
         this.rounds = rounds;
         monitor.addListener(round -> rounds.record(round, byTarget));
         try {
@@ -202,6 +207,9 @@ public final class Agent implements AutoCloseable {
         Inventory before = inventory;
         List<WatchedAllocation> probeable = found.probeable();
         allocationMetrics.retain(probeable);
+        if (listeningMetrics != null) {
+            listeningMetrics.retain(probeable);
+        }
         serverMetrics.discovered(found.servers());
         Map<Target, WatchedAllocation> targets = new HashMap<>();
         probeable.forEach(w -> targets.put(w.target(), w));

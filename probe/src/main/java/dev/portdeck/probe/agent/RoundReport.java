@@ -4,26 +4,30 @@ import dev.portdeck.probe.Outcome;
 import dev.portdeck.probe.ProbeResult;
 import dev.portdeck.probe.StatsSnapshot;
 import dev.portdeck.probe.Target;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
  * One round's results into the metrics and the log: a line per allocation that went down or up (and one for each
  * new allocation that starts down), a summary after the first round, and one line when probes start or stop failing
- * on this machine. Runs on the monitor's thread.
+ * on this machine; then one look at what is bound on this machine. Runs on the monitor's thread.
  */
 final class RoundReport {
 
     private final AgentLog log;
     private final AllocationMetrics allocations;
+    private final ListeningMetrics listening; // null: not looked at
     private final PanelMetrics panel;
     private volatile boolean firstRoundDone;
     private String localErrors; // the first reason, while probes fail on this machine
 
-    RoundReport(AgentLog log, AllocationMetrics allocations, PanelMetrics panel) {
+    RoundReport(AgentLog log, AllocationMetrics allocations, ListeningMetrics listening, PanelMetrics panel) {
         this.log = log;
         this.allocations = allocations;
+        this.listening = listening;
         this.panel = panel;
     }
 
@@ -39,12 +43,14 @@ final class RoundReport {
         int closedAsExpected = 0;
         String localReason = null;
         Instant earliest = null;
+        Map<WatchedAllocation, InetAddress> probedAt = new HashMap<>();
         for (Map.Entry<Target, StatsSnapshot> e : round.entrySet()) {
             WatchedAllocation w = watched.get(e.getKey());
             ProbeResult r = e.getValue().last();
             if (w == null || r == null) {
                 continue;
             }
+            probedAt.put(w, r.address());
             earliest = earliest == null || r.time().isBefore(earliest) ? r.time() : earliest;
             AllocationMetrics.Change change = allocations.record(w, r);
             if (r.outcome() instanceof Outcome.LocalError l) {
@@ -62,6 +68,9 @@ final class RoundReport {
         }
         if (earliest != null) {
             panel.round(Duration.between(earliest, Instant.now()));
+        }
+        if (listening != null) {
+            listening.update(probedAt);
         }
         logLocalErrors(localReason);
         if (first) {

@@ -43,6 +43,9 @@ class AgentMetricsTest {
             assertTrue(sample(text, "portdeck_allocation_players", openId) >= 0);
             assertTrue(sample(text, "portdeck_allocation_service_round_trip_seconds", openId) > 0, "a round trip is never 0");
             assertNull(sample(text, "portdeck_allocation_players", closedId), "a plain TCP port has no players");
+            assertEquals(1.0, sample(text, "portdeck_allocation_listening", openId, "proto=\"tcp\""), text);
+            assertEquals(0.0, sample(text, "portdeck_allocation_listening", closedId, "proto=\"tcp\""),
+                    "the demo holds a stopped port's socket without listening: " + text);
             assertFalse(text.contains("portdeck_allocation_probes_total{allocation=\"" + closed.allocation().id()
                     + "\",ip="), "only portdeck_allocation_up carries the names");
             assertEquals(1.0, sample(text.replace("portdeck_panel_up ", "portdeck_panel_up{} "), "portdeck_panel_up"));
@@ -63,6 +66,9 @@ class AgentMetricsTest {
                     Duration.ofSeconds(10));
             AgentHarness.await("the log says it went down", () -> h.log().contains("msg=\"allocation down\""),
                     Duration.ofSeconds(5));
+            String id = "allocation=\"" + open.allocation().id() + "\"";
+            AgentHarness.await("nothing listens on it here any more", () -> Double.valueOf(0.0).equals(
+                    sample(h.metrics(), "portdeck_allocation_listening", id)), Duration.ofSeconds(10));
             assertTrue(h.log().contains("server_name=\"Web Panel\""), h.log());
             h.panel.setPowerState("Web Panel", PowerState.RUNNING);
             AgentHarness.await("it comes back to 1",
@@ -70,6 +76,18 @@ class AgentMetricsTest {
                     Duration.ofSeconds(10));
             AgentHarness.await("the log says it came up", () -> h.log().contains("msg=\"allocation up\""),
                     Duration.ofSeconds(5));
+            assertEquals(1.0, sample(h.metrics(), "portdeck_allocation_listening", id));
+        }
+    }
+
+    @Test
+    void withoutListeningNoSocketTableIsReadAndNoListeningGaugeIsServed() {
+        try (AgentHarness h = new AgentHarness(dev.portdeck.shared.sim.SimulatorOptions.defaults()
+                .withWorld(DemoWorld.standard()), AgentHarness.settings().withListening(false))) {
+            h.awaitReady();
+            String text = h.metrics();
+            assertTrue(text.contains("portdeck_allocation_up{"), text);
+            assertFalse(text.contains("portdeck_allocation_listening"), text);
         }
     }
 

@@ -89,6 +89,10 @@ public final class AgentCommand implements Callable<Integer> {
             + " counters, uptime): only discovery talks to the panel.")
     boolean noResources;
 
+    @Option(names = "--no-listening", description = "Do not look each round at what is bound on this machine (the"
+            + " portdeck_allocation_listening gauge, from /proc/net; allocations on other machines never get one).")
+    boolean noListening;
+
     @Option(names = "--concurrency", paramLabel = "N",
             description = "Connects in flight at once (default: from the open-files limit, at most 2048).")
     Integer concurrency;
@@ -166,8 +170,8 @@ public final class AgentCommand implements Callable<Integer> {
 
     private AgentSettings settings() {
         try {
-            return new AgentSettings(ListenAddress.parseAny(spec.commandLine(), listen), interval, timeout, rediscover, vantage, servers, panelRate,
-                    !noResources, concurrency);
+            return new AgentSettings(ListenAddress.parseAny(spec.commandLine(), listen), interval, timeout, rediscover,
+                    vantage, servers, panelRate, !noResources, !noListening, concurrency);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage() + ".");
         }

@@ -76,7 +76,7 @@ class AgentCommandTest {
         Cli.Run run = cli.run("agent", "--help");
         assertEquals(0, run.exit());
         for (String option : new String[] {"--listen", "--interval", "--timeout", "--rediscover", "--server",
-            "--vantage", "--check", "--expect-closed", "--panel-rate", "--no-resources", "--log-format", "--panel", "--profile"}) {
+            "--vantage", "--check", "--expect-closed", "--panel-rate", "--no-resources", "--no-listening", "--log-format", "--panel", "--profile"}) {
             assertTrue(run.out().contains(option), option + "\n" + run.out());
         }
     }
