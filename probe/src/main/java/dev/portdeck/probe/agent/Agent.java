@@ -11,7 +11,8 @@ import dev.portdeck.shared.error.RateLimited;
 import dev.portdeck.shared.error.Unauthorized;
 import dev.portdeck.shared.error.Unreachable;
 import dev.portdeck.shared.model.Server;
-import io.prometheus.metrics.exporter.httpserver.HTTPServer;
+import io.prometheus.metrics.exporter.httpserver.HealthyHandler;
+import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Labels;
 import java.io.IOException;
@@ -58,7 +59,7 @@ public final class Agent implements AutoCloseable {
     private final Thread panelThread;
     private final RoundReport rounds;
     private final Object wake = new Object();
-    private HTTPServer server;
+    private final AgentServer server;
 
     private volatile Inventory inventory; // null until the first discovery
     private volatile Map<Target, WatchedAllocation> byTarget = Map.of();
@@ -73,17 +74,22 @@ public final class Agent implements AutoCloseable {
         this.settings = settings;
         this.log = log;
         this.client = client;
-        PrometheusRegistry registry = new PrometheusRegistry();
         Labels constLabels = settings.vantage() == null ? Labels.EMPTY : Labels.of("vantage", settings.vantage());
-        this.panelMetrics = new PanelMetrics(registry, constLabels, version);
-        this.allocationMetrics = new AllocationMetrics(constLabels);
-        registry.register(allocationMetrics);
-        this.serverMetrics = new ServerMetrics(constLabels);
-        registry.register(serverMetrics);
-        this.listeningMetrics = settings.listening() ? new ListeningMetrics(constLabels) : null;
+        PrometheusRegistry ofAllocations = new PrometheusRegistry();
+        PrometheusRegistry rest = new PrometheusRegistry();
+        AllocationExposition exposition = new AllocationExposition(ofAllocations, settings.interval());
+        this.panelMetrics = new PanelMetrics(rest, constLabels, version);
+        this.allocationMetrics = new AllocationMetrics(constLabels, exposition.changes());
+        ofAllocations.register(allocationMetrics);
+        this.listeningMetrics = settings.listening() ? new ListeningMetrics(constLabels, exposition.changes()) : null;
         if (listeningMetrics != null) {
-            registry.register(listeningMetrics);
+            ofAllocations.register(listeningMetrics);
         }
+        this.serverMetrics = new ServerMetrics(constLabels);
+        rest.register(serverMetrics);
+        PrometheusRegistry everything = new PrometheusRegistry();
+        everything.register((MultiCollector) () -> ofAllocations.scrape());
+        everything.register((MultiCollector) () -> rest.scrape());
         this.pacer = new PanelPacer(settings.panelRate(), panelMetrics, client.rateLimit()::latest);
         this.discovery = new Discovery(client, pacer, settings.servers(), checks, Clock.systemUTC());
         this.resources = new ResourcesSchedule(settings.interval().compareTo(AgentSettings.MIN_RESOURCES_INTERVAL) > 0
@@ -94,14 +100,15 @@ public final class Agent implements AutoCloseable {
         panelThread.setDaemon(true);
         RoundReport rounds = new RoundReport(log, allocationMetrics, listeningMetrics, panelMetrics);
         this.rounds = rounds;
-        monitor.addListener(round -> rounds.record(round, byTarget));
+        monitor.addListener(round -> {
+            rounds.record(round, byTarget);
+            exposition.prepare();
+        });
+        AgentRoutes routes = new AgentRoutes(new MetricsEndpoint(exposition, rest, everything), new HealthyHandler(),
+                new ProbeEndpoint(prober, settings.timeout(), constLabels), new DiscoveryEndpoint(() -> inventory),
+                this::ready);
         try {
-            this.server = HTTPServer.builder()
-                    .inetAddress(settings.listen().getAddress()).port(settings.listen().getPort())
-                    .registry(registry)
-                    .defaultHandler(new AgentRoutes(new ProbeEndpoint(prober, settings.timeout(), constLabels),
-                            new DiscoveryEndpoint(() -> inventory), this::ready))
-                    .buildAndStart();
+            this.server = AgentServer.start(settings.listen(), routes);
         } catch (IOException | RuntimeException e) {
             monitor.close();
             prober.close();
@@ -133,7 +140,7 @@ public final class Agent implements AutoCloseable {
 
     /** Where the HTTP server listens (the real port when 0 was asked for). */
     public InetSocketAddress address() {
-        return new InetSocketAddress(settings.listen().getAddress(), server.getPort());
+        return new InetSocketAddress(settings.listen().getAddress(), server.port());
     }
 
     /** What the last successful discovery found, or null before the first. */

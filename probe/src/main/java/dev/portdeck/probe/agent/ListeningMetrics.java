@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code portdeck_allocation_listening{allocation, proto}}: whether a socket of the check's transport ({@code proto}
@@ -46,15 +47,19 @@ final class ListeningMetrics implements MultiCollector {
     }
 
     private final Labels constLabels;
+    private final AtomicLong changes;
     private final Map<WatchedAllocation, Entry> entries = new HashMap<>(); // guarded by this
     private List<Entry> sorted = List.of(); // guarded by this
 
-    ListeningMetrics(Labels constLabels) {
+    /** {@code changes} counts every change to the gauge (what {@link AllocationExposition} reads). */
+    ListeningMetrics(Labels constLabels, AtomicLong changes) {
         this.constLabels = constLabels;
+        this.changes = changes;
     }
 
     /** Watches exactly these allocations from now on. */
     synchronized void retain(Collection<WatchedAllocation> watched) {
+        changes.incrementAndGet();
         Map<WatchedAllocation, Entry> next = new HashMap<>();
         for (WatchedAllocation w : watched) {
             Entry known = entries.get(w);
@@ -85,6 +90,7 @@ final class ListeningMetrics implements MultiCollector {
         });
         ListeningSnapshot snapshot = transports.isEmpty() ? null : ListeningSnapshot.take(transports);
         synchronized (this) {
+            changes.incrementAndGet();
             for (WatchedAllocation w : probedAt.keySet()) {
                 Entry entry = entries.get(w);
                 Endpoint e = endpoints.get(w);

@@ -76,7 +76,8 @@ class AgentMetricsTest {
                     Duration.ofSeconds(10));
             AgentHarness.await("the log says it came up", () -> h.log().contains("msg=\"allocation up\""),
                     Duration.ofSeconds(5));
-            assertEquals(1.0, sample(h.metrics(), "portdeck_allocation_listening", id));
+            AgentHarness.await("it listens here again", () -> Double.valueOf(1.0).equals(
+                    sample(h.metrics(), "portdeck_allocation_listening", id)), Duration.ofSeconds(10));
         }
     }
 

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class ListeningMetricsTest {
 
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
-    private final ListeningMetrics metrics = new ListeningMetrics(Labels.of("vantage", "node"));
+    private final ListeningMetrics metrics = new ListeningMetrics(Labels.of("vantage", "node"), new java.util.concurrent.atomic.AtomicLong());
 
     @BeforeAll
     static void onLinux() {
