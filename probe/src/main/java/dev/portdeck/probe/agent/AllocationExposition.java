@@ -6,7 +6,6 @@ import io.prometheus.metrics.expositionformats.OpenMetricsTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -14,10 +13,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
 
 /**
  * The allocations' families ({@code portdeck_allocation_*}: 9 of a scrape's 10 MB at 10,000 allocations), written by
- * the official client's writer once per change and served to every scrape until the next round changes them. Every
+ * the official client's writer once per change, compressed as they are written (half a megabyte kept, not ten), and
+ * served to every scrape until the next round changes them. Every
  * change to the allocations' series counts in {@link #changes()}; a written copy is used only while nothing changed
  * since it was collected. After a round, when somebody scrapes at least once a round, the next scrape's copy is
  * written at once, so the scrape itself only writes the panel's and the servers' families; a slower scraper has its
@@ -28,14 +30,28 @@ final class AllocationExposition {
     private static final byte[] OPENMETRICS_END = "# EOF\n".getBytes(StandardCharsets.US_ASCII);
 
     /**
-     * The written families: {@code length} bytes of {@code bytes} (OpenMetrics' closing "# EOF" left off: the
-     * rest of the scrape follows), and the last family's name, which everything written after it must sort after.
+     * The written families, compressed ({@link GzipPieces}: a response's first piece; a plain response inflates it),
+     * OpenMetrics' closing "# EOF" left off (the rest of the scrape follows), and the last family's name, which
+     * everything written after it must sort after.
      */
-    record Written(ExpositionFormatWriter writer, EscapingScheme escaping, long generation, byte[] bytes, int length,
+    record Written(ExpositionFormatWriter writer, EscapingScheme escaping, long generation, GzipPieces.Piece piece,
                    String lastName) {
 
-        void writeTo(OutputStream out) throws IOException {
-            out.write(bytes, 0, length);
+        /** The families as they were written. */
+        void writePlainTo(OutputStream out) throws IOException {
+            Inflater inflater = new Inflater(true);
+            try {
+                inflater.setInput(piece.deflated(), 0, piece.deflatedLength());
+                byte[] buffer = new byte[1 << 16];
+                int n;
+                while ((n = inflater.inflate(buffer)) > 0 || !inflater.needsInput()) {
+                    out.write(buffer, 0, n);
+                }
+            } catch (DataFormatException e) {
+                throw new IllegalStateException("our own deflate stream is broken", e);
+            } finally {
+                inflater.end();
+            }
         }
     }
 
@@ -85,37 +101,65 @@ final class AllocationExposition {
             return last;
         }
         MetricSnapshots snapshots = registry.scrape();
-        Buffer out = new Buffer(last == null ? 1 << 16 : last.length() + (last.length() >> 4));
+        GzipPieces.Compressing compressed = new GzipPieces.Compressing(
+                last == null ? 1 << 12 : last.piece().deflatedLength() + 4096, false);
         try {
-            writer.write(out, snapshots, escaping);
+            boolean openMetrics = writer instanceof OpenMetricsTextFormatWriter;
+            try (OutputStream out = openMetrics ? new WithoutEnd(compressed) : compressed) {
+                writer.write(out, snapshots, escaping);
+            }
+            String lastName = "";
+            for (MetricSnapshot s : snapshots) {
+                lastName = s.getMetadata().getPrometheusName();
+            }
+            last = new Written(writer, escaping, generation, compressed.piece(), lastName);
+            return last;
         } catch (IOException e) {
-            throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
+            throw new UncheckedIOException(e); // only memory is written
         }
-        int length = out.size();
-        if (writer instanceof OpenMetricsTextFormatWriter && out.endsWith(OPENMETRICS_END)) {
-            length -= OPENMETRICS_END.length;
-        }
-        String lastName = "";
-        for (MetricSnapshot s : snapshots) {
-            lastName = s.getMetadata().getPrometheusName();
-        }
-        last = new Written(writer, escaping, generation, out.array(), length, lastName);
-        return last;
     }
 
-    /** A ByteArrayOutputStream whose array is kept as it is, not copied (10 MB at 10,000 allocations). */
-    private static final class Buffer extends ByteArrayOutputStream {
-        Buffer(int size) {
-            super(size);
+    /** Passes everything on but OpenMetrics' closing "# EOF" line (the last bytes held back until the end). */
+    private static final class WithoutEnd extends OutputStream {
+        private final OutputStream out;
+        private final byte[] held = new byte[OPENMETRICS_END.length];
+        private int count;
+
+        WithoutEnd(OutputStream out) {
+            this.out = out;
         }
 
-        byte[] array() {
-            return buf;
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
         }
 
-        boolean endsWith(byte[] suffix) {
-            return count >= suffix.length
-                    && Arrays.equals(buf, count - suffix.length, count, suffix, 0, suffix.length);
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            int total = count + len;
+            int release = Math.max(0, total - held.length); // bytes of held + b that are surely not the end
+            int fromHeld = Math.min(release, count);
+            out.write(held, 0, fromHeld);
+            out.write(b, off, release - fromHeld);
+            byte[] keep = new byte[held.length];
+            int kept = 0;
+            for (int i = fromHeld; i < count; i++) {
+                keep[kept++] = held[i];
+            }
+            for (int i = off + release - fromHeld; i < off + len; i++) {
+                keep[kept++] = b[i];
+            }
+            System.arraycopy(keep, 0, held, 0, kept);
+            count = kept;
+        }
+
+        /** Ends without the closing line; anything else held back is written. */
+        @Override
+        public void close() throws IOException {
+            if (count != held.length || !Arrays.equals(held, OPENMETRICS_END)) {
+                out.write(held, 0, count);
+            }
+            count = 0;
         }
     }
 }
