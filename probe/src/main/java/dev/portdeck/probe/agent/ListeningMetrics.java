@@ -16,7 +16,6 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -33,16 +32,36 @@ final class ListeningMetrics implements MultiCollector {
 
     static final String NAME = "portdeck_allocation_listening";
 
-    /** One allocation's labels (built once) and what was found last: -1 not known here, 0 nothing bound, 1 bound. */
+    /**
+     * One allocation's labels (built once), where to look (from its IP, or for one on 0.0.0.0 from where its alias
+     * pointed: looked up again when that changes), and what was found last: -1 not known here, 0 nothing bound, 1
+     * bound.
+     */
     private static final class Entry {
+        final WatchedAllocation watched;
         final Labels labels;
         final Transport transport;
+        Endpoint endpoint; // null: none (an alias that did not resolve, an ip that is no IP)
+        InetAddress probedAt;
+        boolean looked;
         int state = -1;
 
         Entry(WatchedAllocation w, Labels constLabels) {
+            watched = w;
             transport = w.check().transport();
             labels = Labels.of("allocation", Long.toString(w.allocation().id()),
                     "proto", transport.name().toLowerCase(java.util.Locale.ROOT)).merge(constLabels);
+        }
+
+        Endpoint endpoint(InetAddress address) {
+            if (!looked || watched.allocation().bindsEveryAddress() && !java.util.Objects.equals(address, probedAt)) {
+                looked = true;
+                probedAt = address;
+                // 0.0.0.0 left (its alias did not resolve) would be "every address" of whichever machine: no fact
+                endpoint = Endpoint.of(watched.allocation(), address)
+                        .filter(e -> !e.address().isAnyLocalAddress()).orElse(null);
+            }
+            return endpoint;
         }
     }
 
@@ -76,28 +95,27 @@ final class ListeningMetrics implements MultiCollector {
      * Looks at this machine's sockets once for the allocations of a round, each at the address its probe used (for
      * an allocation on 0.0.0.0, where its alias pointed).
      */
-    void update(Map<WatchedAllocation, InetAddress> probedAt) {
-        Map<WatchedAllocation, Endpoint> endpoints = new HashMap<>();
-        Set<Transport> transports = EnumSet.noneOf(Transport.class);
+    synchronized void update(Map<WatchedAllocation, InetAddress> probedAt) {
+        changes.incrementAndGet();
         LocalAddresses local = LocalAddresses.ofThisMachine();
+        List<Entry> here = new ArrayList<>();
+        Set<Transport> transports = EnumSet.noneOf(Transport.class);
         probedAt.forEach((w, address) -> {
-            Optional<Endpoint> e = Endpoint.of(w.allocation(), address);
-            // 0.0.0.0 left (its alias did not resolve) would be "every address" of whichever machine: not a fact
-            if (e.isPresent() && !e.get().address().isAnyLocalAddress() && local.contains(e.get().address())) {
-                endpoints.put(w, e.get());
-                transports.add(w.check().transport());
+            Entry entry = entries.get(w);
+            if (entry == null) {
+                return; // left the panel while the round ran
+            }
+            Endpoint e = entry.endpoint(address);
+            if (e != null && local.contains(e.address())) {
+                here.add(entry);
+                transports.add(entry.transport);
+            } else {
+                entry.state = -1;
             }
         });
         ListeningSnapshot snapshot = transports.isEmpty() ? null : ListeningSnapshot.take(transports);
-        synchronized (this) {
-            changes.incrementAndGet();
-            for (WatchedAllocation w : probedAt.keySet()) {
-                Entry entry = entries.get(w);
-                Endpoint e = endpoints.get(w);
-                if (entry != null) {
-                    entry.state = e == null || !snapshot.here(e) ? -1 : snapshot.bound(e, entry.transport) ? 1 : 0;
-                }
-            }
+        for (Entry entry : here) {
+            entry.state = !snapshot.here(entry.endpoint) ? -1 : snapshot.bound(entry.endpoint, entry.transport) ? 1 : 0;
         }
     }
 
