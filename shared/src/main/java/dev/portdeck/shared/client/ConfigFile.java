@@ -68,6 +68,25 @@ public final class ConfigFile {
         if (!Files.exists(path)) {
             return new Contents(null, Map.of());
         }
+        return parse(properties());
+    }
+
+    /**
+     * The file's settings under `prefix` (e.g. "dashboard." for the dashboard's defaults), names without the
+     * prefix; none when the file is absent. Read with the same checks as the profiles.
+     */
+    public Map<String, String> section(String prefix) {
+        if (!Files.exists(path)) {
+            return Map.of();
+        }
+        Properties p = properties();
+        Map<String, String> out = new TreeMap<>();
+        p.stringPropertyNames().stream().filter(n -> n.startsWith(prefix))
+                .forEach(n -> out.put(n.substring(prefix.length()), p.getProperty(n).strip()));
+        return out;
+    }
+
+    private Properties properties() {
         refuseIfShared();
         Properties p = new Properties();
         try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
@@ -75,7 +94,7 @@ public final class ConfigFile {
         } catch (IOException e) {
             throw new InvalidInput("config", "cannot read " + path + ": " + e.getMessage());
         }
-        return parse(p);
+        return p;
     }
 
     private Contents parse(Properties p) {
@@ -114,6 +133,11 @@ public final class ConfigFile {
     public void save(Profile profile, boolean makeDefault) {
         Contents old = read();
         Properties p = new Properties();
+        section("").forEach((name, value) -> { // other settings in the file (e.g. dashboard.*) stay
+            if (!name.equals("default") && !name.startsWith("profile.")) {
+                p.setProperty(name, value);
+            }
+        });
         String def = makeDefault || old.defaultProfile() == null ? profile.name() : old.defaultProfile();
         p.setProperty("default", def);
         Map<String, Profile> all = new TreeMap<>(old.profiles());

@@ -14,55 +14,74 @@ import dev.portdeck.tui.dashboard.dialog.StatusLine;
 import dev.portdeck.tui.dashboard.keys.Binding;
 import dev.portdeck.tui.dashboard.keys.Command;
 import dev.portdeck.tui.dashboard.keys.Keymap;
+import dev.portdeck.tui.dashboard.keys.PastedText;
 import dev.portdeck.tui.dashboard.keys.View;
 import dev.portdeck.tui.dashboard.state.Deck;
 import dev.portdeck.tui.dashboard.table.AllocationsSource;
-import dev.portdeck.tui.dashboard.table.Readouts;
 import dev.portdeck.tui.dashboard.table.RowTable;
 import dev.portdeck.tui.dashboard.table.ServersSource;
 import dev.portdeck.tui.dashboard.theme.Glyphs;
 import dev.portdeck.tui.dashboard.theme.Palette;
 import dev.portdeck.tui.dashboard.theme.Tone;
 import dev.portdeck.tui.dashboard.view.Captions;
+import dev.portdeck.tui.dashboard.view.DetailPane;
+import dev.portdeck.tui.dashboard.view.HelpPage;
 import dev.portdeck.tui.dashboard.view.Painter;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * The whole dashboard screen as one component: header, table, detail, status and key hints, or the help page.
+ * The whole dashboard screen as one component: header, table or detail pane, status and key hints, or the help page.
  * Keys arrive here and go through the {@link Keymap}; changes to the panel go to the {@link AllocationEditor}.
+ * No key fails silently: a key meant for another view says where it works, any other says `?` lists the keys.
  */
 final class DeckScreen extends AbstractInteractableComponent<DeckScreen> implements StatusLine {
 
     static final int MIN_COLUMNS = 60;
     static final int MIN_ROWS = 12;
+    private static final Duration NEWS_LASTS = Duration.ofSeconds(10);
+    private static final Duration WARNING_LASTS = Duration.ofSeconds(30);
 
     private final Deck deck;
     private final Keymap keymap;
     private final Painter painter;
+    private final HelpPage help;
+    private final DetailPane detail;
     private final Glyphs glyphs;
     private final DashboardOptions options;
     private final Runnable quit;
     private final Captions captions;
+    private final Clipboard clipboard;
     private final RowTable<Server> servers;
     private RowTable<Allocation> allocations;
     private AllocationEditor editor;
     private View view = View.SERVERS;
-    private boolean help;
+    private int helpPage = -1; // the page of `?` on screen, -1 when closed
     private StringBuilder filterInput;
     private String status = "";
     private Tone statusTone = Tone.NORMAL;
+    private Instant statusUntil = Instant.MAX;
     private int shown;
+    private int helpPages = 1;
 
-    DeckScreen(Deck deck, DashboardOptions options, String panelLabel, Runnable quit) {
+    DeckScreen(Deck deck, DashboardOptions options, String panelLabel, Clipboard clipboard, Runnable quit) {
         this.deck = deck;
         this.options = options;
         this.quit = quit;
+        this.clipboard = clipboard;
         this.glyphs = Glyphs.of(options.ascii());
         this.keymap = new Keymap(glyphs);
-        this.painter = new Painter(new Palette(options.color()), glyphs);
+        Palette palette = new Palette(options.color());
+        this.painter = new Painter(palette, glyphs);
+        this.help = new HelpPage(painter);
+        this.detail = new DetailPane(deck, glyphs, palette, painter);
         this.captions = new Captions(deck, glyphs, options.readOnly(), options.interval(), panelLabel);
-        this.servers = new RowTable<>(new ServersSource(deck, new Readouts(glyphs)));
+        this.servers = new RowTable<>(new ServersSource(deck, glyphs));
+        if (options.sort() != null) {
+            servers.sortBy(options.sort(), options.sortDescending());
+        }
     }
 
     void setEditor(AllocationEditor editor) {
@@ -73,12 +92,18 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
     public void say(String sentence, Tone tone) {
         status = sentence == null ? "" : sentence;
         statusTone = tone;
+        boolean warning = tone == Tone.BAD || tone == Tone.WARN;
+        statusUntil = deck.now().plus(warning ? WARNING_LASTS : NEWS_LASTS);
         invalidate();
     }
 
-    /** The clock moved on: redraw only when something on screen shows the time ("checked 3s ago"). */
+    /** The clock moved on: old news goes, and what shows the time ("3s ago", a countdown) is redrawn. */
     void tick() {
-        if (view == View.ALLOCATIONS && !help && !tooSmall()) {
+        if (!status.isEmpty() && deck.now().isAfter(statusUntil)) {
+            status = "";
+            invalidate();
+        }
+        if ((view != View.SERVERS || deck.retryIn() != null) && helpPage < 0 && !tooSmall()) {
             invalidate();
         }
     }
@@ -95,19 +120,62 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
             keymap.find(key, view).filter(b -> b.command() == Command.QUIT).ifPresent(b -> quit.run());
             return Result.HANDLED;
         }
-        if (help) {
-            help = false;
-            keymap.find(key, view).filter(b -> b.command() == Command.QUIT).ifPresent(b -> quit.run());
+        if (helpPage >= 0) {
+            helpKey(key);
         } else if (filterInput != null) {
             editFilter(key);
+        } else if (key instanceof PastedText) {
+            say("A paste is not a command: open a text field first (n edits the notes, / filters).", Tone.WARN);
         } else {
-            keymap.find(key, view).ifPresent(b -> run(b));
+            dispatch(key);
         }
         invalidate();
         return Result.HANDLED;
     }
 
+    /** Space, PgDn, j turn the page; PgUp, k go back; q quits; any other key closes the help. */
+    private void helpKey(KeyStroke key) {
+        boolean next = key.getKeyType() == KeyType.PageDown || key.getKeyType() == KeyType.ArrowDown
+                || (key.getKeyType() == KeyType.Character && " j".indexOf(key.getCharacter()) >= 0);
+        boolean previous = key.getKeyType() == KeyType.PageUp || key.getKeyType() == KeyType.ArrowUp
+                || (key.getKeyType() == KeyType.Character && key.getCharacter() == 'k');
+        if (next && helpPage + 1 < helpPages) {
+            helpPage++;
+        } else if (previous && helpPage > 0) {
+            helpPage--;
+        } else {
+            helpPage = -1;
+            keymap.find(key, view).filter(b -> b.command() == Command.QUIT).ifPresent(b -> quit.run());
+        }
+    }
+
+    private void dispatch(KeyStroke key) {
+        var here = keymap.find(key, view);
+        if (here.isPresent()) {
+            run(here.get());
+            return;
+        }
+        var elsewhere = keymap.elsewhere(key);
+        if (elsewhere.isPresent()) {
+            Binding b = elsewhere.get();
+            say(capitalized(b.does()) + " works in the " + b.where() + " view" + (b.where().contains(",") ? "s" : "")
+                    + (view == View.SERVERS ? ": open a server first (Enter)." : "."), Tone.WARN);
+        } else if (key.getKeyType() == KeyType.Character && !key.isCtrlDown()) {
+            say("'" + key.getCharacter() + "' does nothing here; ? lists the keys.", Tone.DIM);
+        }
+    }
+
+    private static String capitalized(String s) {
+        return s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
+    }
+
     private void editFilter(KeyStroke key) {
+        if (key instanceof PastedText paste) {
+            String line = paste.singleLine();
+            filterInput.append(line == null ? paste.text().replaceAll("\\s+", " ") : line);
+            table().setFilter(filterInput.toString());
+            return;
+        }
         switch (key.getKeyType()) {
             case Escape -> {
                 filterInput = null;
@@ -116,18 +184,11 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
             case Enter -> filterInput = null;
             case Backspace -> {
                 if (filterInput.length() > 0) {
-                    filterInput.setLength(filterInput.length() - 1);
+                    filterInput.setLength(filterInput.offsetByCodePoints(filterInput.length(), -1));
                 }
                 table().setFilter(filterInput.toString());
             }
-            case Character -> {
-                if (key.isCtrlDown() && key.getCharacter() == 'c') {
-                    quit.run();
-                    return;
-                }
-                filterInput.append(key.getCharacter());
-                table().setFilter(filterInput.toString());
-            }
+            case Character -> typeIntoFilter(key);
             default -> {
                 filterInput = null;
                 keymap.find(key, view).ifPresent(this::run);
@@ -135,11 +196,24 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
         }
     }
 
+    private void typeIntoFilter(KeyStroke key) {
+        char c = key.getCharacter();
+        if (key.isCtrlDown() && c == 'c') {
+            quit.run();
+            return;
+        }
+        if (key.isCtrlDown() && (c == 'u' || c == 'w')) {
+            filterInput.setLength(0); // one short word at most: both clear it
+        } else if (!key.isCtrlDown() && !key.isAltDown()) {
+            filterInput.append(c);
+        }
+        table().setFilter(filterInput.toString());
+    }
+
     private void run(Binding b) {
         String why = unavailable(b);
         if (why != null) {
-            say(b.does().substring(0, 1).toUpperCase() + b.does().substring(1) + " is unavailable: " + why + ".",
-                    Tone.WARN);
+            say(capitalized(b.does()) + " is unavailable: " + why + ".", Tone.WARN);
             return;
         }
         switch (b.command()) {
@@ -150,22 +224,28 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
             case TOP -> move(-1_000_000);
             case BOTTOM -> move(1_000_000);
             case OPEN -> open();
+            case DETAIL -> details();
             case BACK -> back();
             case FILTER -> filterInput = new StringBuilder(table().filter());
-            case SORT -> table().nextSort();
+            case SORT_NEXT -> table().nextSort();
+            case SORT_PREVIOUS -> table().previousSort();
             case REVERSE -> table().reverse();
             case REFRESH -> refresh();
             case PROBE_NOW -> probeNow();
             case PAUSE -> pause();
-            case HELP -> help = true;
+            case COPY -> copy();
+            case HELP -> helpPage = 0;
             case QUIT -> quit.run();
             case ADD, NOTES, PRIMARY, REMOVE -> change(b.command());
         }
     }
 
     private void move(int delta) {
-        RowTable<?> t = table();
-        moveIn(t, delta);
+        if (view == View.SERVERS) {
+            moveIn(servers, delta);
+        } else {
+            moveIn(allocations, delta);
+        }
     }
 
     private <R> void moveIn(RowTable<R> t, int delta) {
@@ -179,6 +259,8 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
     private void open() {
         Server s = servers.selectedRow(servers.visible(deck.now()));
         if (s == null) {
+            say("There is no server to open" + (servers.filter().isEmpty() ? "." : " (Esc clears the filter)."),
+                    Tone.WARN);
             return;
         }
         allocations = new RowTable<>(new AllocationsSource(deck, s.identifier(), glyphs));
@@ -186,6 +268,14 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
         String loading = "loading " + s.name() + glyphs.ellipsis();
         say(loading, Tone.DIM);
         deck.refresh(s.identifier(), () -> clearIfStill(loading), e -> say(Deck.sentence(e), Tone.BAD));
+    }
+
+    private void details() {
+        if (selectedAllocation() == null) {
+            say("Select an allocation first.", Tone.WARN);
+            return;
+        }
+        view = View.DETAIL;
     }
 
     /** Clears `text` from the status line unless something newer replaced it meanwhile. */
@@ -196,27 +286,33 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
     }
 
     private void back() {
-        if (!table().filter().isEmpty()) {
+        if (view != View.DETAIL && !table().filter().isEmpty()) {
             table().setFilter("");
             return;
         }
-        if (view == View.ALLOCATIONS) {
+        if (view == View.DETAIL) {
+            view = View.ALLOCATIONS;
+        } else if (view == View.ALLOCATIONS) {
             view = View.SERVERS;
             allocations = null;
             say("", Tone.NORMAL);
         }
     }
 
+    /** `r`: now, not at the next retry; and says what came of it. */
     private void refresh() {
-        if (view == View.ALLOCATIONS) {
-            String reloading = "reloading" + glyphs.ellipsis();
-            say(reloading, Tone.DIM);
-            deck.refresh(allocations().serverId(), () -> clearIfStill(reloading),
-                    e -> say(Deck.sentence(e), Tone.BAD));
-        } else {
-            say("", Tone.NORMAL);
-            deck.reload();
+        String reloading = "reloading" + glyphs.ellipsis();
+        say(reloading, Tone.DIM);
+        if (view == View.SERVERS) {
+            deck.reload(() -> say("Reloaded " + deck.servers().size() + " servers from the panel.", Tone.GOOD));
+            return;
         }
+        String id = allocations().serverId();
+        deck.refresh(id, () -> {
+            Server s = deck.server(id);
+            say("Reloaded " + (s == null ? id : s.name() + ": " + s.allocations().size() + " allocations") + ".",
+                    Tone.GOOD);
+        }, e -> say(Deck.sentence(e), Tone.BAD));
     }
 
     private void probeNow() {
@@ -230,13 +326,38 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
         say(paused ? "Live probing paused (z resumes)." : "Live probing resumed.", Tone.DIM);
     }
 
+    private void copy() {
+        if (view == View.SERVERS) {
+            Server s = servers.selectedRow(servers.visible(deck.now()));
+            if (s != null) {
+                clipboard.copy(s.identifier());
+                say("Copied " + s.identifier() + " (" + s.name() + ") to the clipboard.", Tone.GOOD);
+            }
+            return;
+        }
+        Allocation a = selectedAllocation();
+        if (a == null) {
+            say("Select an allocation first.", Tone.WARN);
+            return;
+        }
+        clipboard.copy(a.address());
+        say("Copied " + a.address() + " to the clipboard (through the terminal: OSC 52).", Tone.GOOD);
+    }
+
+    private Allocation selectedAllocation() {
+        return allocations == null ? null : allocations.selectedRow(allocations.visible(deck.now()));
+    }
+
     private void change(Command command) {
         Server s = deck.server(allocations().serverId());
-        Allocation a = allocations.selectedRow(allocations.visible(deck.now()));
+        Allocation a = selectedAllocation();
         if (s == null || editor == null) {
             return;
         }
-        if (command == Command.ADD) {
+        if (deck.changes().busy(s.identifier())) {
+            say("Still waiting for the panel's answer to the last change on " + s.name() + "; try again then.",
+                    Tone.WARN);
+        } else if (command == Command.ADD) {
             editor.add(s);
         } else if (a == null) {
             say("Select an allocation first.", Tone.WARN);
@@ -257,15 +378,21 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
         if (options.readOnly()) {
             return "read-only mode (--readonly)";
         }
-        Server s = view == View.ALLOCATIONS ? deck.server(allocations().serverId()) : null;
+        Server s = allocations != null ? deck.server(allocations().serverId()) : null;
         if (s != null && deck.permissionsKnown(s.identifier()) && !s.can(b.permission())) {
             return "the key lacks the " + b.permission() + " permission";
         }
         return null;
     }
 
+    /** The same, as short as the help page's columns need. */
+    private String unavailableShort(Binding b) {
+        String why = unavailable(b);
+        return why == null ? null : why.startsWith("read-only") ? "read-only" : "needs " + b.permission();
+    }
+
     private RowTable<?> table() {
-        return view == View.ALLOCATIONS ? allocations : servers;
+        return view == View.SERVERS ? servers : allocations;
     }
 
     private AllocationsSource allocations() {
@@ -288,16 +415,20 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
             painter.tooSmall(g, MIN_COLUMNS, MIN_ROWS);
             return;
         }
-        if (help) {
-            painter.help(g, keymap, this::unavailable);
+        if (helpPage >= 0) {
+            helpPages = help.pages(g, keymap);
+            help.paint(g, keymap, this::unavailableShort, helpPage);
             return;
         }
         int rows = g.getSize().getRows();
         Instant now = deck.now();
-        if (view == View.ALLOCATIONS) {
-            drawAllocations(g, now);
-        } else {
-            drawServers(g, now);
+        if (view == View.DETAIL && selectedAllocation() == null) {
+            view = View.ALLOCATIONS; // the allocation went away (removed, reloaded)
+        }
+        switch (view) {
+            case SERVERS -> drawServers(g, now);
+            case ALLOCATIONS -> drawAllocations(g, now);
+            case DETAIL -> drawDetail(g, now);
         }
         drawStatus(g, rows - 2);
         painter.hints(g, rows - 1, keymap.hints(view), this::unavailable);
@@ -309,39 +440,75 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
         painter.bar(g, 0, captions.serversTitle(), captions.liveness());
         painter.table(g, 1, tableHeight() + 1, servers, rows, now);
         Server s = servers.selectedRow(rows);
-        painter.line(g, g.getSize().getRows() - 3,
-                s == null ? captions.empty("servers", servers.filter()) : captions.serverDetail(s), Tone.DIM);
+        String below = s == null ? captions.empty("servers", servers.filter()) : captions.serverDetail(s);
+        painter.line(g, g.getSize().getRows() - 3, below == null ? "" : below, Tone.DIM);
+        problemOverTable(g, rows.isEmpty(), deck.problem());
     }
 
     private void drawAllocations(TextGUIGraphics g, Instant now) {
         List<Allocation> rows = allocations.visible(now);
         shown = rows.size();
-        painter.bar(g, 0, captions.allocationsTitle(allocations().serverId()), captions.liveness());
+        String id = allocations().serverId();
+        painter.bar(g, 0, captions.allocationsTitle(id), captions.liveness());
         painter.table(g, 1, tableHeight() + 1, allocations, rows, now);
         Allocation a = allocations.selectedRow(rows);
-        painter.line(g, g.getSize().getRows() - 3, a == null ? captions.empty("allocations", allocations.filter())
-                : captions.allocationDetail(a, allocations(), now), Tone.DIM);
+        String below = a == null ? captions.empty("allocations", allocations.filter())
+                : captions.allocationDetail(a, allocations(), now);
+        painter.line(g, g.getSize().getRows() - 3, below == null ? "" : below, Tone.DIM);
+        String unreadable = deck.allocationProblem(id);
+        String problem = unreadable == null ? deck.problem() : "The allocations could not be read: " + unreadable;
+        problemOverTable(g, rows.isEmpty(), problem);
+    }
+
+    /** A panel error in full, wrapped to the width over the table's last rows (all of them when it is empty). */
+    private void problemOverTable(TextGUIGraphics g, boolean empty, String problem) {
+        if (problem == null) {
+            return;
+        }
+        int bottom = g.getSize().getRows() - 3;
+        int first = painter.message(g, empty ? 2 : Math.max(2, bottom - 3), bottom, problem, Tone.BAD);
+        if (empty && first > 2) {
+            painter.message(g, 2, first - 1, "", Tone.NORMAL);
+        }
+    }
+
+    private void drawDetail(TextGUIGraphics g, Instant now) {
+        Allocation a = selectedAllocation();
+        Server s = deck.server(allocations().serverId());
+        painter.bar(g, 0, detail.title(s == null ? allocations().serverId() : s.name(), a), captions.liveness());
+        for (int row = 1; row < g.getSize().getRows() - 2; row++) {
+            painter.line(g, row, "", Tone.NORMAL);
+        }
+        detail.paint(g, 1, g.getSize().getRows() - 2, a, allocations(), now);
     }
 
     private void drawStatus(TextGUIGraphics g, int row) {
+        Duration retry = deck.retryIn();
         if (filterInput != null) {
             painter.line(g, row, "/" + filterInput + "_   (Enter keeps the filter, Esc clears it)", Tone.ACCENT);
         } else if (!status.isEmpty()) {
             painter.line(g, row, status, statusTone);
         } else if (deck.problem() != null) {
-            painter.line(g, row, deck.problem() + " (r retries)", Tone.BAD);
+            painter.line(g, row, "Could not load from the panel" + (retry == null ? "" : "; trying again in "
+                    + Math.max(1, (retry.toMillis() + 999) / 1000) + "s") + glyphs.dot() + "r tries now", Tone.BAD);
         } else {
-            painter.line(g, row, countText(), Tone.DIM);
+            painter.line(g, row, view == View.DETAIL ? detailHint() : countText(), Tone.DIM);
         }
+    }
+
+    private String detailHint() {
+        return "j/k: the next/previous allocation" + glyphs.dot() + "Esc: back to the table" + glyphs.dot()
+                + "? for keys";
     }
 
     private String countText() {
         RowTable<?> t = table();
         int total = t.source().rows().size();
         String filter = t.filter().isEmpty() ? "" : "filter \"" + t.filter() + "\": ";
-        String sorted = t.source().columns().get(t.sortColumn()).title().toLowerCase(java.util.Locale.ROOT)
+        String sorted = t.source().columns().get(t.sortColumn()).title().toLowerCase(Locale.ROOT)
                 + (t.descending() ? glyphs.downward() : glyphs.up());
-        return filter + shown + " of " + total + glyphs.dot() + "sorted by " + sorted + glyphs.dot() + "? for keys";
+        return filter + shown + " of " + total + glyphs.dot() + "sorted by " + sorted + " (< > I)" + glyphs.dot()
+                + "? for keys";
     }
 
     @Override

@@ -150,7 +150,7 @@ class AllocationsViewTest {
     void refreshReloadsTheServerFromThePanel() throws Exception {
         try (DeckHarness h = DeckHarness.start(Flavor.DOCUMENTED)) {
             h.open("Survival SMP");
-            h.await("127.0.0.2:25565");
+            h.await(h.address("Survival SMP", 1));
             h.sim.setAllocationLimit("Survival SMP", 9);
             h.press('r');
             h.await("3/9 allocations");
