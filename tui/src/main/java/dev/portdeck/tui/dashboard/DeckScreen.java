@@ -22,6 +22,7 @@ import dev.portdeck.tui.dashboard.table.RowTable;
 import dev.portdeck.tui.dashboard.table.ServersSource;
 import dev.portdeck.tui.dashboard.theme.Glyphs;
 import dev.portdeck.tui.dashboard.theme.Palette;
+import dev.portdeck.tui.dashboard.theme.ScreenText;
 import dev.portdeck.tui.dashboard.theme.Tone;
 import dev.portdeck.tui.dashboard.view.Captions;
 import dev.portdeck.tui.dashboard.view.DetailPane;
@@ -158,7 +159,8 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
         var elsewhere = keymap.elsewhere(key);
         if (elsewhere.isPresent()) {
             Binding b = elsewhere.get();
-            say(capitalized(b.does()) + " works in the " + b.where() + " view" + (b.where().contains(",") ? "s" : "")
+            String where = b.where().replace(", ", " and ");
+            say(capitalized(b.does()) + " works in the " + where + " view" + (where.contains(" and ") ? "s" : "")
                     + (view == View.SERVERS ? ": open a server first (Enter)." : "."), Tone.WARN);
         } else if (key.getKeyType() == KeyType.Character && !key.isCtrlDown()) {
             say("'" + key.getCharacter() + "' does nothing here; ? lists the keys.", Tone.DIM);
@@ -304,7 +306,8 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
         String reloading = "reloading" + glyphs.ellipsis();
         say(reloading, Tone.DIM);
         if (view == View.SERVERS) {
-            deck.reload(() -> say("Reloaded " + deck.servers().size() + " servers from the panel.", Tone.GOOD));
+            deck.reload(() -> say("Reloaded " + deck.servers().size() + " servers from the panel.", Tone.GOOD),
+                    () -> clearIfStill(reloading)); // the problem and its countdown show instead
             return;
         }
         String id = allocations().serverId();
@@ -312,7 +315,10 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
             Server s = deck.server(id);
             say("Reloaded " + (s == null ? id : s.name() + ": " + s.allocations().size() + " allocations") + ".",
                     Tone.GOOD);
-        }, e -> say(Deck.sentence(e), Tone.BAD));
+        }, e -> {
+            clearIfStill(reloading);
+            deck.lost(e);
+        });
     }
 
     private void probeNow() {
@@ -486,11 +492,13 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
         Duration retry = deck.retryIn();
         if (filterInput != null) {
             painter.line(g, row, "/" + filterInput + "_   (Enter keeps the filter, Esc clears it)", Tone.ACCENT);
+        } else if (!status.isEmpty() && ScreenText.width(status) > g.getSize().getColumns()) {
+            painter.message(g, Math.max(2, row - 3), row, status, statusTone); // wrapped upward, never cut
         } else if (!status.isEmpty()) {
             painter.line(g, row, status, statusTone);
         } else if (deck.problem() != null) {
-            painter.line(g, row, "Could not load from the panel" + (retry == null ? "" : "; trying again in "
-                    + Math.max(1, (retry.toMillis() + 999) / 1000) + "s") + glyphs.dot() + "r tries now", Tone.BAD);
+            painter.line(g, row, (retry == null ? "The panel did not load" : "Trying the panel again in "
+                    + Math.max(1, (retry.toMillis() + 999) / 1000) + "s") + glyphs.dot() + "r: now", Tone.BAD);
         } else {
             painter.line(g, row, view == View.DETAIL ? detailHint() : countText(), Tone.DIM);
         }

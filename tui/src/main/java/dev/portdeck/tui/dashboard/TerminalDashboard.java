@@ -2,10 +2,7 @@ package dev.portdeck.tui.dashboard;
 
 import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
-import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
-import com.googlecode.lanterna.terminal.ansi.StreamBasedTerminal;
-import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
 import dev.portdeck.shared.client.PanelClient;
 import dev.portdeck.shared.sim.DemoWorld;
 import dev.portdeck.shared.sim.Flavor;
@@ -167,14 +164,10 @@ public final class TerminalDashboard {
         return ExitCode.USAGE;
     }
 
+    /** A text terminal always (never a Swing window), Ctrl-C as a key, pastes decoded whole, emoji written whole. */
     private static Terminal terminal(BracketedPaste input) throws IOException {
-        Terminal t = new DefaultTerminalFactory(System.out, input, StandardCharsets.UTF_8)
-                .setForceTextTerminal(true)
-                .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP)
-                .createTerminal();
-        if (t instanceof StreamBasedTerminal stream) {
-            stream.getInputDecoder().addProfile(input.profile());
-        }
+        EmojiSafeTerminal t = new EmojiSafeTerminal(input, System.out);
+        t.getInputDecoder().addProfile(input.profile());
         return t;
     }
 

@@ -30,7 +30,7 @@ import okhttp3.mockwebserver.SocketPolicy;
  */
 final class PanelProxy implements AutoCloseable {
 
-    private record Rule(String method, Pattern path, Duration before, Duration after, boolean hang) {
+    private record Rule(String method, Pattern path, Duration before, Duration after, boolean hang, int status) {
         boolean matches(RecordedRequest r) {
             return r.getMethod().equals(method) && path.matcher(r.getPath()).find();
         }
@@ -41,7 +41,13 @@ final class PanelProxy implements AutoCloseable {
     private final OkHttpClient forward = new OkHttpClient.Builder().readTimeout(30, TimeUnit.SECONDS).build();
     private final URI target;
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
-    private volatile boolean listWithoutAllocations;
+    private volatile boolean withoutAllocations;
+    private volatile boolean closed;
+    private volatile Duration resourcesCache = Duration.ZERO;
+    private final java.util.Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Cached(int status, String body, long atNanos) {
+    }
 
     private PanelProxy(URI target) {
         this.target = target;
@@ -65,25 +71,37 @@ final class PanelProxy implements AutoCloseable {
 
     /** Requests matching `method` and `path` (a regex) wait `before`, then go through. */
     PanelProxy delay(String method, String path, Duration before) {
-        rules.add(new Rule(method, Pattern.compile(path), before, Duration.ZERO, false));
+        rules.add(new Rule(method, Pattern.compile(path), before, Duration.ZERO, false, 0));
         return this;
     }
 
     /** They go through at once (the panel acts), but the answer comes `after` later. */
     PanelProxy answerLate(String method, String path, Duration after) {
-        rules.add(new Rule(method, Pattern.compile(path), Duration.ZERO, after, false));
+        rules.add(new Rule(method, Pattern.compile(path), Duration.ZERO, after, false, 0));
         return this;
     }
 
     /** They are never answered (the connection stays open). */
     PanelProxy hang(String method, String path) {
-        rules.add(new Rule(method, Pattern.compile(path), Duration.ZERO, Duration.ZERO, true));
+        rules.add(new Rule(method, Pattern.compile(path), Duration.ZERO, Duration.ZERO, true, 0));
         return this;
     }
 
-    /** The server list comes without relationships.allocations, as some panels send it. */
-    PanelProxy listWithoutAllocations() {
-        listWithoutAllocations = true;
+    /** They get the proxy's own error page with `status` (e.g. 502) and never reach the panel. */
+    PanelProxy fail(String method, String path, int status) {
+        rules.add(new Rule(method, Pattern.compile(path), Duration.ZERO, Duration.ZERO, false, status));
+        return this;
+    }
+
+    /** The server list and each server come without relationships.allocations, as some panels send them. */
+    PanelProxy withoutAllocations() {
+        withoutAllocations = true;
+        return this;
+    }
+
+    /** `/resources` answers are kept for `ttl`, as the panels cache them (about 20 s): a stop shows late. */
+    PanelProxy cacheResources(Duration ttl) {
+        resourcesCache = ttl;
         return this;
     }
 
@@ -96,14 +114,34 @@ final class PanelProxy implements AutoCloseable {
         if (rule != null && rule.hang()) {
             return new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE);
         }
-        if (rule != null) {
-            Thread.sleep(rule.before().toMillis());
+        if (rule != null && rule.status() > 0) {
+            return new MockResponse().setResponseCode(rule.status()).setHeader("Content-Type", "text/html")
+                    .setBody("<html><body><h1>" + rule.status() + " Bad Gateway</h1>nginx</body></html>");
         }
-        MockResponse answer = forwarded(request);
+        if (rule != null) {
+            long end = System.nanoTime() + rule.before().toNanos();
+            while (!closed && System.nanoTime() < end) {
+                Thread.sleep(10); // a closing proxy does not keep its callers waiting
+            }
+        }
+        MockResponse answer = request.getPath().endsWith("/resources") && !resourcesCache.isZero()
+                ? cached(request) : forwarded(request);
         if (rule != null && !rule.after().isZero()) {
             answer.setHeadersDelay(rule.after().toMillis(), TimeUnit.MILLISECONDS);
         }
         return answer;
+    }
+
+    private MockResponse cached(RecordedRequest request) {
+        Cached c = cache.get(request.getPath());
+        if (c == null || System.nanoTime() - c.atNanos() > resourcesCache.toNanos()) {
+            MockResponse fresh = forwarded(request);
+            String body = fresh.getBody() == null ? "" : fresh.getBody().readUtf8();
+            c = new Cached(Integer.parseInt(fresh.getStatus().split(" ")[1]), body, System.nanoTime());
+            cache.put(request.getPath(), c);
+        }
+        return new MockResponse().setResponseCode(c.status()).setHeader("Content-Type", "application/json")
+                .setBody(c.body());
     }
 
     private MockResponse forwarded(RecordedRequest request) {
@@ -119,7 +157,7 @@ final class PanelProxy implements AutoCloseable {
         }
         try (Response r = forward.newCall(b.build()).execute()) {
             String text = r.body() == null ? "" : r.body().string();
-            if (listWithoutAllocations && request.getPath().matches("/api/client(\\?.*)?")) {
+            if (withoutAllocations && request.getPath().matches("/api/client(/servers/[^/?]+)?(\\?.*)?")) {
                 text = withoutAllocations(text);
             }
             MockResponse m = new MockResponse().setResponseCode(r.code()).setBody(text);
@@ -131,8 +169,11 @@ final class PanelProxy implements AutoCloseable {
         }
     }
 
-    private static String withoutAllocations(String list) throws IOException {
-        JsonNode root = JSON.readTree(list);
+    private static String withoutAllocations(String json) throws IOException {
+        JsonNode root = JSON.readTree(json);
+        if (root.path("attributes").isObject()) {
+            ((ObjectNode) root.path("attributes")).remove("relationships");
+        }
         for (JsonNode server : root.path("data")) {
             ((ObjectNode) server.path("attributes")).remove("relationships");
         }
@@ -141,6 +182,7 @@ final class PanelProxy implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        closed = true;
         server.shutdown();
         forward.dispatcher().executorService().shutdown();
         forward.connectionPool().evictAll();

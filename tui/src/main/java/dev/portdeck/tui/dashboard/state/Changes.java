@@ -210,7 +210,7 @@ public final class Changes {
                 case APPLIED -> ok.accept(new Applied(result.apply(fresh), "the panel's answer was lost (" + said
                         + "), but reading it back shows the change was applied"));
                 case NOT_APPLIED -> fail.accept(new InDoubt("Not applied: " + said + " Reading it back shows the "
-                        + "panel did not make the change; it is safe to try again.", lost));
+                        + "panel does not have the change; try again (r looks once more first).", lost));
                 case UNKNOWN -> fail.accept(new InDoubt(said + " Reading it back shows something else changed "
                         + "meanwhile; look before trying again.", lost));
             }

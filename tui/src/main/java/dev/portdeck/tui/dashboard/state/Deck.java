@@ -4,7 +4,9 @@ import dev.portdeck.probe.StatsSnapshot;
 import dev.portdeck.probe.Target;
 import dev.portdeck.shared.client.PanelClient;
 import dev.portdeck.shared.error.InvalidInput;
+import dev.portdeck.shared.error.NotFound;
 import dev.portdeck.shared.error.PanelException;
+import dev.portdeck.shared.error.Refused;
 import dev.portdeck.shared.model.Allocation;
 import dev.portdeck.shared.model.PowerState;
 import dev.portdeck.shared.model.Resources;
@@ -206,11 +208,11 @@ public final class Deck {
 
     /** The automatic retries: everything again from the panel. */
     public void reload() {
-        reload(() -> { });
+        reload(() -> { }, () -> { });
     }
 
-    /** `r`: everything again from the panel now; `after` runs when it came. */
-    public void reload(Runnable after) {
+    /** `r`: everything again from the panel now; `after` runs when it came, `failed` when it did not. */
+    public void reload(Runnable after, Runnable failed) {
         retry.cancel();
         loading = true;
         changed();
@@ -232,11 +234,12 @@ public final class Deck {
         }, e -> {
             loading = false;
             lost(e);
+            failed.run();
         });
     }
 
     /** The panel could not be reached or refused: say so, and try again by itself with a growing pause. */
-    private void lost(RuntimeException e) {
+    public void lost(RuntimeException e) {
         problem = sentence(e);
         retry.failed(clock.instant(), this::reload);
         changed();
@@ -245,11 +248,18 @@ public final class Deck {
     /** One server again (after a change, or on entering its view); `after` runs on success. */
     public void refresh(String identifier, Runnable after, Consumer<RuntimeException> fail) {
         calls.call(() -> client.server(identifier), fresh -> {
+            if (problem != null) { // the panel answers again
+                problem = null;
+                retry.succeeded();
+            }
             replace(fresh);
             detailed.add(identifier);
             if (fresh.allocations().isEmpty()) {
                 askAllocations(fresh);
+            } else {
+                allocationProblems.remove(identifier);
             }
+            readResources(identifier); // its power state too: the server may have changed beyond its allocations
             after.run();
         }, fail);
     }
@@ -311,6 +321,10 @@ public final class Deck {
             applyResources(id, r);
         }, e -> {
             resourcesAsked.remove(id);
+            if (e instanceof Refused || e instanceof NotFound) {
+                resources.remove(id); // e.g. suspended: what was read before is no longer true
+                changed();
+            }
             LOG.log(Level.FINE, "resources of {0}: {1}", new Object[] {id, sentence(e)});
         });
     }
