@@ -65,8 +65,9 @@ class DashboardTmuxIT {
         tmux("set", "-g", "escape-time", "0");
         tmux("set", "-g", "set-clipboard", "on");
         String java = ProcessHandle.current().info().command().orElse("java");
-        String line = "stty -g > " + dir.resolve("before") + "; " + java + " -jar " + System.getProperty("portdeck.jar")
-                + " --interval 1 2> " + dir.resolve("err") + "; echo EXIT=$?; stty -g > " + dir.resolve("after");
+        String line = "stty -g > " + dir.resolve("before") + "; sh -c 'echo $$ > " + dir.resolve("pid") + "; exec "
+                + java + " -jar " + System.getProperty("portdeck.jar") + " --interval 1' 2> " + dir.resolve("err")
+                + "; echo EXIT=$?; stty -g > " + dir.resolve("after");
         tmux("send-keys", "-t", "0", "-l", line);
         tmux("send-keys", "-t", "0", "Enter");
     }
@@ -152,6 +153,31 @@ class DashboardTmuxIT {
         assertEquals("Java edition pasted; q D", sim.server("Survival SMP").allocations().get(0).notes());
         keys("q");
         await(s -> s.contains("EXIT=0"), "the shell after quitting");
+    }
+
+    @Test
+    void sigtermWhileTheNotesAreSavingAlsoSaysSoAndGivesTheTerminalBack() throws Exception {
+        launch(SimulatorOptions.defaults(), true);
+        await(s -> s.contains("Survival SMP") && s.contains("running"), "the servers table");
+        proxy.delay("POST", "/allocations/\\d+$", Duration.ofSeconds(30));
+        keys("/");
+        literal("Survival");
+        keys("Enter", "Enter");
+        await(s -> s.contains("Java edition"), "the allocations");
+        keys("n");
+        await(s -> s.contains("Notes of #1"), "the notes dialog");
+        keys("End");
+        literal(" (term)");
+        keys("Enter");
+        await(s -> s.contains("saving..."), "the save under way");
+        awaitFile(dir.resolve("pid"));
+        run(List.of("kill", "-TERM", read("pid")));
+        await(s -> s.contains("EXIT=143"), "the shell after SIGTERM");
+        String err = Files.readString(dir.resolve("err"));
+        assertTrue(err.contains("quit while the panel had not answered about the notes of #1 on Survival SMP")
+                && err.contains("it may or may not have been applied"), err);
+        awaitFile(dir.resolve("after"));
+        assertEquals(read("before"), read("after"), "stty -g before and after");
     }
 
     @Test
@@ -249,8 +275,8 @@ class DashboardTmuxIT {
 
     private static void awaitFile(Path file) throws InterruptedException {
         long end = System.nanoTime() + DEADLINE.toNanos();
-        while (!Files.exists(file) && System.nanoTime() < end) {
-            Thread.sleep(50);
+        while (!(Files.exists(file) && file.toFile().length() > 0) && System.nanoTime() < end) {
+            Thread.sleep(50); // the shell creates the file before stty writes into it
         }
         assertTrue(Files.exists(file), file + " was written");
     }
