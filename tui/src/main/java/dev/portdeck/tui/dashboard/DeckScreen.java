@@ -497,7 +497,7 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
         } else if (!status.isEmpty()) {
             painter.line(g, row, status, statusTone);
         } else if (deck.problem() != null) {
-            painter.line(g, row, (retry == null ? "The panel did not load" : "Trying the panel again in "
+            painter.line(g, row, (retry == null ? "The panel said no" : "Trying the panel again in "
                     + Math.max(1, (retry.toMillis() + 999) / 1000) + "s") + glyphs.dot() + "r: now", Tone.BAD);
         } else {
             painter.line(g, row, view == View.DETAIL ? detailHint() : countText(), Tone.DIM);

@@ -29,9 +29,9 @@ class DetailPaneTest {
             String game = h.address(SURVIVAL, 1);
             String screen = h.await("portdeck › Survival SMP › #1 " + game);
             for (String part : new String[] {"Address", "primary", "alias fra1.portdeck.test", "Notes", "Java edition",
-                "Check", "tcp (TCP connect)", "State", "● open", "Latency", "last ", "min ", "avg ", "max ", "p50 ",
+                "Check", "tcp: does the port accept a connection", "State", "● open", "Latency", "last ", "min ", "avg ", "max ", "p50 ",
                 "p95 ", "jitter ", "Window", "all figures cover the last ", "Up since", "longest downtime",
-                "Latency over the whole kept history", " ms", "now"}) {
+                "Latency, whole history: ", " ms", "now"}) {
                 assertTrue(screen.contains(part), part + " in\n" + screen);
             }
             int bottom = h.rowOf("now") - 1;
@@ -56,12 +56,12 @@ class DetailPaneTest {
             h.await("● open");
             h.idle(Duration.ofMillis(1500));
             h.press(KeyType.Enter);
-            String screen = h.await("Latency over the whole kept history");
+            String screen = h.await("Latency, whole history: ");
             assertTrue(screen.replaceAll("\\s+", " ").contains(note), "the whole note:\n" + screen);
             int axis = h.rowOf("now");
             assertTrue(h.line(axis).stripTrailing().endsWith("now"));
             assertEquals(200, h.line(axis).stripTrailing().length(), "the time axis spans the width");
-            assertTrue(axis - h.rowOf("Latency over the whole") > 20, "the chart takes the height that is left");
+            assertTrue(axis - h.rowOf("Latency, whole history") > 20, "the chart takes the height that is left");
         }
     }
 
@@ -73,7 +73,7 @@ class DetailPaneTest {
             h.await("+ open");
             h.idle(Duration.ofMillis(1000));
             h.press('i');
-            String screen = h.await("Latency over the whole kept history");
+            String screen = h.await("Latency, whole history: ");
             for (char c : screen.toCharArray()) {
                 assertTrue(c < 128, "non-ASCII '" + c + "' in\n" + screen);
             }

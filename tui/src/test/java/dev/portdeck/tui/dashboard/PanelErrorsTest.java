@@ -33,7 +33,7 @@ class PanelErrorsTest {
             }
             assertTrue(expected.length() > columns, "a sentence longer than a line: " + expected);
             h.awaitScreen(s -> words(s).contains(expected), "the whole sentence at " + columns + "x" + rows);
-            h.await("Trying the panel again in");
+            h.await("The panel said no · r: now"); // a rejected key is not tried again and again
             assertFalse(h.text().contains("x".repeat(43)), "the key never shows");
         }
     }

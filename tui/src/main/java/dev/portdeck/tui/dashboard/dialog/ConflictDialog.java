@@ -33,7 +33,7 @@ final class ConflictDialog extends DeckDialog {
         panel.addComponent(new Label(wrap(text)));
         panel.addComponent(new EmptySpace());
         panel.addComponent(new Label(panelNow == null ? "Esc, Enter: close"
-                : "o: save yours over it   k: keep the panel's   e, Esc, Enter: edit again"));
+                : "o: save mine   k: keep the panel's   e, Esc: edit again"));
         Button again = new Button("Edit again", this::cancel);
         if (panelNow == null) {
             panel.addComponent(row(again));

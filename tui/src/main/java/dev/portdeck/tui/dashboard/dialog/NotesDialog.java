@@ -33,7 +33,7 @@ final class NotesDialog extends DeckDialog {
         count(field.text());
         Panel panel = new Panel();
         panel.addComponent(new Label("Enter saves, Esc cancels; empty clears the notes.\n"
-                + "Ctrl-A/E start/end, Ctrl-U/K delete to start/end, Ctrl-W a word."));
+                + "Ctrl-A/E start/end, Ctrl-U/K delete before/after."));
         panel.addComponent(field);
         panel.addComponent(counter);
         panel.addComponent(panelNow);

@@ -3,10 +3,12 @@ package dev.portdeck.tui.dashboard.state;
 import dev.portdeck.probe.StatsSnapshot;
 import dev.portdeck.probe.Target;
 import dev.portdeck.shared.client.PanelClient;
+import dev.portdeck.shared.error.Forbidden;
 import dev.portdeck.shared.error.InvalidInput;
 import dev.portdeck.shared.error.NotFound;
 import dev.portdeck.shared.error.PanelException;
 import dev.portdeck.shared.error.Refused;
+import dev.portdeck.shared.error.Unauthorized;
 import dev.portdeck.shared.model.Allocation;
 import dev.portdeck.shared.model.PowerState;
 import dev.portdeck.shared.model.Resources;
@@ -238,10 +240,17 @@ public final class Deck {
         });
     }
 
-    /** The panel could not be reached or refused: say so, and try again by itself with a growing pause. */
+    /**
+     * The panel could not be reached or refused: say so, and try again by itself with a growing pause, unless it
+     * rejected the key (trying again cannot help; `r` still does it at once).
+     */
     public void lost(RuntimeException e) {
         problem = sentence(e);
-        retry.failed(clock.instant(), this::reload);
+        if (e instanceof Unauthorized || e instanceof Forbidden) {
+            retry.cancel();
+        } else {
+            retry.failed(clock.instant(), this::reload);
+        }
         changed();
     }
 

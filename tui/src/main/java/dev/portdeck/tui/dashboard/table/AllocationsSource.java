@@ -20,6 +20,7 @@ public final class AllocationsSource implements TableSource<Allocation> {
     /** HISTORY starts this wide and grows with the terminal, up to the whole kept window. */
     static final int HISTORY = 10;
     private static final int HISTORY_MAX = 100;
+    /** At 80 columns: address, primary, notes, state, last, max, loss and history stay (see the drop orders). */
     private static final List<Column> COLUMNS = List.of(
             Column.number("ID", 5, 9),
             Column.fixed("ADDRESS", 21, 0),
@@ -28,12 +29,12 @@ public final class AllocationsSource implements TableSource<Allocation> {
             Column.flexible("NOTES", 10, 60, 1),
             Column.fixed("STATE", 10, 0),
             Column.number("LAST", 6, 2),
-            Column.number("AVG", 6, 8),
-            Column.number("MAX", 6, 6),
-            Column.number("P95", 6, 7),
+            Column.number("AVG", 6, 7),
+            Column.number("MAX", 6, 5),
+            Column.number("P95", 6, 6),
             Column.number("LOSS", 5, 3),
             Column.filler("HISTORY", HISTORY, HISTORY_MAX, 4),
-            Column.number("CHECKED", 7, 5));
+            Column.number("CHECKED", 7, 8));
 
     private final Deck deck;
     private final String server;

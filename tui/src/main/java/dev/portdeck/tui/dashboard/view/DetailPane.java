@@ -109,9 +109,9 @@ public final class DetailPane {
     private static String check(Allocation a, StatsSnapshot st) {
         Target t = st != null ? st.target() : Deck.targetOf(a);
         Check c = t == null ? Check.TCP : t.check();
-        String why = c == Check.TCP ? "does the port accept a connection (no game check is chosen for it)"
+        String why = c == Check.TCP ? "does the port accept a connection (no game check is chosen for it yet)"
                 : "asks the service in its own protocol";
-        return c.word() + " (" + c.title() + "): " + why;
+        return c.word() + ": " + why;
     }
 
     private String service(Service s) {
@@ -174,12 +174,13 @@ public final class DetailPane {
         }
         int plot = Math.max(1, width - AXIS);
         LatencyChart.Chart c = chart.render(st.recent(), plot, rows);
-        ScreenText.put(g, 0, top, painter.fit("Latency over the whole kept history (" + st.recent().size()
-                + " probes, the slowest in each column" + (c.failures() > 0 ? ", " + glyphs.failed() + " failed" : "")
-                + ")", width, false));
+        ScreenText.put(g, 0, top, painter.fit("Latency, whole history: " + st.recent().size() + " probes (the "
+                + "slowest per column" + (c.failures() > 0 ? ", " + glyphs.failed() + " failed" : "") + ")", width,
+                false));
         for (int i = 0; i < rows; i++) {
             palette.apply(g, Tone.DIM);
-            String label = i == 0 ? readouts.millis(c.max()) + " ms" : i == rows - 1 ? "0 ms" : "";
+            String label = i == 0 ? (c.max() == null ? glyphs.none() : readouts.millis(c.max()) + " ms")
+                    : i == rows - 1 ? "0 ms" : "";
             ScreenText.put(g, 0, top + 1 + i, painter.fit(label, AXIS - 1, true) + " ");
             String line = c.rows().get(i);
             palette.apply(g, Tone.GOOD);

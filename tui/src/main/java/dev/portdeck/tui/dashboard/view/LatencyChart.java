@@ -13,7 +13,7 @@ import java.util.List;
  */
 final class LatencyChart {
 
-    /** The chart's rows, top first, each exactly `width` glyphs; `max` is the latency of a full column. */
+    /** The chart's rows, top first, each exactly `width` glyphs; `max` is the latency of a full column (null: none). */
     record Chart(List<String> rows, Duration max, int failures) {
     }
 
@@ -25,8 +25,9 @@ final class LatencyChart {
 
     Chart render(List<Sample> samples, int width, int height) {
         List<Sample> columns = bucket(samples, width);
-        long max = Math.max(1, columns.stream().filter(s -> !s.failed()).mapToLong(s -> s.latency().toNanos())
-                .max().orElse(1));
+        long slowest = columns.stream().filter(s -> !s.failed()).mapToLong(s -> s.latency().toNanos()).max()
+                .orElse(0);
+        long max = Math.max(1, slowest);
         String bars = glyphs.bars();
         int levels = bars.length();
         char full = bars.charAt(levels - 1);
@@ -48,7 +49,8 @@ final class LatencyChart {
                 }
             }
         }
-        return new Chart(rows.stream().map(StringBuilder::toString).toList(), Duration.ofNanos(max), failures);
+        return new Chart(rows.stream().map(StringBuilder::toString).toList(),
+                slowest == 0 ? null : Duration.ofNanos(max), failures);
     }
 
     /** At most `width` samples: consecutive groups, each the slowest of its group, or failed if any failed. */
