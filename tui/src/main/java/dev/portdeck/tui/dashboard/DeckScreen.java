@@ -17,55 +17,40 @@ import dev.portdeck.tui.dashboard.keys.Keymap;
 import dev.portdeck.tui.dashboard.keys.PastedText;
 import dev.portdeck.tui.dashboard.keys.View;
 import dev.portdeck.tui.dashboard.state.Deck;
-import dev.portdeck.tui.dashboard.table.AllocationsSource;
-import dev.portdeck.tui.dashboard.table.RowTable;
-import dev.portdeck.tui.dashboard.table.ServersSource;
 import dev.portdeck.tui.dashboard.theme.Glyphs;
 import dev.portdeck.tui.dashboard.theme.Palette;
-import dev.portdeck.tui.dashboard.theme.ScreenText;
 import dev.portdeck.tui.dashboard.theme.Tone;
 import dev.portdeck.tui.dashboard.view.Captions;
 import dev.portdeck.tui.dashboard.view.DetailPane;
 import dev.portdeck.tui.dashboard.view.HelpPage;
 import dev.portdeck.tui.dashboard.view.Painter;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 
 /**
- * The whole dashboard screen as one component: header, table or detail pane, status and key hints, or the help page.
- * Keys arrive here and go through the {@link Keymap}; changes to the panel go to the {@link AllocationEditor}.
- * No key fails silently: a key meant for another view says where it works, any other says `?` lists the keys.
+ * The whole dashboard screen as one component: keys arrive here and go through the {@link Keymap} to an action;
+ * changes to the panel go to the {@link AllocationEditor}; a {@link Frame} (or the help) is drawn. No key fails
+ * silently: a key meant for another view says where it works, any other letter says `?` lists the keys.
  */
 final class DeckScreen extends AbstractInteractableComponent<DeckScreen> implements StatusLine {
 
     static final int MIN_COLUMNS = 60;
     static final int MIN_ROWS = 12;
-    private static final Duration NEWS_LASTS = Duration.ofSeconds(10);
-    private static final Duration WARNING_LASTS = Duration.ofSeconds(30);
 
     private final Deck deck;
     private final Keymap keymap;
     private final Painter painter;
     private final HelpPage help;
-    private final DetailPane detail;
+    private final Frame frame;
     private final Glyphs glyphs;
     private final DashboardOptions options;
     private final Runnable quit;
-    private final Captions captions;
     private final Clipboard clipboard;
-    private final RowTable<Server> servers;
-    private RowTable<Allocation> allocations;
+    private final Navigation nav;
+    private final News news = new News();
     private AllocationEditor editor;
-    private View view = View.SERVERS;
     private int helpPage = -1; // the page of `?` on screen, -1 when closed
-    private StringBuilder filterInput;
-    private String status = "";
-    private Tone statusTone = Tone.NORMAL;
-    private Instant statusUntil = Instant.MAX;
-    private int shown;
     private int helpPages = 1;
+    private StringBuilder filterInput;
 
     DeckScreen(Deck deck, DashboardOptions options, String panelLabel, Clipboard clipboard, Runnable quit) {
         this.deck = deck;
@@ -77,12 +62,9 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
         Palette palette = new Palette(options.color());
         this.painter = new Painter(palette, glyphs);
         this.help = new HelpPage(painter);
-        this.detail = new DetailPane(deck, glyphs, palette, painter);
-        this.captions = new Captions(deck, glyphs, options.readOnly(), options.interval(), panelLabel);
-        this.servers = new RowTable<>(new ServersSource(deck, glyphs));
-        if (options.sort() != null) {
-            servers.sortBy(options.sort(), options.sortDescending());
-        }
+        this.frame = new Frame(deck, painter, new Captions(deck, glyphs, options.readOnly(), options.interval(),
+                panelLabel), new DetailPane(deck, glyphs, palette, painter), keymap, glyphs);
+        this.nav = new Navigation(deck, glyphs, options);
     }
 
     void setEditor(AllocationEditor editor) {
@@ -91,20 +73,16 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
 
     @Override
     public void say(String sentence, Tone tone) {
-        status = sentence == null ? "" : sentence;
-        statusTone = tone;
-        boolean warning = tone == Tone.BAD || tone == Tone.WARN;
-        statusUntil = deck.now().plus(warning ? WARNING_LASTS : NEWS_LASTS);
+        news.say(sentence, tone, deck.now());
         invalidate();
     }
 
     /** The clock moved on: old news goes, and what shows the time ("3s ago", a countdown) is redrawn. */
     void tick() {
-        if (!status.isEmpty() && deck.now().isAfter(statusUntil)) {
-            status = "";
+        if (news.expire(deck.now())) {
             invalidate();
         }
-        if ((view != View.SERVERS || deck.retryIn() != null) && helpPage < 0 && !tooSmall()) {
+        if ((nav.view() != View.SERVERS || deck.retryIn() != null) && helpPage < 0 && !tooSmall()) {
             invalidate();
         }
     }
@@ -118,7 +96,7 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
             return Result.HANDLED;
         }
         if (tooSmall()) {
-            keymap.find(key, view).filter(b -> b.command() == Command.QUIT).ifPresent(b -> quit.run());
+            keymap.find(key, nav.view()).filter(b -> b.command() == Command.QUIT).ifPresent(b -> quit.run());
             return Result.HANDLED;
         }
         if (helpPage >= 0) {
@@ -146,12 +124,12 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
             helpPage--;
         } else {
             helpPage = -1;
-            keymap.find(key, view).filter(b -> b.command() == Command.QUIT).ifPresent(b -> quit.run());
+            keymap.find(key, nav.view()).filter(b -> b.command() == Command.QUIT).ifPresent(b -> quit.run());
         }
     }
 
     private void dispatch(KeyStroke key) {
-        var here = keymap.find(key, view);
+        var here = keymap.find(key, nav.view());
         if (here.isPresent()) {
             run(here.get());
             return;
@@ -161,7 +139,7 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
             Binding b = elsewhere.get();
             String where = b.where().replace(", ", " and ");
             say(capitalized(b.does()) + " works in the " + where + " view" + (where.contains(" and ") ? "s" : "")
-                    + (view == View.SERVERS ? ": open a server first (Enter)." : "."), Tone.WARN);
+                    + (nav.view() == View.SERVERS ? ": open a server first (Enter)." : "."), Tone.WARN);
         } else if (key.getKeyType() == KeyType.Character && !key.isCtrlDown()) {
             say("'" + key.getCharacter() + "' does nothing here; ? lists the keys.", Tone.DIM);
         }
@@ -175,25 +153,25 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
         if (key instanceof PastedText paste) {
             String line = paste.singleLine();
             filterInput.append(line == null ? paste.text().replaceAll("\\s+", " ") : line);
-            table().setFilter(filterInput.toString());
+            nav.table().setFilter(filterInput.toString());
             return;
         }
         switch (key.getKeyType()) {
             case Escape -> {
                 filterInput = null;
-                table().setFilter("");
+                nav.table().setFilter("");
             }
             case Enter -> filterInput = null;
             case Backspace -> {
                 if (filterInput.length() > 0) {
                     filterInput.setLength(filterInput.offsetByCodePoints(filterInput.length(), -1));
                 }
-                table().setFilter(filterInput.toString());
+                nav.table().setFilter(filterInput.toString());
             }
             case Character -> typeIntoFilter(key);
             default -> {
                 filterInput = null;
-                keymap.find(key, view).ifPresent(this::run);
+                keymap.find(key, nav.view()).ifPresent(this::run);
             }
         }
     }
@@ -209,7 +187,7 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
         } else if (!key.isCtrlDown() && !key.isAltDown()) {
             filterInput.append(c);
         }
-        table().setFilter(filterInput.toString());
+        nav.table().setFilter(filterInput.toString());
     }
 
     private void run(Binding b) {
@@ -219,19 +197,19 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
             return;
         }
         switch (b.command()) {
-            case UP -> move(-1);
-            case DOWN -> move(1);
-            case PAGE_UP -> move(-pageSize());
-            case PAGE_DOWN -> move(pageSize());
-            case TOP -> move(-1_000_000);
-            case BOTTOM -> move(1_000_000);
+            case UP -> nav.move(-1);
+            case DOWN -> nav.move(1);
+            case PAGE_UP -> nav.move(-pageSize());
+            case PAGE_DOWN -> nav.move(pageSize());
+            case TOP -> nav.move(-1_000_000);
+            case BOTTOM -> nav.move(1_000_000);
             case OPEN -> open();
             case DETAIL -> details();
             case BACK -> back();
-            case FILTER -> filterInput = new StringBuilder(table().filter());
-            case SORT_NEXT -> table().nextSort();
-            case SORT_PREVIOUS -> table().previousSort();
-            case REVERSE -> table().reverse();
+            case FILTER -> filterInput = new StringBuilder(nav.table().filter());
+            case SORT_NEXT -> nav.table().nextSort();
+            case SORT_PREVIOUS -> nav.table().previousSort();
+            case REVERSE -> nav.table().reverse();
             case REFRESH -> refresh();
             case PROBE_NOW -> probeNow();
             case PAUSE -> pause();
@@ -242,61 +220,40 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
         }
     }
 
-    private void move(int delta) {
-        if (view == View.SERVERS) {
-            moveIn(servers, delta);
-        } else {
-            moveIn(allocations, delta);
-        }
-    }
-
-    private <R> void moveIn(RowTable<R> t, int delta) {
-        t.move(t.visible(deck.now()), delta);
-    }
-
     private int pageSize() {
-        return Math.max(1, tableHeight() - 2);
+        return Math.max(1, Frame.tableHeight(getSize().getRows()) - 3);
     }
 
     private void open() {
-        Server s = servers.selectedRow(servers.visible(deck.now()));
+        Server s = nav.selectedServer();
         if (s == null) {
-            say("There is no server to open" + (servers.filter().isEmpty() ? "." : " (Esc clears the filter)."),
+            say("There is no server to open" + (nav.servers().filter().isEmpty() ? "." : " (Esc clears the filter)."),
                     Tone.WARN);
             return;
         }
-        allocations = new RowTable<>(new AllocationsSource(deck, s.identifier(), glyphs));
-        view = View.ALLOCATIONS;
+        nav.openAllocations(s);
         String loading = "loading " + s.name() + glyphs.ellipsis();
         say(loading, Tone.DIM);
         deck.refresh(s.identifier(), () -> clearIfStill(loading), e -> say(Deck.sentence(e), Tone.BAD));
     }
 
     private void details() {
-        if (selectedAllocation() == null) {
+        if (nav.selectedAllocation() == null) {
             say("Select an allocation first.", Tone.WARN);
             return;
         }
-        view = View.DETAIL;
+        nav.showDetails();
     }
 
     /** Clears `text` from the status line unless something newer replaced it meanwhile. */
     private void clearIfStill(String text) {
-        if (status.equals(text)) {
+        if (news.text().equals(text)) {
             say("", Tone.NORMAL);
         }
     }
 
     private void back() {
-        if (view != View.DETAIL && !table().filter().isEmpty()) {
-            table().setFilter("");
-            return;
-        }
-        if (view == View.DETAIL) {
-            view = View.ALLOCATIONS;
-        } else if (view == View.ALLOCATIONS) {
-            view = View.SERVERS;
-            allocations = null;
+        if (nav.back() == View.ALLOCATIONS) {
             say("", Tone.NORMAL);
         }
     }
@@ -305,12 +262,12 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
     private void refresh() {
         String reloading = "reloading" + glyphs.ellipsis();
         say(reloading, Tone.DIM);
-        if (view == View.SERVERS) {
+        if (nav.view() == View.SERVERS) {
             deck.reload(() -> say("Reloaded " + deck.servers().size() + " servers from the panel.", Tone.GOOD),
                     () -> clearIfStill(reloading)); // the problem and its countdown show instead
             return;
         }
-        String id = allocations().serverId();
+        String id = nav.openServer();
         deck.refresh(id, () -> {
             Server s = deck.server(id);
             say("Reloaded " + (s == null ? id : s.name() + ": " + s.allocations().size() + " allocations") + ".",
@@ -333,15 +290,15 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
     }
 
     private void copy() {
-        if (view == View.SERVERS) {
-            Server s = servers.selectedRow(servers.visible(deck.now()));
+        if (nav.view() == View.SERVERS) {
+            Server s = nav.selectedServer();
             if (s != null) {
                 clipboard.copy(s.identifier());
                 say("Copied " + s.identifier() + " (" + s.name() + ") to the clipboard.", Tone.GOOD);
             }
             return;
         }
-        Allocation a = selectedAllocation();
+        Allocation a = nav.selectedAllocation();
         if (a == null) {
             say("Select an allocation first.", Tone.WARN);
             return;
@@ -350,13 +307,9 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
         say("Copied " + a.address() + " to the clipboard (through the terminal: OSC 52).", Tone.GOOD);
     }
 
-    private Allocation selectedAllocation() {
-        return allocations == null ? null : allocations.selectedRow(allocations.visible(deck.now()));
-    }
-
     private void change(Command command) {
-        Server s = deck.server(allocations().serverId());
-        Allocation a = selectedAllocation();
+        Server s = deck.server(nav.openServer());
+        Allocation a = nav.selectedAllocation();
         if (s == null || editor == null) {
             return;
         }
@@ -384,7 +337,7 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
         if (options.readOnly()) {
             return "read-only mode (--readonly)";
         }
-        Server s = allocations != null ? deck.server(allocations().serverId()) : null;
+        Server s = nav.openServer() == null ? null : deck.server(nav.openServer());
         if (s != null && deck.permissionsKnown(s.identifier()) && !s.can(b.permission())) {
             return "the key lacks the " + b.permission() + " permission";
         }
@@ -397,14 +350,6 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
         return why == null ? null : why.startsWith("read-only") ? "read-only" : "needs " + b.permission();
     }
 
-    private RowTable<?> table() {
-        return view == View.SERVERS ? servers : allocations;
-    }
-
-    private AllocationsSource allocations() {
-        return (AllocationsSource) allocations.source();
-    }
-
     // ---- drawing ----
 
     boolean tooSmall() {
@@ -412,111 +357,15 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
         return size.getColumns() < MIN_COLUMNS || size.getRows() < MIN_ROWS;
     }
 
-    private int tableHeight() {
-        return Math.max(1, getSize().getRows() - 5);
-    }
-
     private void paint(TextGUIGraphics g) {
         if (tooSmall()) {
             painter.tooSmall(g, MIN_COLUMNS, MIN_ROWS);
-            return;
-        }
-        if (helpPage >= 0) {
+        } else if (helpPage >= 0) {
             helpPages = help.pages(g, keymap);
             help.paint(g, keymap, this::unavailableShort, helpPage);
-            return;
-        }
-        int rows = g.getSize().getRows();
-        Instant now = deck.now();
-        if (view == View.DETAIL && selectedAllocation() == null) {
-            view = View.ALLOCATIONS; // the allocation went away (removed, reloaded)
-        }
-        switch (view) {
-            case SERVERS -> drawServers(g, now);
-            case ALLOCATIONS -> drawAllocations(g, now);
-            case DETAIL -> drawDetail(g, now);
-        }
-        drawStatus(g, rows - 2);
-        painter.hints(g, rows - 1, keymap.hints(view), this::unavailable);
-    }
-
-    private void drawServers(TextGUIGraphics g, Instant now) {
-        List<Server> rows = servers.visible(now);
-        shown = rows.size();
-        painter.bar(g, 0, captions.serversTitle(), captions.liveness());
-        painter.table(g, 1, tableHeight() + 1, servers, rows, now);
-        Server s = servers.selectedRow(rows);
-        String below = s == null ? captions.empty("servers", servers.filter()) : captions.serverDetail(s);
-        painter.line(g, g.getSize().getRows() - 3, below == null ? "" : below, Tone.DIM);
-        problemOverTable(g, rows.isEmpty(), deck.problem());
-    }
-
-    private void drawAllocations(TextGUIGraphics g, Instant now) {
-        List<Allocation> rows = allocations.visible(now);
-        shown = rows.size();
-        String id = allocations().serverId();
-        painter.bar(g, 0, captions.allocationsTitle(id), captions.liveness());
-        painter.table(g, 1, tableHeight() + 1, allocations, rows, now);
-        Allocation a = allocations.selectedRow(rows);
-        String below = a == null ? captions.empty("allocations", allocations.filter())
-                : captions.allocationDetail(a, allocations(), now);
-        painter.line(g, g.getSize().getRows() - 3, below == null ? "" : below, Tone.DIM);
-        String unreadable = deck.allocationProblem(id);
-        String problem = unreadable == null ? deck.problem() : "The allocations could not be read: " + unreadable;
-        problemOverTable(g, rows.isEmpty(), problem);
-    }
-
-    /** A panel error in full, wrapped to the width over the table's last rows (all of them when it is empty). */
-    private void problemOverTable(TextGUIGraphics g, boolean empty, String problem) {
-        if (problem == null) {
-            return;
-        }
-        int bottom = g.getSize().getRows() - 3;
-        int first = painter.message(g, empty ? 2 : Math.max(2, bottom - 3), bottom, problem, Tone.BAD);
-        if (empty && first > 2) {
-            painter.message(g, 2, first - 1, "", Tone.NORMAL);
-        }
-    }
-
-    private void drawDetail(TextGUIGraphics g, Instant now) {
-        Allocation a = selectedAllocation();
-        Server s = deck.server(allocations().serverId());
-        painter.bar(g, 0, detail.title(s == null ? allocations().serverId() : s.name(), a), captions.liveness());
-        for (int row = 1; row < g.getSize().getRows() - 2; row++) {
-            painter.line(g, row, "", Tone.NORMAL);
-        }
-        detail.paint(g, 1, g.getSize().getRows() - 2, a, allocations(), now);
-    }
-
-    private void drawStatus(TextGUIGraphics g, int row) {
-        Duration retry = deck.retryIn();
-        if (filterInput != null) {
-            painter.line(g, row, "/" + filterInput + "_   (Enter keeps the filter, Esc clears it)", Tone.ACCENT);
-        } else if (!status.isEmpty() && ScreenText.width(status) > g.getSize().getColumns()) {
-            painter.message(g, Math.max(2, row - 3), row, status, statusTone); // wrapped upward, never cut
-        } else if (!status.isEmpty()) {
-            painter.line(g, row, status, statusTone);
-        } else if (deck.problem() != null) {
-            painter.line(g, row, (retry == null ? "The panel said no" : "Trying the panel again in "
-                    + Math.max(1, (retry.toMillis() + 999) / 1000) + "s") + glyphs.dot() + "r: now", Tone.BAD);
         } else {
-            painter.line(g, row, view == View.DETAIL ? detailHint() : countText(), Tone.DIM);
+            frame.paint(g, nav, news, filterInput, this::unavailable);
         }
-    }
-
-    private String detailHint() {
-        return "j/k: the next/previous allocation" + glyphs.dot() + "Esc: back to the table" + glyphs.dot()
-                + "? for keys";
-    }
-
-    private String countText() {
-        RowTable<?> t = table();
-        int total = t.source().rows().size();
-        String filter = t.filter().isEmpty() ? "" : "filter \"" + t.filter() + "\": ";
-        String sorted = t.source().columns().get(t.sortColumn()).title().toLowerCase(Locale.ROOT)
-                + (t.descending() ? glyphs.downward() : glyphs.up());
-        return filter + shown + " of " + total + glyphs.dot() + "sorted by " + sorted + " (< > I)" + glyphs.dot()
-                + "? for keys";
     }
 
     @Override
