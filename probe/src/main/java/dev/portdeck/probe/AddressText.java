@@ -4,12 +4,12 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 
 /** IP addresses in their canonical text form; IPv6 as RFC 5952 says (the JDK prints every zero group). */
-final class AddressText {
+public final class AddressText {
 
     private AddressText() {
     }
 
-    static String of(InetAddress address) {
+    public static String of(InetAddress address) {
         if (!(address instanceof Inet6Address v6)) {
             return address.getHostAddress();
         }

@@ -16,6 +16,9 @@ import java.util.List;
  *       of consecutive open connect times (RFC 3550's |D|, without its 1/16 smoothing).</li>
  *   <li>An open result whose connect time falls in a retransmitted-SYN band (≈1 s, ≈3 s, ≈7 s) is counted in
  *       {@code retransmits} and as loss, and kept out of the latency figures; it still counts as "up".</li>
+ *   <li>The service's own round trip ({@link Outcome.Open#appLatency()}, from checks that ask the game) has its own
+ *       figures: the newest, the mean and p95 over the window. It is never a retransmit suspect.</li>
+ *   <li>A UDP check's latency is the first reply, not a connect: no retransmit bands apply to it.</li>
  *   <li>A {@link Outcome.LocalError} is this machine's problem: it becomes {@code last} but is not counted as sent,
  *       as loss, or as downtime.</li>
  *   <li>A down run lasts from its first failed probe to the next open one; a run still going counts up to its latest
@@ -99,11 +102,20 @@ public final class History {
     public StatsSnapshot snapshot() {
         List<StatsSnapshot.Sample> samples = new ArrayList<>(results.size());
         long[] nanos = new long[results.size()];
+        long[] appNanos = new long[results.size()];
         int received = 0;
         int retransmits = 0;
+        int apps = 0;
+        Duration appLast = null;
+        boolean overTcp = target.check().transport() == Check.Transport.TCP;
         for (ProbeResult r : results) {
-            Duration latency = r.outcome() instanceof Outcome.Open open ? open.latency() : null;
-            if (latency != null && looksRetransmitted(latency)) {
+            Outcome.Open open = r.outcome() instanceof Outcome.Open o ? o : null;
+            Duration latency = open == null ? null : open.latency();
+            if (open != null && open.appLatency() != null) {
+                appLast = open.appLatency();
+                appNanos[apps++] = appLast.toNanos();
+            }
+            if (overTcp && latency != null && looksRetransmitted(latency)) {
                 retransmits++;
                 latency = null;
             }
@@ -113,8 +125,10 @@ public final class History {
             samples.add(new StatsSnapshot.Sample(r.time(), latency));
         }
         Latencies l = Latencies.of(Arrays.copyOf(nanos, received));
+        Latencies app = Latencies.of(Arrays.copyOf(appNanos, apps));
         return new StatsSnapshot(target, last, l.min, l.avg, l.max, l.p50, l.p95, l.jitter,
-                results.size(), received, retransmits, upSince, downSince, longestDowntime, samples);
+                results.size(), received, retransmits, upSince, downSince, longestDowntime, samples,
+                appLast, app.avg, app.p95);
     }
 
     /** Summary figures of the accepted connect times, in arrival order; all null when there are none. */

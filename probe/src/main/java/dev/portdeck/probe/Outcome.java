@@ -23,11 +23,11 @@ public sealed interface Outcome {
     }
 
     /**
-     * The port accepts TCP connections but the service did not answer its protocol in time, or answered nonsense: a
-     * hung game, a proxy, another program on the port.
+     * The port accepts TCP connections (or sent a datagram back) but the service did not answer its protocol in time,
+     * or answered nonsense: a hung game, a proxy, another program on the port, a hostile reply.
      *
-     * @param latency the TCP connect time
-     * @param reason  what went wrong, in a few words
+     * @param latency the TCP connect time, or for a UDP check the time to the (invalid) reply
+     * @param reason  what went wrong, in a few words ("no status reply in time", "the pong lacks RakNet's magic")
      */
     record Unresponsive(Duration latency, String reason) implements Outcome { }
 

@@ -1,5 +1,6 @@
 package dev.portdeck.probe;
 
+import dev.portdeck.probe.check.Conversation;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -30,15 +31,69 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Non-blocking TCP connects on one Selector thread ("portdeck-probe-selector"), with deadlines of our own (a min-heap;
- * the kernel's ~127 s connect timeout never matters), at most {@link #maxInFlight()} sockets open at once, and
- * {@code SO_LINGER 0} so a sweep leaves no TIME_WAIT behind. Host names are resolved first on a small executor with a
- * timeout; IP literals skip it. Thread-safe; results and listeners are delivered on the selector thread, so listeners
- * must return quickly.
+ * Probes on one Selector thread ("portdeck-probe-selector"), with deadlines of our own (a min-heap; the kernel's
+ * ~127 s connect timeout never matters), at most {@link #maxInFlight()} sockets open at once, and {@code SO_LINGER 0}
+ * so a sweep leaves no TIME_WAIT behind. A {@link Check#TCP} target is a bare non-blocking connect; every other check
+ * is a {@link dev.portdeck.probe.check.Conversation} carried by an {@link Exchange} on the same thread and within the
+ * same deadline (see docs/checks.md for what each check sends). New UDP questions to one address are spaced by
+ * {@link Settings#udpGap()}. Host names are resolved first on a small executor with a timeout; IP literals skip it.
+ * Thread-safe; results and listeners are delivered on the selector thread, so listeners must return quickly.
  */
 public final class Prober implements AutoCloseable {
 
     public static final Duration DEFAULT_DNS_TIMEOUT = HostResolver.DEFAULT_TIMEOUT;
+    /** Between two new UDP questions to one address: at most 500 a second reach one host. */
+    public static final Duration DEFAULT_UDP_GAP = Duration.ofMillis(2);
+    /** The plain udp check's datagram: one zero byte, as Java's NIO cannot send an empty datagram. */
+    public static final byte[] DEFAULT_UDP_PAYLOAD = {0};
+    public static final int MAX_UDP_PAYLOAD = 512;
+
+    /**
+     * How a prober works.
+     *
+     * @param maxInFlight at most this many probes hold a socket at once
+     * @param dnsTimeout  how long a host name may take to resolve
+     * @param udpGap      the least time between two new UDP questions to one address (zero: no pacing)
+     * @param udpPayload  what the plain {@code udp} check sends, 1 to {@link #MAX_UDP_PAYLOAD} bytes
+     */
+    public record Settings(int maxInFlight, Duration dnsTimeout, Duration udpGap, byte[] udpPayload) {
+
+        public Settings {
+            if (maxInFlight < 1) {
+                throw new IllegalArgumentException("maxInFlight must be at least 1, not " + maxInFlight);
+            }
+            if (udpGap == null || udpGap.isNegative()) {
+                throw new IllegalArgumentException("the UDP gap must be zero or more, not " + udpGap);
+            }
+            if (udpPayload == null || udpPayload.length < 1 || udpPayload.length > MAX_UDP_PAYLOAD) {
+                throw new IllegalArgumentException("the UDP payload must be 1 to " + MAX_UDP_PAYLOAD + " bytes");
+            }
+            udpPayload = udpPayload.clone();
+        }
+
+        /** The cap from the open-files limit, the default DNS timeout, UDP gap and payload. */
+        public static Settings defaults() {
+            return new Settings(DescriptorBudget.defaultMaxInFlight(), DEFAULT_DNS_TIMEOUT, DEFAULT_UDP_GAP,
+                    DEFAULT_UDP_PAYLOAD);
+        }
+
+        public Settings withMaxInFlight(int cap) {
+            return new Settings(cap, dnsTimeout, udpGap, udpPayload);
+        }
+
+        public Settings withUdpGap(Duration gap) {
+            return new Settings(maxInFlight, dnsTimeout, gap, udpPayload);
+        }
+
+        public Settings withUdpPayload(byte[] payload) {
+            return new Settings(maxInFlight, dnsTimeout, udpGap, payload);
+        }
+
+        @Override
+        public byte[] udpPayload() {
+            return udpPayload.clone();
+        }
+    }
 
     private static final Logger LOG = Logger.getLogger("portdeck.probe");
     private static final int START_BATCH = 256;
@@ -49,6 +104,7 @@ public final class Prober implements AutoCloseable {
             "the JDK failed near the open-files limit (out of file descriptors?)");
 
     private final int maxInFlight;
+    private final byte[] udpPayload;
     private final Selector selector;
     private final Thread loop;
     private final HostResolver resolver;
@@ -59,6 +115,9 @@ public final class Prober implements AutoCloseable {
     // Confined to the selector thread.
     private final PriorityQueue<Attempt> deadlines = new PriorityQueue<>((a, b) -> Long.compare(a.deadline, b.deadline));
     private final ByteBuffer probeByte = ByteBuffer.allocateDirect(1);
+    private final ByteBuffer scratch = ByteBuffer.allocateDirect(64 * 1024); // one read or datagram of any exchange
+    private final PriorityQueue<Attempt> paced = new PriorityQueue<>((a, b) -> Long.compare(a.sendAt, b.sendAt));
+    private final UdpPacer pacer;
     private final Deque<Attempt> deferred = new ArrayDeque<>();
     private int inFlight;
     private int cap;
@@ -75,11 +134,15 @@ public final class Prober implements AutoCloseable {
     }
 
     public Prober(int maxInFlight, Duration dnsTimeout) {
-        if (maxInFlight < 1) {
-            throw new IllegalArgumentException("maxInFlight must be at least 1, not " + maxInFlight);
-        }
-        this.maxInFlight = maxInFlight;
+        this(new Settings(maxInFlight, dnsTimeout, DEFAULT_UDP_GAP, DEFAULT_UDP_PAYLOAD));
+    }
+
+    public Prober(Settings settings) {
+        this.maxInFlight = settings.maxInFlight();
         this.cap = maxInFlight;
+        this.udpPayload = settings.udpPayload();
+        this.pacer = new UdpPacer(settings.udpGap().toNanos());
+        Duration dnsTimeout = settings.dnsTimeout();
         try {
             this.selector = Selector.open();
         } catch (IOException e) {
@@ -140,20 +203,22 @@ public final class Prober implements AutoCloseable {
             done.accept(new ProbeResult(target, null, new Outcome.LocalError("the prober is closed"), asked));
             return;
         }
-        if (target.check() != Check.TCP) {
-            // Replaced by the protocol exchanges of the game checks (issue 9): until then say so, never guess.
-            done.accept(new ProbeResult(target, null, new Outcome.LocalError("the " + target.check().word()
-                    + " check is not available in this build"), asked));
-            return;
-        }
         long timeoutNanos = Math.max(1, timeout.toNanos());
+        Conversation conversation = null;
+        if (target.check() != Check.TCP) {
+            if (target.check() == Check.HTTPS) {
+                TlsLayer.prepare(); // the SSL context costs tens of milliseconds: here, not on the selector thread
+            }
+            conversation = Conversation.first(target.check(), target.host(), target.port(), udpPayload);
+        }
+        Conversation first = conversation;
         CompletableFuture<InetAddress> address = resolved.computeIfAbsent(target.host(), resolver::resolve);
         if (address.isDone() && !address.isCompletedExceptionally()) {
-            enqueue(new Attempt(target, address.join(), timeoutNanos, done));
+            enqueue(attempt(target, address.join(), timeoutNanos, done, first));
             return;
         }
         address.whenComplete((a, error) -> {
-            Attempt attempt = new Attempt(target, a, timeoutNanos, done);
+            Attempt attempt = attempt(target, a, timeoutNanos, done, first);
             if (error != null) {
                 // Delivered by the selector thread too: listeners hear from one thread, never the caller's.
                 attempt.started = asked;
@@ -161,6 +226,15 @@ public final class Prober implements AutoCloseable {
             }
             enqueue(attempt);
         });
+    }
+
+    private static Attempt attempt(Target target, InetAddress address, long timeoutNanos,
+            Consumer<ProbeResult> done, Conversation conversation) {
+        Attempt attempt = new Attempt(target, address, timeoutNanos, done);
+        if (conversation != null && address != null) {
+            attempt.exchange = new Exchange(conversation, target.host(), address, target.port(), timeoutNanos);
+        }
+        return attempt;
     }
 
     private void enqueue(Attempt attempt) {
@@ -186,6 +260,7 @@ public final class Prober implements AutoCloseable {
         try {
             while (!closed) {
                 wakeupArmed.set(false);
+                releasePaced(System.nanoTime());
                 startQueued();
                 long now = System.nanoTime();
                 expire(now);
@@ -236,6 +311,8 @@ public final class Prober implements AutoCloseable {
             }
             if (attempt.known != null) {
                 finish(attempt, attempt.known);
+            } else if (attempt.exchange != null) {
+                startExchange(attempt);
             } else {
                 start(attempt);
             }
@@ -291,6 +368,52 @@ public final class Prober implements AutoCloseable {
         }
     }
 
+    /** A check that asks the service: UDP questions wait for their address's turn first (see UdpPacer). */
+    private void startExchange(Attempt a) {
+        long now = System.nanoTime();
+        if (!a.paced && a.exchange.wire() == Conversation.Wire.UDP) {
+            a.paced = true;
+            long slot = pacer.reserve(a.address, now);
+            if (slot - now > 0) {
+                a.sendAt = slot;
+                paced.add(a);
+                return;
+            }
+        }
+        a.started = Instant.now();
+        a.startNanos = now;
+        a.deadline = now + a.timeoutNanos;
+        Outcome decided;
+        try {
+            decided = a.exchange.start(selector, a);
+        } catch (IOException e) {
+            if (!deferForDescriptors(a, e)) {
+                fail(a, e);
+            }
+            return;
+        } catch (RuntimeException e) {
+            fail(a, e);
+            return;
+        } catch (LinkageError | InternalError e) {
+            finish(a, OUT_OF_DESCRIPTORS);
+            return;
+        }
+        inFlight++;
+        if (decided != null) {
+            finish(a, decided);
+        } else {
+            deadlines.add(a);
+        }
+    }
+
+    /** Paced questions whose turn has come join the front of the line. */
+    private void releasePaced(long now) {
+        Attempt a;
+        while ((a = paced.peek()) != null && a.sendAt - now <= 0) {
+            deferred.addLast(paced.poll());
+        }
+    }
+
     private void fail(Attempt a, Exception e) {
         if (a.startNanos == 0) {
             a.startNanos = System.nanoTime();
@@ -305,6 +428,17 @@ public final class Prober implements AutoCloseable {
         }
         if (readyAt == 0) {
             readyAt = System.nanoTime(); // one timestamp per wake-up: later keys are not charged for earlier ones
+        }
+        if (a.exchange != null) {
+            try {
+                Outcome outcome = a.exchange.ready(readyAt, scratch);
+                if (outcome != null) {
+                    finish(a, outcome);
+                }
+            } catch (LinkageError | InternalError e) {
+                finish(a, OUT_OF_DESCRIPTORS); // the JDK could not open a file it needed (probing.md)
+            }
+            return;
         }
         try {
             if (a.channel.finishConnect()) {
@@ -366,7 +500,9 @@ public final class Prober implements AutoCloseable {
         Attempt a;
         while ((a = deadlines.peek()) != null && (a.finished || a.deadline - now <= 0)) {
             deadlines.poll();
-            if (!a.finished) {
+            if (!a.finished && a.exchange != null) {
+                finish(a, a.exchange.timeUp(now));
+            } else if (!a.finished) {
                 lingerZero(a); // the answer may have come in just now
                 // "no answer within the timeout" is the fact; the selector waking a little late adds nothing
                 finish(a, new Outcome.Filtered(Duration.ofNanos(a.timeoutNanos)));
@@ -380,10 +516,12 @@ public final class Prober implements AutoCloseable {
             return -1;
         }
         Attempt next = deadlines.peek();
-        if (next == null) {
+        Attempt turn = paced.peek();
+        if (next == null && turn == null) {
             return 0;
         }
-        long nanos = next.deadline - now;
+        long nanos = next == null ? turn.sendAt - now
+                : turn == null ? next.deadline - now : Math.min(next.deadline - now, turn.sendAt - now);
         return nanos <= 0 ? -1 : Math.max(1, (nanos + 999_999) / 1_000_000);
     }
 
@@ -396,6 +534,8 @@ public final class Prober implements AutoCloseable {
             } catch (IOException e) {
                 LOG.log(Level.FINE, "closing a probe socket", e);
             }
+        } else if (a.exchange != null && a.exchange.close()) {
+            inFlight--;
         }
         if (capToReport && inFlight == 0) {
             capToReport = false;
@@ -430,6 +570,9 @@ public final class Prober implements AutoCloseable {
         }
         while (!deferred.isEmpty()) {
             finish(deferred.poll(), CLOSED_PROBER);
+        }
+        while (!paced.isEmpty()) {
+            finish(paced.poll(), CLOSED_PROBER);
         }
         failQueued();
         try {
@@ -485,6 +628,9 @@ public final class Prober implements AutoCloseable {
         Outcome known; // decided before any connect (a name that did not resolve)
         boolean finished;
         int retries;
+        Exchange exchange; // null for a bare TCP connect
+        boolean paced;
+        long sendAt;
 
         Attempt(Target target, InetAddress address, long timeoutNanos, Consumer<ProbeResult> done) {
             this.target = target;

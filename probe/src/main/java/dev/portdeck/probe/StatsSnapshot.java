@@ -23,6 +23,10 @@ import java.util.List;
  * @param downSince       start of the current run of failures, or null when up
  * @param longestDowntime the longest run of failures seen (Duration.ZERO when none)
  * @param recent          the newest samples, oldest first, for a sparkline
+ * @param appLast         the service's own round trip in the newest open result that had one (Minecraft ping/pong,
+ *                        the A2S reply, …), or null
+ * @param appAvg          mean of the service's round trips in the window, or null
+ * @param appP95          95th percentile of the service's round trips in the window, or null
  */
 public record StatsSnapshot(
         Target target,
@@ -39,7 +43,10 @@ public record StatsSnapshot(
         Instant upSince,
         Instant downSince,
         Duration longestDowntime,
-        List<Sample> recent) {
+        List<Sample> recent,
+        Duration appLast,
+        Duration appAvg,
+        Duration appP95) {
 
     /** One point of a sparkline: a latency, or null for a failed probe. */
     public record Sample(Instant time, Duration latency) {

@@ -45,6 +45,11 @@ public final class TargetParser {
             if (item.isEmpty()) {
                 throw new IllegalArgumentException("'" + spec + "' has an empty item between commas.");
             }
+            if (item.contains("://")) {
+                String hostPort = item.substring(item.indexOf("://") + 3).replaceAll("/.*$", "");
+                hostPort = hostPort.matches(".*:\\d+") ? hostPort : hostPort + ":PORT";
+                throw new IllegalArgumentException("'" + item + "' is a URL; a target is host:port, e.g. " + hostPort + ".");
+            }
             String ports;
             if (isPortsOnly(item)) {
                 if (host == null) {
@@ -121,6 +126,10 @@ public final class TargetParser {
     }
 
     private static void addRange(Set<Target> targets, String host, String ports, String spec) {
+        if (ports.startsWith("-")) {
+            throw new IllegalArgumentException("'" + ports + "' is not a port: ports are 1-65535, and a range is"
+                    + " written from-to, e.g. 80-90.");
+        }
         int dash = ports.indexOf('-');
         int from = port(dash < 0 ? ports : ports.substring(0, dash));
         int to = dash < 0 ? from : port(ports.substring(dash + 1));

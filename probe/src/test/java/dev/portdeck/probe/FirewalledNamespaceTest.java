@@ -3,12 +3,7 @@ package dev.portdeck.probe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -17,67 +12,42 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A real firewall: a network namespace of our own behind a veth pair in a private /30, with nftables rules that drop
- * one port and reject another with ICMP admin-prohibited. Probed from the root namespace. Needs root, ip and nft;
- * skipped with a message otherwise. Traffic never leaves the pair of interfaces this test creates.
+ * A real firewall: a network namespace of our own ({@link TestNamespace}) with nftables rules that drop one port and
+ * reject another with ICMP admin-prohibited, and drop or reject one UDP port each. Probed from the root namespace.
+ * Needs root, ip and nft; skipped with a message otherwise.
  */
 class FirewalledNamespaceTest {
 
     private static final int DROPPED = 7001;
     private static final int PROHIBITED = 7002;
     private static final int NOTHING_LISTENS = 7003;
+    private static final int UDP_DROPPED = 7004;
+    private static final int UDP_REJECTED = 7005;
 
-    private static final long PID = ProcessHandle.current().pid();
-    private static final String NAMESPACE = "pd-test-" + PID;
-    private static final String HOST_SIDE = "pdh" + PID;
-    private static final String NS_SIDE = "pdn" + PID;
-    // A /30 in 10.231.0.0/16 picked by pid, so two test JVMs at once do not collide.
-    private static final String NET = "10.231." + (PID % 250) + ".";
-    private static final int BASE = (int) ((PID / 250) % 63) * 4;
-    private static final String HOST_IP = NET + (BASE + 1);
-    private static final String NS_IP = NET + (BASE + 2);
-
+    private static TestNamespace namespace;
     private static Prober prober;
 
     @BeforeAll
     static void buildTheNamespace() throws Exception {
-        assumeTrue("root".equals(System.getProperty("user.name")), "skipped: creating a network namespace needs root");
-        assumeTrue(onPath("ip") && onPath("nft"), "skipped: needs the ip (iproute2) and nft (nftables) commands");
-        try {
-            sh("ip", "netns", "add", NAMESPACE);
-            sh("ip", "link", "add", HOST_SIDE, "type", "veth", "peer", "name", NS_SIDE, "netns", NAMESPACE);
-            sh("ip", "addr", "add", HOST_IP + "/30", "dev", HOST_SIDE);
-            sh("ip", "link", "set", HOST_SIDE, "up");
-            sh("ip", "-n", NAMESPACE, "addr", "add", NS_IP + "/30", "dev", NS_SIDE);
-            sh("ip", "-n", NAMESPACE, "link", "set", NS_SIDE, "up");
-            sh("ip", "-n", NAMESPACE, "link", "set", "lo", "up");
-            Path rules = Files.createTempFile("pd-test-nft", ".nft");
-            Files.writeString(rules, "table ip pdtest {\n  chain input {\n"
-                    + "    type filter hook input priority 0; policy accept;\n"
-                    + "    tcp dport " + DROPPED + " drop\n"
-                    + "    tcp dport " + PROHIBITED + " reject with icmp type admin-prohibited\n"
-                    + "  }\n}\n", StandardCharsets.UTF_8);
-            sh("ip", "netns", "exec", NAMESPACE, which("nft"), "-f", rules.toString());
-            Files.delete(rules);
-        } catch (IOException e) {
-            // e.g. a container without CAP_NET_ADMIN or a kernel without nf_tables: the machine cannot, not a bug
-            tearDown();
-            assumeTrue(false, "skipped: cannot build the test namespace here: " + e.getMessage());
-        }
+        namespace = TestNamespace.create("tcp dport " + DROPPED + " drop",
+                "tcp dport " + PROHIBITED + " reject with icmp type admin-prohibited",
+                "udp dport " + UDP_DROPPED + " drop",
+                "udp dport " + UDP_REJECTED + " reject");
         prober = new Prober(16);
     }
 
     @AfterAll
-    static void tearDown() throws Exception {
+    static void tearDown() {
         if (prober != null) {
             prober.close();
         }
-        quietly("ip", "netns", "del", NAMESPACE); // takes the veth pair with it
-        quietly("ip", "link", "del", HOST_SIDE);
+        if (namespace != null) {
+            namespace.close();
+        }
     }
 
     private static ProbeResult probe(int port, Duration timeout) throws Exception {
-        return prober.probe(Target.of(NS_IP, port), timeout).get(10, TimeUnit.SECONDS);
+        return prober.probe(Target.of(namespace.nsIp(), port), timeout).get(10, TimeUnit.SECONDS);
     }
 
     @Test
@@ -106,43 +76,31 @@ class FirewalledNamespaceTest {
     @Test
     void aSweepMixesTheThreeAnswersCorrectly() throws Exception {
         List<ProbeResult> results = prober.sweep(
-                List.of(Target.of(NS_IP, DROPPED), Target.of(NS_IP, PROHIBITED), Target.of(NS_IP, NOTHING_LISTENS)),
+                List.of(Target.of(namespace.nsIp(), DROPPED), Target.of(namespace.nsIp(), PROHIBITED), Target.of(namespace.nsIp(), NOTHING_LISTENS)),
                 Duration.ofMillis(400), null).get(10, TimeUnit.SECONDS);
         assertEquals(List.of("filtered", "unreachable", "closed"), results.stream().map(r -> r.outcome().word()).toList());
     }
 
-    private static boolean onPath(String tool) {
-        return which(tool) != null;
+    private static Outcome udp(Check check, int port) throws Exception {
+        return prober.probe(new Target(namespace.nsIp(), port, null, check), Duration.ofMillis(600))
+                .get(10, TimeUnit.SECONDS).outcome();
     }
 
-    /** The tool's path; sbin directories count even when PATH lacks them. */
-    private static String which(String tool) {
-        String path = System.getenv().getOrDefault("PATH", "") + ":/usr/sbin:/sbin";
-        for (String dir : path.split(":")) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) {
-                return Path.of(dir, tool).toString();
-            }
-        }
-        return null;
-    }
-
-    private static void sh(String... command) throws IOException, InterruptedException {
-        String[] resolved = command.clone();
-        String tool = which(command[0]);
-        resolved[0] = tool == null ? command[0] : tool;
-        Process p = new ProcessBuilder(resolved).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(20, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            p.destroyForcibly();
-            throw new IOException(String.join(" ", command) + " failed: " + output.strip());
+    @Test
+    void aUdpQuestionThatIsDroppedIsOpenOrFiltered() throws Exception {
+        for (Check check : List.of(Check.UDP, Check.A2S, Check.BEDROCK)) {
+            assertEquals(new Outcome.OpenOrFiltered(Duration.ofMillis(600)), udp(check, UDP_DROPPED), check.word());
         }
     }
 
-    private static void quietly(String... command) {
-        try {
-            sh(command);
-        } catch (IOException | InterruptedException e) {
-            // already gone
-        }
+    @Test
+    void aUdpQuestionThatIsRejectedIsClosed() throws Exception {
+        assertInstanceOf(Outcome.Closed.class, udp(Check.UDP, UDP_REJECTED));
+        assertInstanceOf(Outcome.Closed.class, udp(Check.A2S, UDP_REJECTED));
+    }
+
+    @Test
+    void aUdpPortWhereNothingListensIsClosedByTheKernelsIcmp() throws Exception {
+        assertInstanceOf(Outcome.Closed.class, udp(Check.BEDROCK, NOTHING_LISTENS));
     }
 }

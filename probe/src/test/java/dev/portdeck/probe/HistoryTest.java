@@ -48,6 +48,48 @@ class HistoryTest {
     }
 
     @Test
+    void theServicesOwnRoundTripHasItsOwnFigures() {
+        Target game = new Target("127.0.0.1", 25565, null, Check.MINECRAFT);
+        History history = new History(game);
+        Service mc = new Service("Minecraft", "motd", "1.20.4", null, 1, 20);
+        long[] apps = {4, 8, 12};
+        for (int i = 0; i < apps.length; i++) {
+            history.record(new ProbeResult(game, null,
+                    new Outcome.Open(Duration.ofMillis(1), Duration.ofMillis(apps[i]), mc), T0.plusSeconds(i)));
+        }
+        history.record(new ProbeResult(game, null, new Outcome.Open(Duration.ofMillis(1), null, mc), T0.plusSeconds(3)));
+        history.record(new ProbeResult(game, null, new Outcome.Unresponsive(Duration.ofMillis(1), "no status reply"),
+                T0.plusSeconds(4)));
+        StatsSnapshot s = history.snapshot();
+        assertEquals(Duration.ofMillis(12), s.appLast(), "the newest open result that had one");
+        assertEquals(Duration.ofMillis(8), s.appAvg());
+        assertEquals(Duration.ofMillis(12), s.appP95());
+        assertEquals(Duration.ofMillis(1), s.avg(), "the connect time stays apart");
+        assertEquals(5, s.sent());
+        assertEquals(4, s.received(), "unresponsive counts as a failure");
+        assertEquals(T0.plusSeconds(4), s.downSince());
+    }
+
+    @Test
+    void aUdpReplyNearOneSecondIsLatencyNotARetransmittedSyn() {
+        Target udp = new Target("127.0.0.1", 27015, null, Check.A2S);
+        History history = new History(udp);
+        history.record(new ProbeResult(udp, null, new Outcome.Open(Duration.ofMillis(1010)), T0));
+        StatsSnapshot s = history.snapshot();
+        assertEquals(0, s.retransmits());
+        assertEquals(Duration.ofMillis(1010), s.avg());
+    }
+
+    @Test
+    void openOrFilteredCountsAsDown() {
+        Target udp = new Target("127.0.0.1", 27015, null, Check.UDP);
+        History history = new History(udp);
+        history.record(new ProbeResult(udp, null, new Outcome.OpenOrFiltered(Duration.ofSeconds(2)), T0));
+        assertEquals(100.0, history.snapshot().lossPercent());
+        assertEquals(T0, history.snapshot().downSince());
+    }
+
+    @Test
     void jitterIsTheMeanAbsoluteDifferenceOfConsecutiveConnectTimes() {
         History history = new History(TARGET);
         long[] rtts = {10, 30, 20, 50};

@@ -45,4 +45,14 @@ class TargetParserTest {
         assertTrue(error("[zz]:80").contains("not an IPv6 address"));
         assertTrue(error("h:1-65535,1-2").contains("more than 65535 ports"));
     }
+
+    @Test
+    void aNegativePortAndAUrlAreDescribedAsWhatTheyAre() {
+        assertEquals("'-80' is not a port: ports are 1-65535, and a range is written from-to, e.g. 80-90.",
+                error("127.0.0.1:-80"));
+        assertEquals("'http://127.0.0.1:80' is a URL; a target is host:port, e.g. 127.0.0.1:80.",
+                error("http://127.0.0.1:80"));
+        assertEquals("'https://panel.example.com:8443/api' is a URL; a target is host:port, e.g."
+                + " panel.example.com:8443.", error("https://panel.example.com:8443/api"));
+    }
 }

@@ -21,6 +21,11 @@ record ApiCall(String method, List<String> segments, Map<String, String> query, 
         return method.equals("GET");
     }
 
+    /** POST .../network/allocations: the request Pelican throttles per server. */
+    boolean createsAllocation() {
+        return method.equals("POST") && !segments.isEmpty() && segments.get(segments.size() - 1).equals("allocations");
+    }
+
     /** "/api/client/servers/d3aac109/network/allocations" or "/api/client?page=1&per_page=100", for logs. */
     String path() {
         StringBuilder b = new StringBuilder("/api/client");

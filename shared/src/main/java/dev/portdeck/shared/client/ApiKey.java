@@ -1,5 +1,6 @@
 package dev.portdeck.shared.client;
 
+import dev.portdeck.shared.error.InvalidInput;
 import java.util.Objects;
 
 /** A panel API key. Its text leaves this object only as an Authorization header: never in toString(). */
@@ -14,11 +15,24 @@ public final class ApiKey {
         this.secret = secret;
     }
 
+    /**
+     * The key, without surrounding white space. Refuses (InvalidInput, field "key") an empty key and one with a line
+     * break, a space or a character outside printable ASCII: panels issue keys of letters and digits, and such a
+     * character could not go into a header. The message never repeats the key.
+     */
     public static ApiKey of(String secret) {
         Objects.requireNonNull(secret, "secret");
         String trimmed = secret.strip();
         if (trimmed.isEmpty()) {
-            throw new IllegalArgumentException("the API key is empty");
+            throw new InvalidInput("key", "the API key is empty");
+        }
+        for (int i = 0; i < trimmed.length(); i++) {
+            char c = trimmed.charAt(i);
+            if (c <= ' ' || c > '~') {
+                throw new InvalidInput("key", "the API key contains " + (c == '\n' || c == '\r' ? "a line break"
+                        : c == ' ' || c == '\t' ? "white space" : "a character that is not printable ASCII")
+                        + " at position " + (i + 1) + ": keys are letters and digits, so copy it again");
+            }
         }
         return new ApiKey(trimmed);
     }

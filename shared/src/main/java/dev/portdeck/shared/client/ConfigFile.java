@@ -2,13 +2,17 @@ package dev.portdeck.shared.client;
 
 import dev.portdeck.shared.error.InvalidInput;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
@@ -27,14 +31,18 @@ import java.util.TreeMap;
  * profile.main.url=https://panel.example.com
  * profile.main.key=ptlc_...
  * profile.main.allow_insecure_http=false
+ * profile.main.all_servers=false
  * </pre>
- * It holds keys, so it is written 0600 in a 0700 directory and refused when group or others may read it.
+ * It holds keys, so it is written 0600 in a 0700 directory and refused when group or others have any access to it.
+ * It is read only when it is a regular file (a FIFO would block, a dangling link is a mistake to report).
  */
 public final class ConfigFile {
 
     public static final String FILE_NAME = "config.properties";
     private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
+    /** A profiles file is a few lines; anything bigger is not one. */
+    private static final int MAX_BYTES = 1024 * 1024;
 
     private final Path path;
 
@@ -59,42 +67,76 @@ public final class ConfigFile {
         return path;
     }
 
+    /** Whether there is anything at the path, a dangling symbolic link included. */
     public boolean exists() {
-        return Files.exists(path);
-    }
-
-    /** The file's contents; an absent file has no profiles. Refuses a file others can read. */
-    public Contents read() {
-        if (!Files.exists(path)) {
-            return new Contents(null, Map.of());
-        }
-        return parse(properties());
+        return Files.exists(path, LinkOption.NOFOLLOW_LINKS);
     }
 
     /**
-     * The file's settings under `prefix` (e.g. "dashboard." for the dashboard's defaults), names without the
-     * prefix; none when the file is absent. Read with the same checks as the profiles.
+     * The file's contents; an absent file has no profiles. Refuses a file others can access, a dangling link, and
+     * anything that is not a regular file, each with a sentence saying how to fix it.
      */
-    public Map<String, String> section(String prefix) {
-        if (!Files.exists(path)) {
+    public Contents read() {
+        if (!exists()) {
+            return new Contents(null, Map.of());
+        }
+        return parse(load());
+    }
+
+    /**
+     * The settings beside the profiles whose keys start with {@code prefix} (removed), e.g. "checks." for the probe's
+     * per-allocation checks, or one key when {@code prefix} has no dot at its end. Empty without a file.
+     */
+    public Map<String, String> entries(String prefix) {
+        if (!exists()) {
             return Map.of();
         }
-        Properties p = properties();
+        Properties p = load();
         Map<String, String> out = new TreeMap<>();
-        p.stringPropertyNames().stream().filter(n -> n.startsWith(prefix))
-                .forEach(n -> out.put(n.substring(prefix.length()), p.getProperty(n).strip()));
+        for (String name : p.stringPropertyNames()) {
+            if (prefix.endsWith(".") ? name.startsWith(prefix) : name.equals(prefix)) {
+                out.put(name.substring(prefix.endsWith(".") ? prefix.length() : 0), p.getProperty(name));
+            }
+        }
         return out;
     }
 
-    private Properties properties() {
+    private Properties load() {
+        refuseIfNotAFile();
         refuseIfShared();
         Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            p.load(r);
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) {
+                throw new InvalidInput("config", path + " is larger than a profiles file can be (1 MiB)");
+            }
+            p.load(new StringReader(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString()));
+        } catch (CharacterCodingException e) {
+            throw new InvalidInput("config", "cannot read " + path + ": it is not UTF-8 text");
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("config", "cannot read " + path + ": it has a malformed \\u escape (write"
+                    + " \\u followed by four hex digits, or the character itself)");
         } catch (IOException e) {
             throw new InvalidInput("config", "cannot read " + path + ": " + e.getMessage());
         }
         return p;
+    }
+
+    private void refuseIfNotAFile() {
+        if (Files.isSymbolicLink(path) && !Files.exists(path)) {
+            String target;
+            try {
+                target = Files.readSymbolicLink(path).toString();
+            } catch (IOException e) {
+                target = "a file";
+            }
+            throw new InvalidInput("config", path + " is a symbolic link to " + target + ", which does not exist:"
+                    + " fix the link, or remove it and run `portdeck login`");
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new InvalidInput("config", path + " is not a regular file (" + (Files.isDirectory(path) ? "a directory"
+                    : "a FIFO, socket or device") + "); the profiles must be a plain file written by `portdeck login`");
+        }
     }
 
     private Contents parse(Properties p) {
@@ -106,8 +148,14 @@ public final class ConfigFile {
             String profile = name.substring("profile.".length(), name.length() - ".url".length());
             String key = p.getProperty("profile." + profile + ".key");
             boolean insecure = Boolean.parseBoolean(p.getProperty("profile." + profile + ".allow_insecure_http"));
-            ApiKey apiKey = key == null || key.isBlank() ? null : ApiKey.of(key);
-            profiles.put(profile, new Profile(profile, p.getProperty(name).strip(), apiKey, insecure));
+            boolean allServers = Boolean.parseBoolean(p.getProperty("profile." + profile + ".all_servers"));
+            ApiKey apiKey;
+            try {
+                apiKey = key == null || key.isBlank() ? null : ApiKey.of(key);
+            } catch (InvalidInput e) {
+                throw new InvalidInput("key", "profile " + profile + " in " + path + ": " + e.getMessage());
+            }
+            profiles.put(profile, new Profile(profile, p.getProperty(name).strip(), apiKey, insecure, allServers));
         }
         String def = p.getProperty("default");
         return new Contents(def == null || def.isBlank() ? null : def.strip(), profiles);
@@ -120,7 +168,7 @@ public final class ConfigFile {
         }
         try {
             Set<PosixFilePermission> perms = view.readAttributes().permissions();
-            if (!OWNER_ONLY_FILE.containsAll(perms)) {
+            if (!OWNER_ONLY_DIR.containsAll(perms)) { // the owner's own bits, x included, are the owner's business
                 throw new InvalidInput("config", path + " holds API keys but other users may read it (mode "
                         + PosixFilePermissions.toString(perms) + "); fix it with: chmod 600 " + path);
             }
@@ -129,15 +177,18 @@ public final class ConfigFile {
         }
     }
 
-    /** Adds or replaces `profile`, optionally making it the default; written atomically, 0600 in a 0700 directory. */
+    /**
+     * Adds or replaces `profile`, optionally making it the default; written atomically, 0600 in a 0700 directory.
+     * The user's other settings in the file (checks, expect_closed, ...) are kept.
+     */
     public void save(Profile profile, boolean makeDefault) {
         Contents old = read();
         Properties p = new Properties();
-        section("").forEach((name, value) -> { // other settings in the file (e.g. dashboard.*) stay
-            if (!name.equals("default") && !name.startsWith("profile.")) {
-                p.setProperty(name, value);
-            }
-        });
+        if (exists()) {
+            Properties kept = load();
+            kept.stringPropertyNames().stream().filter(k -> !k.equals("default") && !k.startsWith("profile."))
+                    .forEach(k -> p.setProperty(k, kept.getProperty(k)));
+        }
         String def = makeDefault || old.defaultProfile() == null ? profile.name() : old.defaultProfile();
         p.setProperty("default", def);
         Map<String, Profile> all = new TreeMap<>(old.profiles());
@@ -149,6 +200,9 @@ public final class ConfigFile {
             }
             if (each.allowInsecureHttp()) {
                 p.setProperty("profile." + each.name() + ".allow_insecure_http", "true");
+            }
+            if (each.allServers()) {
+                p.setProperty("profile." + each.name() + ".all_servers", "true");
             }
         }
         write(p);

@@ -48,9 +48,28 @@ final class ErrorEnvelope {
         return entries;
     }
 
+    /** What to ask a panel's admin when clients may not add allocations. */
+    static final String ENABLE_AUTO_ALLOCATION = "this panel does not let its users add allocations: ask its admin to"
+            + " switch on automatic allocation creation with a port range (Pterodactyl: Admin > Settings > Advanced,"
+            + " or PTERODACTYL_CLIENT_ALLOCATIONS_ENABLED=true with PTERODACTYL_CLIENT_ALLOCATIONS_RANGE_START/_END;"
+            + " Pelican: PANEL_CLIENT_ALLOCATIONS_ENABLED=true with PANEL_CLIENT_ALLOCATIONS_RANGE_START/_END),"
+            + " or to assign the port to the server from the admin area";
+
     static PanelException toException(int status, List<Entry> entries, ApiCall call, URI panel, ApiKey key) {
         Entry first = entries.isEmpty() ? new Entry(null, null, null) : entries.get(0);
         String detail = first.detail() == null ? "" : first.detail().strip();
+        String lower = detail.toLowerCase(Locale.ROOT);
+        if ("TwoFactorAuthRequiredException".equals(first.code()) || lower.contains("two-factor authentication is required")) {
+            return new Unauthorized("the panel at " + panel + " requires two-factor authentication on this account"
+                    + " before its API may be used (HTTP " + status + (detail.isEmpty() ? "" : ": " + detail)
+                    + "); turn on 2FA for the account in the panel, then try again", status);
+        }
+        if ("DaemonConnectionException".equals(first.code()) || lower.contains("machine running this server")) {
+            return new Unreachable("the panel at " + panel + " answers, but cannot reach the node (Wings) that runs "
+                    + call.subject() + ", so it could not " + call.action() + " (HTTP " + status
+                    + (detail.isEmpty() ? "" : ": " + detail) + "); ask the panel's admin to check Wings on that node",
+                    status, null);
+        }
         switch (status) {
             case 401:
                 return new Unauthorized("the panel at " + panel + " rejected the API key (HTTP 401"
@@ -58,8 +77,7 @@ final class ErrorEnvelope {
             case 403:
                 return forbidden(detail, call, key);
             case 404:
-                return new NotFound(capitalize(call.subject()) + " was not found on " + panel
-                        + " (or this API key cannot see it)", call.subject());
+                return notFound(lower, call, panel);
             default:
                 break;
         }
@@ -73,11 +91,35 @@ final class ErrorEnvelope {
             sentence = "the panel refused to " + call.action() + " (HTTP " + status
                     + (first.code() == null ? "" : " " + first.code()) + ")";
         }
+        if (reason == RefusalReason.AUTO_ALLOCATION_DISABLED) {
+            sentence = sentence.replaceAll("[.\\s]+$", "") + ": " + ENABLE_AUTO_ALLOCATION + ".";
+        }
         return new Refused(sentence, status, reason, first.code(), detail, first.sourceField());
+    }
+
+    /**
+     * Real panels say "could not be found" for a server or allocation that does not exist (an allocation of another
+     * server included) and "does not exist on this server" for a server the key's user may not open.
+     */
+    private static NotFound notFound(String lowerDetail, ApiCall call, URI panel) {
+        String what = capitalize(call.subject()) + " was not found on " + panel;
+        if (call.subject().startsWith("allocation ")) {
+            return new NotFound(what + ": it does not exist or belongs to another server", call.subject());
+        }
+        if (lowerDetail.contains("does not exist on this server")) {
+            return new NotFound(what + ", or this API key's user may not open it", call.subject());
+        }
+        return new NotFound(what + " (or this API key cannot see it)", call.subject());
     }
 
     private static Forbidden forbidden(String detail, ApiCall call, ApiKey key) {
         String lower = detail.toLowerCase(Locale.ROOT);
+        if (lower.contains("does not have permission to access the api using these credentials")
+                || lower.startsWith("this ip address")) {
+            return new Forbidden("the panel refuses this API key from this machine's address (panel: \"" + detail
+                    + "\"): the key only works from the IP addresses listed for it; add this one under Account >"
+                    + " API Credentials, or use a key without that list", null);
+        }
         if (lower.contains("application api key") || key.kind() == ApiKey.Kind.APPLICATION) {
             return new Forbidden("the panel refused an application API key (ptla_/papp_) on the client API"
                     + (detail.isEmpty() ? "" : " (\"" + detail + "\")")

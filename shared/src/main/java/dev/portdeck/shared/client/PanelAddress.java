@@ -30,6 +30,9 @@ public final class PanelAddress {
             throw new InvalidInput("panel", "the panel URL must look like https://panel.example.com, not \""
                     + withoutCredentials(text) + "\"");
         }
+        if (uri.getPort() == 0 || uri.getPort() > 65535 || uri.getPort() < -1) {
+            throw new InvalidInput("panel", "the panel URL's port " + uri.getPort() + " is not a port number (1-65535)");
+        }
         if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
             throw new InvalidInput("panel", "the panel URL must be just the address, like https://panel.example.com"
                     + " (no user name, query or fragment)");

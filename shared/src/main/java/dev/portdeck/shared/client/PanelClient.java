@@ -14,13 +14,15 @@ import dev.portdeck.shared.model.PowerSignal;
 import dev.portdeck.shared.model.Resources;
 import dev.portdeck.shared.model.Server;
 import dev.portdeck.shared.model.ServerRef;
+import dev.portdeck.shared.model.StartupVariable;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.logging.Logger;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -33,14 +35,16 @@ public final class PanelClient implements AutoCloseable {
 
     /** The most servers per page any panel serves. */
     public static final int MAX_PER_PAGE = 100;
-    /** listServers() stops here even if the panel claims more pages (50,000 servers). */
+    /** listServers() refuses to read more pages than this (50,000 servers). */
     static final int MAX_PAGES = 500;
+    /** ... or more than this much JSON in all: a panel that never stops must not exhaust memory. */
+    static final long MAX_LIST_BYTES = 64L * 1024 * 1024;
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Logger LOG = Logger.getLogger("portdeck.client");
 
     private final PanelConfig config;
     private final Transport transport;
+    private final RateLimitStatus rateLimit = new RateLimitStatus();
     private final int maxPages;
 
     public PanelClient(PanelConfig config) {
@@ -56,7 +60,7 @@ public final class PanelClient implements AutoCloseable {
     PanelClient(PanelConfig config, RetryPolicy retry, int maxPages) {
         PanelAddress.parse(config.url().toString(), config.allowInsecureHttp());
         this.config = config;
-        this.transport = new Transport(config, retry);
+        this.transport = new Transport(config, retry, rateLimit);
         this.maxPages = maxPages;
     }
 
@@ -64,32 +68,79 @@ public final class PanelClient implements AutoCloseable {
         return config.url();
     }
 
-    /** `GET /api/client`, every page (bounded by total_pages and {@link #MAX_PAGES}). */
+    /** What the panel's latest answer said about its rate limit; pollers pace themselves by it. */
+    public RateLimitStatus rateLimit() {
+        return rateLimit;
+    }
+
+    /** Whether server lists include every server the user administers (`--all-servers`), not only their own. */
+    public boolean listsAllServers() {
+        return config.allServers();
+    }
+
+    /**
+     * `GET /api/client`, every page. A panel whose pages do not advance, that lists a server twice, or that goes on
+     * beyond {@link #MAX_PAGES} pages or {@link #MAX_LIST_BYTES} is NotTheApi in one sentence, never an endless list.
+     */
     public List<Server> listServers() {
+        return listServers(false);
+    }
+
+    /** As {@link #listServers()}; with {@code withEggs}, `?include=egg` names each server's egg in the same pages. */
+    public List<Server> listServers(boolean withEggs) {
         List<Server> all = new ArrayList<>();
-        int page = 1;
-        for (int fetched = 0; fetched < maxPages; fetched++) {
-            Page<Server> p = listServers(page, MAX_PER_PAGE);
+        Set<String> seen = new HashSet<>();
+        long bytes = 0;
+        for (int page = 1; ; page++) {
+            if (page > maxPages) {
+                throw listProblem("claims more than " + maxPages + " pages of servers");
+            }
+            Reply r = serverPageReply(page, MAX_PER_PAGE, withEggs);
+            bytes += r.bytes();
+            if (bytes > MAX_LIST_BYTES) {
+                throw listProblem("sent more than " + MAX_LIST_BYTES / (1024 * 1024) + " MiB of server list");
+            }
+            Page<Server> p = r.reader().serverPage(r.json());
+            if (p.currentPage() != page) {
+                throw listProblem("answered page " + p.currentPage() + " when asked for page " + page);
+            }
+            for (Server s : p.items()) {
+                if (!seen.add(s.identifier())) {
+                    throw listProblem("lists server " + s.identifier() + " twice (again on page " + page + ")");
+                }
+            }
             all.addAll(p.items());
             if (!p.hasNext() || p.items().isEmpty()) {
                 return all;
             }
-            page = p.currentPage() + 1;
         }
-        LOG.fine(() -> "stopped listing servers after " + maxPages + " pages");
-        return all;
     }
 
-    /** `GET /api/client?page=N&per_page=M`. */
+    private NotTheApi listProblem(String what) {
+        return new NotTheApi("the panel at " + config.url() + " " + what + "; portdeck stops reading a server list"
+                + " that does not add up", 200, null, null);
+    }
+
+    /** `GET /api/client?page=N&per_page=M` (with `type=admin-all` under {@link #listsAllServers()}). */
     public Page<Server> listServers(int page, int perPage) {
+        Reply r = serverPageReply(page, perPage, false);
+        return r.reader().serverPage(r.json());
+    }
+
+    private Reply serverPageReply(int page, int perPage, boolean withEggs) {
         if (page < 1 || perPage < 1 || perPage > MAX_PER_PAGE) {
             throw new InvalidInput("page", "pages start at 1 and hold 1 to " + MAX_PER_PAGE + " servers");
         }
         Map<String, String> query = new LinkedHashMap<>();
         query.put("page", Integer.toString(page));
         query.put("per_page", Integer.toString(perPage));
-        Reply r = call(new ApiCall("GET", List.of(), query, null, null, "list the servers", "the server list"));
-        return r.reader().serverPage(r.json());
+        if (withEggs) {
+            query.put("include", "egg");
+        }
+        if (config.allServers()) {
+            query.put("type", "admin-all");
+        }
+        return call(new ApiCall("GET", List.of(), query, null, null, "list the servers", "the server list"));
     }
 
     /** `GET /api/client/servers/{server}` with its allocations and the key's permissions. */
@@ -97,6 +148,25 @@ public final class PanelClient implements AutoCloseable {
         String s = RequestChecks.server(server);
         Reply r = call(get(List.of("servers", s), null, "read server " + s, "server " + s));
         return r.reader().server(r.json(), r.json().get("meta"));
+    }
+
+    /**
+     * `GET /api/client/servers/{server}?include=egg`: as {@link #server(String)}, plus the egg's name; the startup
+     * variables come with every server view (when the key has startup.read), the docker image too.
+     */
+    public Server serverWithEgg(String server) {
+        String s = RequestChecks.server(server);
+        Reply r = call(new ApiCall("GET", List.of("servers", s), Map.of("include", "egg"), null, null,
+                "read server " + s, "server " + s));
+        return r.reader().server(r.json(), r.json().get("meta"));
+    }
+
+    /** `GET /api/client/servers/{server}/startup`: the user-viewable startup variables (needs startup.read). */
+    public List<StartupVariable> startup(String server) {
+        String s = RequestChecks.server(server);
+        Reply r = call(get(List.of("servers", s, "startup"), "startup.read", "read the startup variables of server " + s,
+                "server " + s));
+        return r.reader().variables(r.json());
     }
 
     /** A short id, a UUID or an unambiguous (case-insensitive) name to the server; NotFound names what was tried. */
@@ -234,15 +304,15 @@ public final class PanelClient implements AutoCloseable {
         return new ApiCall("GET", path, Map.of(), null, permission, action, subject);
     }
 
-    /** A 2xx answer's JSON and a reader that reports shape problems with that answer's status. */
-    private record Reply(JsonNode json, ModelReader reader) {
+    /** A 2xx answer's JSON, its size, and a reader that reports shape problems with that answer's status. */
+    private record Reply(JsonNode json, ModelReader reader, long bytes) {
     }
 
     private Reply call(ApiCall call) {
         Transport.Answer a = transport.send(call);
-        JsonNode json = parse(a);
+        JsonNode json = a.tooLarge() ? null : parse(a);
         if (a.status() >= 200 && a.status() < 300 && json != null) {
-            return new Reply(json, new ModelReader(a.status(), a.contentType()));
+            return new Reply(json, new ModelReader(a.status(), a.contentType()), a.body().length());
         }
         throw failure(call, a, json);
     }
@@ -250,11 +320,16 @@ public final class PanelClient implements AutoCloseable {
     private void callNoContent(ApiCall call) {
         Transport.Answer a = transport.send(call);
         if (a.status() < 200 || a.status() >= 300) {
-            throw failure(call, a, parse(a));
+            throw failure(call, a, a.tooLarge() ? null : parse(a));
         }
     }
 
     private RuntimeException failure(ApiCall call, Transport.Answer a, JsonNode json) {
+        if (a.tooLarge()) {
+            return new NotTheApi("the panel at " + config.url() + " answered HTTP " + a.status() + " with more than "
+                    + Transport.maxBodyBytes() / (1024 * 1024) + " MiB, too large for an answer of the panel API",
+                    a.status(), a.contentType(), null);
+        }
         if (a.status() >= 300 && a.status() < 400) {
             return new NotTheApi("the panel at " + config.url() + " answered HTTP " + a.status() + " (a redirect"
                     + (a.location() == null ? "" : " to " + a.location()) + "), not the API: check the panel URL",

@@ -9,10 +9,17 @@ import java.time.Duration;
  * @param url               the panel's base URL, e.g. https://panel.example.com (no /api suffix)
  * @param key               the client API key
  * @param connectTimeout    TCP/TLS connect timeout
- * @param readTimeout       time to wait for the answer
+ * @param readTimeout       the longest one request may take, from connecting to the last byte of the answer
  * @param allowInsecureHttp permit http:// to a non-loopback host
+ * @param allServers        list every server the user administers (`?type=admin-all`), not only their own
  */
-public record PanelConfig(URI url, ApiKey key, Duration connectTimeout, Duration readTimeout, boolean allowInsecureHttp) {
+public record PanelConfig(URI url, ApiKey key, Duration connectTimeout, Duration readTimeout, boolean allowInsecureHttp,
+                          boolean allServers) {
+
+    /** Listing only the user's own servers (and those they are a subuser of). */
+    public PanelConfig(URI url, ApiKey key, Duration connectTimeout, Duration readTimeout, boolean allowInsecureHttp) {
+        this(url, key, connectTimeout, readTimeout, allowInsecureHttp, false);
+    }
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(15);
@@ -21,10 +28,14 @@ public record PanelConfig(URI url, ApiKey key, Duration connectTimeout, Duration
         return new PanelConfig(url, key, DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT, false);
     }
 
+    public PanelConfig withAllServers(boolean all) {
+        return new PanelConfig(url, key, connectTimeout, readTimeout, allowInsecureHttp, all);
+    }
+
     @Override
     public String toString() {
         return "PanelConfig[url=" + url + ", key=" + (key == null ? "none" : key.toString())
                 + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
-                + ", allowInsecureHttp=" + allowInsecureHttp + "]";
+                + ", allowInsecureHttp=" + allowInsecureHttp + ", allServers=" + allServers + "]";
     }
 }

@@ -9,8 +9,13 @@ import java.util.regex.Pattern;
  * @param url               the panel's base URL as stored (checked again when used)
  * @param key               the client API key, or null when the profile stores none
  * @param allowInsecureHttp whether `login` was told --allow-insecure-http for this panel
+ * @param allServers        list every server the user administers (`all_servers=true` in the file)
  */
-public record Profile(String name, String url, ApiKey key, boolean allowInsecureHttp) {
+public record Profile(String name, String url, ApiKey key, boolean allowInsecureHttp, boolean allServers) {
+
+    public Profile(String name, String url, ApiKey key, boolean allowInsecureHttp) {
+        this(name, url, key, allowInsecureHttp, false);
+    }
 
     public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
 
@@ -20,6 +25,7 @@ public record Profile(String name, String url, ApiKey key, boolean allowInsecure
 
     @Override
     public String toString() {
-        return "Profile[name=" + name + ", url=" + url + ", key=" + key + ", allowInsecureHttp=" + allowInsecureHttp + "]";
+        return "Profile[name=" + name + ", url=" + url + ", key=" + key + ", allowInsecureHttp=" + allowInsecureHttp
+                + ", allServers=" + allServers + "]";
     }
 }

@@ -25,29 +25,37 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 
-/** Sends ApiCalls over OkHttp: headers, bounded retries, logging (never the key), and raw answers. */
+/**
+ * Sends ApiCalls over OkHttp: headers, bounded retries, logging (never the key), and raw answers. The read timeout
+ * bounds each whole request (connect, headers and the last byte of the body), so a panel that trickles cannot hold a
+ * command or a dashboard worker for longer.
+ */
 final class Transport {
 
     static final String ACCEPT = "Application/vnd.pterodactyl.v1+json";
     static final String USER_AGENT = "portdeck/" + version();
     private static final MediaType JSON = MediaType.get("application/json");
     private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
-    private static final Duration MAX_RETRY_AFTER = Duration.ofDays(1);
+    /** Longer than anyone waits; capping keeps the millisecond arithmetic from overflowing. */
+    static final Duration MAX_RETRY_AFTER = Duration.ofDays(365L * 100);
     private static final Logger LOG = Logger.getLogger("portdeck.client");
 
     private final PanelConfig config;
     private final RetryPolicy retry;
     private final OkHttpClient http;
     private final HttpUrl base;
+    private final RateLimitStatus rateLimit;
 
-    Transport(PanelConfig config, RetryPolicy retry) {
+    Transport(PanelConfig config, RetryPolicy retry, RateLimitStatus rateLimit) {
         this.config = config;
         this.retry = retry;
+        this.rateLimit = rateLimit;
         this.base = HttpUrl.get(config.url());
         this.http = new OkHttpClient.Builder()
                 .connectTimeout(config.connectTimeout())
                 .readTimeout(config.readTimeout())
                 .writeTimeout(config.readTimeout())
+                .callTimeout(config.readTimeout())
                 // We retry ourselves, and never replay a POST or DELETE that may have reached the panel.
                 .retryOnConnectionFailure(false)
                 // A redirect means the URL is not the API (or would downgrade to http): report it instead.
@@ -56,20 +64,30 @@ final class Transport {
                 .build();
     }
 
-    /** The raw answer: status, content type and body text (at most 16 MiB). */
-    record Answer(int status, String contentType, String body, String retryAfter, String location) {
+    /**
+     * The raw answer: status, content type, body text (at most {@link #MAX_BODY_BYTES}; `tooLarge` when there was
+     * more), and the headers the client reacts to.
+     */
+    record Answer(int status, String contentType, String body, String retryAfter, String location,
+                  String rateLimitLimit, boolean tooLarge) {
+    }
+
+    static int maxBodyBytes() {
+        return MAX_BODY_BYTES;
     }
 
     Answer send(ApiCall call) {
         int rateLimited = 0;
         int safeRetries = 0;
         Duration waited = Duration.ZERO;
+        long started = System.nanoTime();
         while (true) {
             Answer answer;
             try {
                 answer = once(call);
             } catch (IOException e) {
-                if (safeToRetry(call, e) && safeRetries < retry.safeRetries()) {
+                boolean timeLeft = System.nanoTime() - started < config.readTimeout().toNanos();
+                if (safeToRetry(call, e) && timeLeft && safeRetries < retry.safeRetries()) {
                     safeRetries++;
                     pause(retry.safeRetryBackoff());
                     continue;
@@ -80,14 +98,8 @@ final class Transport {
                 return answer;
             }
             Duration wait = retryAfter(answer.retryAfter());
-            if (waited.plus(wait).compareTo(retry.maxRateLimitWait()) > 0) {
-                throw new RateLimited("the panel at " + config.url() + " is limiting requests (HTTP 429) and asks to wait "
-                        + seconds(wait) + "; try again then, or ask the admin to raise the client API rate limit", wait);
-            }
-            if (rateLimited >= retry.rateLimitRetries()) {
-                throw new RateLimited("the panel at " + config.url() + " kept limiting requests (HTTP 429) after "
-                        + rateLimited + " retries; wait a little, or ask the admin to raise the client API rate limit",
-                        wait);
+            if (waited.plus(wait).compareTo(retry.maxRateLimitWait()) > 0 || rateLimited >= retry.rateLimitRetries()) {
+                throw RateLimitSentence.of(config.url(), call, answer.rateLimitLimit(), wait, rateLimited);
             }
             rateLimited++;
             waited = waited.plus(wait);
@@ -99,11 +111,14 @@ final class Transport {
     private Answer once(ApiCall call) throws IOException {
         long start = System.nanoTime();
         try (Response response = http.newCall(request(call)).execute()) {
-            String body = read(response);
+            rateLimit.record(response.header("X-RateLimit-Limit"), response.header("X-RateLimit-Remaining"));
+            byte[] bytes = read(response);
+            boolean tooLarge = bytes.length > MAX_BODY_BYTES;
+            String body = new String(bytes, 0, Math.min(bytes.length, MAX_BODY_BYTES), StandardCharsets.UTF_8);
             long ms = (System.nanoTime() - start) / 1_000_000;
             LOG.fine(() -> call.method() + " " + call.path() + " " + response.code() + " " + ms + " ms");
             return new Answer(response.code(), response.header("Content-Type"), body, response.header("Retry-After"),
-                    response.header("Location"));
+                    response.header("Location"), response.header("X-RateLimit-Limit"), tooLarge);
         } catch (IOException e) {
             long ms = (System.nanoTime() - start) / 1_000_000;
             LOG.fine(() -> call.method() + " " + call.path() + " failed after " + ms + " ms: " + e.getClass().getSimpleName());
@@ -131,13 +146,16 @@ final class Transport {
         return b.build();
     }
 
-    private static String read(Response response) throws IOException {
+    /** At most one byte more than the cap, so a huge body is known to be too large without reading all of it. */
+    private static byte[] read(Response response) throws IOException {
         if (response.body() == null) {
-            return "";
+            return new byte[0];
+        }
+        if (response.body().contentLength() > MAX_BODY_BYTES) {
+            return new byte[MAX_BODY_BYTES + 1];
         }
         try (InputStream in = response.body().byteStream()) {
-            byte[] bytes = in.readNBytes(MAX_BODY_BYTES);
-            return new String(bytes, StandardCharsets.UTF_8);
+            return in.readNBytes(MAX_BODY_BYTES + 1);
         }
     }
 
@@ -195,8 +213,8 @@ final class Transport {
     }
 
     /**
-     * Retry-After as seconds or an HTTP date; 1 s when absent or unreadable. At most a day: a longer wait already
-     * exceeds any budget, and capping it keeps the millisecond arithmetic from overflowing.
+     * Retry-After as seconds or an HTTP date; 1 s when absent or unreadable. At most {@link #MAX_RETRY_AFTER}: the
+     * real wait for anything a person would wait for, and no overflow for the absurd.
      */
     static Duration retryAfter(String header) {
         if (header == null || header.isBlank()) {
@@ -204,7 +222,7 @@ final class Transport {
         }
         String h = header.strip();
         try {
-            return atMostADay(Duration.ofSeconds(Math.max(0, Long.parseLong(h))));
+            return capped(Duration.ofSeconds(Math.max(0, Long.parseLong(h))));
         } catch (NumberFormatException notSeconds) {
             if (h.matches("\\d+")) {
                 return MAX_RETRY_AFTER; // more seconds than a long holds
@@ -212,20 +230,35 @@ final class Transport {
             try {
                 ZonedDateTime at = ZonedDateTime.parse(h, DateTimeFormatter.RFC_1123_DATE_TIME);
                 Duration d = Duration.between(ZonedDateTime.now(at.getZone()), at);
-                return d.isNegative() ? Duration.ZERO : atMostADay(d);
-            } catch (DateTimeParseException notADate) {
+                return d.isNegative() ? Duration.ZERO : capped(d);
+            } catch (DateTimeParseException | ArithmeticException notADate) {
                 return Duration.ofSeconds(1);
             }
         }
     }
 
-    private static Duration atMostADay(Duration d) {
+    private static Duration capped(Duration d) {
         return d.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : d;
     }
 
     static String seconds(Duration d) {
         long ms = d.toMillis();
         return ms % 1000 == 0 ? ms / 1000 + " s" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+    }
+
+    /** A wait as a person reads it: "42 s", "15 min", "5 h", "1157 days", "more than 100 years". */
+    static String humanWait(Duration d) {
+        long s = d.toSeconds();
+        if (d.compareTo(MAX_RETRY_AFTER) >= 0) {
+            return "more than 100 years";
+        }
+        if (s < 120) {
+            return seconds(d);
+        }
+        if (s < 120 * 60) {
+            return (s + 59) / 60 + " min";
+        }
+        return s < 48 * 3600 ? (s + 3599) / 3600 + " h" : (s + 86_399) / 86_400 + " days";
     }
 
     private static void pause(Duration d) {

@@ -1,8 +1,15 @@
 package dev.portdeck.shared.error;
 
-/** 401: the panel rejected the key (wrong, revoked, or not a client key). */
+/**
+ * The panel will not take this key at all: 401 (wrong, revoked, or not a client key), or 400 when the account must
+ * turn on two-factor authentication first.
+ */
 public final class Unauthorized extends PanelException {
     public Unauthorized(String sentence) {
         super(sentence, 401, null);
+    }
+
+    public Unauthorized(String sentence, int httpStatus) {
+        super(sentence, httpStatus, null);
     }
 }

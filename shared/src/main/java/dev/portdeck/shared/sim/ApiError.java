@@ -6,7 +6,10 @@ import java.util.Map;
 /** One refusal of the simulated panel, written as the panels' `{"errors":[...]}` envelope. */
 final class ApiError extends RuntimeException {
 
-    static final String NOT_FOUND_DETAIL = "The requested resource does not exist on this server.";
+    /** A server or allocation that does not exist (or an allocation of another server). */
+    static final String NOT_FOUND_DETAIL = "The requested resource could not be found on the server.";
+    /** A server the key's user may not open. */
+    static final String NOT_ACCESSIBLE_DETAIL = "The requested resource does not exist on this server.";
 
     final int status;
     final String code;
@@ -33,6 +36,16 @@ final class ApiError extends RuntimeException {
 
     static ApiError notFound() {
         return new ApiError(404, "NotFoundHttpException", NOT_FOUND_DETAIL);
+    }
+
+    static ApiError notAccessible() {
+        return new ApiError(404, "NotFoundHttpException", NOT_ACCESSIBLE_DETAIL);
+    }
+
+    /** Wings, the node's daemon, did not answer the panel. */
+    static ApiError daemonUnreachable() {
+        return new ApiError(504, "DaemonConnectionException",
+                "Could not establish a connection to the machine running this server. Please try again.");
     }
 
     static ApiError validation(String field, String rule, String detail) {

@@ -52,10 +52,13 @@ final class ClientApi {
         String server = s.get(1);
         List<String> rest = s.subList(2, s.size());
         if (rest.isEmpty()) {
-            return only(r, "GET", key -> serverView(server, key));
+            return only(r, "GET", key -> serverView(server, includesEgg(r), key));
+        }
+        if (rest.equals(List.of("startup"))) {
+            return only(r, "GET", key -> startup(server, key));
         }
         if (rest.equals(List.of("resources"))) {
-            return only(r, "GET", key -> resources(server));
+            return only(r, "GET", key -> resources(server, key));
         }
         if (rest.equals(List.of("power"))) {
             return only(r, "POST", key -> power(server, r.body(), key));
@@ -94,23 +97,46 @@ final class ClientApi {
         return endpoint;
     }
 
-    private Reply serverView(String ref, SimKey key) {
+    private Reply serverView(String ref, boolean withEgg, SimKey key) {
         return state.locked(() -> {
-            SimServer s = state.server(ref); // the view stays readable while suspended, as on real panels
-            return Reply.ok(JsonShapes.serverWithMeta(s, state.allocationsOf(s), key));
+            SimServer s = visible(ref, key); // the view stays readable while suspended, as on real panels
+            return Reply.ok(JsonShapes.serverWithMeta(s, state.allocationsOf(s), key, state.nodeUnderMaintenance(s.node),
+                    withEgg));
         });
     }
 
-    private Reply resources(String ref) {
+    /** `?include=egg` (a comma list; the panels ignore names they do not offer). */
+    static boolean includesEgg(Request r) {
+        String include = r.query().get("include");
+        return include != null && List.of(include.split(",")).stream().anyMatch(i -> i.strip().equals("egg"));
+    }
+
+    /** `GET /startup`: the variables, and the startup command and images in meta (StartupController). */
+    private Reply startup(String ref, SimKey key) {
         return state.locked(() -> {
-            SimServer s = usable(ref);
+            SimServer s = usable(visible(ref, key));
+            require(key, "startup.read");
+            com.fasterxml.jackson.databind.node.ObjectNode body = JsonShapes.variables(s);
+            com.fasterxml.jackson.databind.node.ObjectNode meta = body.putObject("meta")
+                    .put("startup_command", JsonShapes.invocation(s, state.allocationsOf(s).stream()
+                            .filter(SimAllocation::isPrimary).findFirst().orElse(null)))
+                    .put("raw_startup_command", s.egg.startup());
+            meta.putObject("docker_images").put(s.egg.dockerImage(), s.egg.dockerImage());
+            return Reply.ok(body);
+        });
+    }
+
+    private Reply resources(String ref, SimKey key) {
+        return state.locked(() -> {
+            SimServer s = usable(visible(ref, key));
+            state.requireWings(s);
             return Reply.ok(JsonShapes.resources(s, s.currentState(System.nanoTime()), System.currentTimeMillis()));
         });
     }
 
     private Reply power(String ref, JsonNode body, SimKey key) {
         return state.locked(() -> {
-            SimServer s = usable(ref);
+            SimServer s = usable(visible(ref, key));
             String text = body.path("signal").asText("");
             PowerSignal signal;
             try {
@@ -119,6 +145,7 @@ final class ClientApi {
                 throw ApiError.validation("signal", "in", "The selected signal is invalid.");
             }
             require(key, signal == PowerSignal.KILL ? "control.stop" : "control." + signal.apiName());
+            state.requireWings(s);
             state.power(s, signal);
             return Reply.noContent();
         });
@@ -126,7 +153,7 @@ final class ClientApi {
 
     private Reply listAllocations(String ref, SimKey key) {
         return state.locked(() -> {
-            SimServer s = usable(ref);
+            SimServer s = usable(visible(ref, key));
             require(key, "allocation.read");
             return Reply.ok(JsonShapes.list(state.allocationsOf(s).stream().map(JsonShapes::allocation).toList()));
         });
@@ -134,7 +161,7 @@ final class ClientApi {
 
     private Reply assign(String ref, JsonNode body, SimKey key) {
         return state.locked(() -> {
-            SimServer s = usable(ref);
+            SimServer s = usable(visible(ref, key));
             throttleCreation(s);
             require(key, "allocation.create");
             String ip = null;
@@ -149,8 +176,9 @@ final class ClientApi {
 
     private Reply notes(String ref, String id, JsonNode body, SimKey key) {
         return state.locked(() -> {
-            SimServer s = usable(ref);
-            SimAllocation row = state.allocationOf(s, id);
+            SimServer s = visible(ref, key);
+            SimAllocation row = state.allocationOf(s, id); // 404 before 409, as the panels bind models first
+            usable(s);
             require(key, "allocation.update");
             String notes = RequestRules.notes(body, state.flavor());
             return Reply.ok(JsonShapes.allocation(state.setNotes(row, notes)));
@@ -159,8 +187,9 @@ final class ClientApi {
 
     private Reply primary(String ref, String id, SimKey key) {
         return state.locked(() -> {
-            SimServer s = usable(ref);
+            SimServer s = visible(ref, key);
             SimAllocation row = state.allocationOf(s, id);
+            usable(s);
             require(key, "allocation.update");
             return Reply.ok(JsonShapes.allocation(state.setPrimary(s, row)));
         });
@@ -168,16 +197,25 @@ final class ClientApi {
 
     private Reply remove(String ref, String id, SimKey key) {
         return state.locked(() -> {
-            SimServer s = usable(ref);
+            SimServer s = visible(ref, key);
             SimAllocation row = state.allocationOf(s, id);
+            usable(s);
             require(key, "allocation.delete");
             state.remove(s, row);
             return Reply.noContent();
         });
     }
 
-    private SimServer usable(String ref) {
+    /** The server by reference; another user's server is 404 to anyone but an admin (the owner's key). */
+    private SimServer visible(String ref, SimKey key) {
         SimServer s = state.server(ref);
+        if (s.ownedByAnotherUser && !key.owner()) {
+            throw ApiError.notAccessible();
+        }
+        return s;
+    }
+
+    private SimServer usable(SimServer s) {
         state.requireUsable(s);
         return s;
     }

@@ -1,5 +1,7 @@
 package dev.portdeck.shared.sim;
 
+import dev.portdeck.shared.sim.games.Game;
+import dev.portdeck.shared.sim.games.Responder;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -24,9 +26,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Real TCP ports on loopback behind the demo world's allocations. A listening port accepts connections and holds
- * them until the client closes; a closed one stays bound without listening, so the kernel refuses connects and nothing else can take it.
- * All socket work happens on one selector thread.
+ * Real ports on loopback behind the demo world's allocations. A listening port either answers as its {@link Game}
+ * does (a {@link Responder}, TCP and/or UDP) or, without a game, accepts connections and holds them until the client
+ * closes; a closed one stays bound on TCP without listening, so the kernel refuses connects and nothing else can
+ * take it (UDP is then unbound: ICMP port unreachable, as for a stopped game). Every change happens on one selector
+ * thread, which also serves the plain listeners; responders run on their own threads.
  */
 final class DemoListeners implements AutoCloseable {
 
@@ -42,6 +46,8 @@ final class DemoListeners implements AutoCloseable {
     /** Ports that belong to the world, held or (after a failed rebind) waiting to be held again. */
     private final Set<InetSocketAddress> claimed = new HashSet<>();
     private final Map<InetSocketAddress, NetworkChannel> held = new HashMap<>();
+    private final Map<InetSocketAddress, Responder> responders = new HashMap<>();
+    private final Map<InetSocketAddress, Game> games = new ConcurrentHashMap<>();
     private final Set<InetSocketAddress> listening = ConcurrentHashMap.newKeySet();
     private final ByteBuffer scratch = ByteBuffer.allocate(4096);
     private volatile boolean closed;
@@ -74,16 +80,21 @@ final class DemoListeners implements AutoCloseable {
 
     /** Takes ip:wanted (or an ephemeral port on ip when wanted is taken); returns the port now held. */
     int claim(String ip, int wanted, boolean listen) {
+        return claim(ip, wanted, listen, null);
+    }
+
+    /** As {@link #claim(String, int, boolean)}, with {@code game} (or null) answering whenever the port listens. */
+    int claim(String ip, int wanted, boolean listen, Game game) {
         if (!enabled) {
             return wanted;
         }
         return onLoop(() -> {
             InetAddress address = InetAddress.getByName(ip);
             try {
-                return bind(new InetSocketAddress(address, wanted), listen);
+                return bind(new InetSocketAddress(address, wanted), listen, game);
             } catch (IOException taken) {
                 LOG.fine(() -> ip + ":" + wanted + " is taken, using an ephemeral port: " + taken.getMessage());
-                return bind(new InetSocketAddress(address, 0), listen);
+                return bind(new InetSocketAddress(address, 0), listen, game);
             }
         });
     }
@@ -100,7 +111,7 @@ final class DemoListeners implements AutoCloseable {
             }
             drop(at);
             try {
-                return bind(at, listen);
+                return bind(at, listen, games.get(at));
             } catch (IOException e) {
                 LOG.log(Level.INFO, "could not rebind " + at + "; it stays closed", e);
                 return 0;
@@ -116,6 +127,7 @@ final class DemoListeners implements AutoCloseable {
         onLoop(() -> {
             InetSocketAddress at = new InetSocketAddress(InetAddress.getByName(ip), port);
             claimed.remove(at);
+            games.remove(at);
             drop(at);
             return 0;
         });
@@ -129,7 +141,27 @@ final class DemoListeners implements AutoCloseable {
         }
     }
 
-    private int bind(InetSocketAddress at, boolean listen) throws IOException {
+    /** Whether a TCP connect to ip:port completes now (a UDP-only game listens without accepting TCP). */
+    boolean acceptsTcp(String ip, int port) {
+        try {
+            InetSocketAddress at = new InetSocketAddress(InetAddress.getByName(ip), port);
+            Game game = games.get(at);
+            return listening.contains(at) && (game == null || game.tcp());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private int bind(InetSocketAddress at, boolean listen, Game game) throws IOException {
+        if (listen && game != null) {
+            Responder responder = game.start(at);
+            InetSocketAddress bound = new InetSocketAddress(at.getAddress(), responder.port());
+            claimed.add(bound);
+            games.put(bound, game);
+            responders.put(bound, responder);
+            listening.add(bound);
+            return bound.getPort();
+        }
         if (listen) {
             ServerSocketChannel server = ServerSocketChannel.open();
             try {
@@ -150,6 +182,10 @@ final class DemoListeners implements AutoCloseable {
         // Bound but not listening: connects are refused, and no later bind (without SO_REUSEADDR) can take it.
         SocketChannel reservation = SocketChannel.open();
         try {
+            if (game != null) {
+                // A game's responder closes its connections after answering, as game servers do, leaving TIME_WAIT.
+                reservation.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            }
             reservation.bind(at);
         } catch (IOException e) {
             reservation.close();
@@ -158,10 +194,17 @@ final class DemoListeners implements AutoCloseable {
         InetSocketAddress bound = (InetSocketAddress) reservation.getLocalAddress();
         claimed.add(bound);
         held.put(bound, reservation);
+        if (game != null) {
+            games.put(bound, game);
+        }
         return bound.getPort();
     }
 
     private void drop(InetSocketAddress at) throws IOException {
+        Responder responder = responders.remove(at);
+        if (responder != null) {
+            responder.close();
+        }
         NetworkChannel channel = held.remove(at);
         listening.remove(at);
         for (SelectionKey key : selector.keys()) {
@@ -276,6 +319,8 @@ final class DemoListeners implements AutoCloseable {
     }
 
     private void closeAll() {
+        responders.values().forEach(Responder::close);
+        responders.clear();
         for (SelectionKey key : selector.keys()) {
             if (key.channel() instanceof SocketChannel client) {
                 reset(client);

@@ -9,9 +9,12 @@ import java.util.Locale;
 public enum Flavor {
     /** The documented contract: honours a requested ip:port, refuses changes while the server runs. */
     DOCUMENTED,
-    /** Pterodactyl 1.11: auto-assigns only, primary undeletable, notes key must be present. */
+    /** Pterodactyl 1.11: auto-assigns only (when the admin enabled it), primary undeletable, notes key must be present. */
     PTERODACTYL,
-    /** Pelican: like Pterodactyl, but the primary may be deleted and creations are throttled per server. */
+    /**
+     * Pelican: like Pterodactyl, but the primary may be deleted (leaving the server without one) and creations are
+     * throttled per server.
+     */
     PELICAN;
 
     /** "documented", "pterodactyl" or "pelican" (any case) to the flavor. */
@@ -46,9 +49,14 @@ public enum Flavor {
         return this == DOCUMENTED ? 255 : 256;
     }
 
-    /** Pterodactyl validates notes with `present|string|nullable|max:256`. */
+    /** Pterodactyl and Pelican validate notes with `present|string|nullable|max:256`. */
     boolean notesKeyRequired() {
-        return this == PTERODACTYL;
+        return this != DOCUMENTED;
+    }
+
+    /** Laravel's TrimStrings and ConvertEmptyStringsToNull: real panels store notes trimmed, blank as null. */
+    boolean trimsNotes() {
+        return this != DOCUMENTED;
     }
 
     /** Real panels refuse deleting allocations of a server that has no allocation limit. */

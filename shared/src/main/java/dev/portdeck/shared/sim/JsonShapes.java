@@ -35,8 +35,12 @@ final class JsonShapes {
         return list;
     }
 
-    /** A server item; a key without allocation.read sees only the primary, without its notes (as Pterodactyl does). */
-    static ObjectNode server(SimServer server, List<SimAllocation> rows, SimKey key) {
+    /**
+     * A server item; a key without allocation.read sees only the primary, without its notes, and a key without
+     * startup.read gets a null resource for the variables (as Pterodactyl does). The egg only when asked for.
+     */
+    static ObjectNode server(SimServer server, List<SimAllocation> rows, SimKey key, boolean nodeUnderMaintenance,
+                             boolean withEgg) {
         ObjectNode a = MAPPER.createObjectNode()
                 .put("server_owner", key.owner())
                 .put("identifier", server.identifier)
@@ -44,26 +48,68 @@ final class JsonShapes {
                 .put("uuid", server.uuid)
                 .put("name", server.name)
                 .put("node", server.node)
-                .put("is_node_under_maintenance", false)
+                .put("is_node_under_maintenance", nodeUnderMaintenance)
                 .put("description", server.description);
         SimAllocation primary = rows.stream().filter(SimAllocation::isPrimary).findFirst().orElse(null);
         a.putObject("sftp_details").put("ip", primary == null ? "127.0.0.1" : primary.ip).put("port", 2022);
         a.putObject("limits").put("memory", 4096).put("swap", 0).put("disk", 20480).put("io", 500).put("cpu", 200)
                 .putNull("threads").put("oom_disabled", true);
-        a.put("invocation", "java -Xms128M -Xmx4096M -jar server.jar").put("docker_image", "ghcr.io/pterodactyl/yolks:java_21");
+        a.put("invocation", invocation(server, primary)).put("docker_image", server.egg.dockerImage());
         a.putArray("egg_features").add("eula");
         a.putObject("feature_limits").put("databases", 2).put("allocations", server.allocationLimit).put("backups", 3);
         a.put("status", server.blockingStatus())
                 .put("is_suspended", server.suspended)
                 .put("is_installing", "installing".equals(server.status))
-                .put("is_transferring", "transferring".equals(server.status));
+                .put("is_transferring", server.transferring);
         List<ObjectNode> visible = key.can("allocation.read")
                 ? rows.stream().map(JsonShapes::allocation).toList()
                 : primary == null ? List.of() : List.of(withoutNotes(allocation(primary)));
-        a.putObject("relationships").set("allocations", list(visible));
+        ObjectNode relationships = a.putObject("relationships");
+        relationships.set("allocations", list(visible));
+        relationships.set("variables", key.can("startup.read") ? variables(server) : nullResource());
+        if (withEgg) {
+            ObjectNode egg = relationships.putObject("egg").put("object", "egg");
+            egg.putObject("attributes").put("uuid", eggUuid(server.egg)).put("name", server.egg.name());
+        }
         ObjectNode item = MAPPER.createObjectNode().put("object", "server");
         item.set("attributes", a);
         return item;
+    }
+
+    /** The user-viewable startup variables as `egg_variable` items. */
+    static ObjectNode variables(SimServer server) {
+        return list(server.variables.stream().map(v -> {
+            ObjectNode attributes = MAPPER.createObjectNode()
+                    .put("name", v.name()).put("description", v.name() + " of this server.")
+                    .put("env_variable", v.env()).put("default_value", v.value()).put("server_value", v.value())
+                    .put("is_editable", v.editable()).put("rules", "required|string|max:64");
+            ObjectNode item = MAPPER.createObjectNode().put("object", "egg_variable");
+            item.set("attributes", attributes);
+            return item;
+        }).toList());
+    }
+
+    /** What Fractal writes for an include the user may not see. */
+    private static ObjectNode nullResource() {
+        ObjectNode n = MAPPER.createObjectNode().put("object", "null_resource");
+        n.putNull("attributes");
+        return n;
+    }
+
+    /** The startup command with {{VARIABLE}}s filled in, as the panel shows it. */
+    static String invocation(SimServer server, SimAllocation primary) {
+        String command = server.egg.startup()
+                .replace("{{SERVER_PORT}}", primary == null ? "" : Integer.toString(primary.port))
+                .replace("{{SERVER_IP}}", primary == null ? "" : primary.ip)
+                .replace("{{SERVER_MEMORY}}", "4096");
+        for (DemoWorld.Variable v : server.variables) {
+            command = command.replace("{{" + v.env() + "}}", v.value());
+        }
+        return command;
+    }
+
+    private static String eggUuid(DemoWorld.Egg egg) {
+        return java.util.UUID.nameUUIDFromBytes(("portdeck-egg:" + egg.name()).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
     }
 
     private static ObjectNode withoutNotes(ObjectNode item) {
@@ -72,8 +118,9 @@ final class JsonShapes {
     }
 
     /** `GET /servers/{server}`: the item plus meta.is_server_owner and meta.user_permissions. */
-    static ObjectNode serverWithMeta(SimServer server, List<SimAllocation> rows, SimKey key) {
-        ObjectNode item = server(server, rows, key);
+    static ObjectNode serverWithMeta(SimServer server, List<SimAllocation> rows, SimKey key,
+                                     boolean nodeUnderMaintenance, boolean withEgg) {
+        ObjectNode item = server(server, rows, key, nodeUnderMaintenance, withEgg);
         ObjectNode meta = item.putObject("meta").put("is_server_owner", key.owner());
         ArrayNode permissions = meta.putArray("user_permissions");
         key.permissions().forEach(permissions::add);

@@ -33,8 +33,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class PanelSimulator implements AutoCloseable {
 
-    /** A port of the world and whether a real listener accepts connections on it right now. */
-    public record DemoPort(String serverName, String serverId, Allocation allocation, boolean listening) {
+    /**
+     * A port of the world: whether something really listens on it right now, and whether that includes TCP (a
+     * Bedrock or Source game port listens on UDP only).
+     */
+    public record DemoPort(String serverName, String serverId, Allocation allocation, boolean listening,
+                           boolean acceptsTcp) {
     }
 
     static {
@@ -86,6 +90,9 @@ public final class PanelSimulator implements AutoCloseable {
         HttpServer http = null;
         ExecutorService workers = Executors.newFixedThreadPool(8, daemonThreads());
         try {
+            if (options.demoListeners()) {
+                DescriptorRoom.require(options.world());
+            }
             listeners = options.demoListeners() ? DemoListeners.open() : DemoListeners.none();
             PanelState state = PanelState.build(options.world(), options.flavor(), listeners, options.powerTransition());
             http = HttpServer.create(options.listen(), 64);
@@ -101,6 +108,9 @@ public final class PanelSimulator implements AutoCloseable {
                 listeners.close();
             }
             workers.shutdownNow();
+            if (DescriptorRoom.isOutOfDescriptors(e)) {
+                throw DescriptorRoom.tooFew(DescriptorRoom.ports(options.world()), -1);
+            }
             if (e instanceof IOException io) {
                 String at = options.listen().getAddress().getHostAddress() + ":" + options.listen().getPort();
                 throw new UncheckedIOException("cannot listen on " + at + ": " + io.getMessage(), io);
@@ -210,10 +220,55 @@ public final class PanelSimulator implements AutoCloseable {
         });
     }
 
-    /** null, "installing", "transferring" or "restoring_backup": all but null answer 409 like a suspension. */
+    /**
+     * The panels' `status`: null, "installing", "install_failed", "reinstall_failed" or "restoring_backup"; all but
+     * null and reinstall_failed answer 409 like a suspension. "transferring" is {@link #setTransferring} (a transfer
+     * is `is_transferring` with status null, as on real panels).
+     */
     public void setStatus(String ref, String status) {
+        if ("transferring".equals(status)) {
+            setTransferring(ref, true);
+            return;
+        }
         state.locked(() -> {
-            find(ref).status = status;
+            SimServer s = find(ref);
+            s.status = status;
+            s.transferring = false;
+            return null;
+        });
+    }
+
+    /** A transfer to another node in progress: `is_transferring: true`, `status: null`, and 409 for changes. */
+    public void setTransferring(String ref, boolean transferring) {
+        state.locked(() -> {
+            find(ref).transferring = transferring;
+            return null;
+        });
+    }
+
+    /** The node under maintenance: its servers show `is_node_under_maintenance` and answer 409 for changes. */
+    public void setNodeUnderMaintenance(String node, boolean on) {
+        state.locked(() -> {
+            state.setNodeUnderMaintenance(node, on);
+            return null;
+        });
+    }
+
+    /** The node's daemon (Wings) down: power and resources of its servers answer 504 DaemonConnectionException. */
+    public void setWingsDown(String node, boolean down) {
+        state.locked(() -> {
+            state.setWingsDown(node, down);
+            return null;
+        });
+    }
+
+    /**
+     * The server belongs to another panel user: the owner's key (an admin here) sees it only with
+     * `?type=admin-all`; other keys get 404 "does not exist on this server".
+     */
+    public void setOwnedByAnotherUser(String ref, boolean others) {
+        state.locked(() -> {
+            find(ref).ownedByAnotherUser = others;
             return null;
         });
     }
@@ -225,7 +280,10 @@ public final class PanelSimulator implements AutoCloseable {
         });
     }
 
-    /** Pterodactyl/Pelican: whether the admin enabled client auto-allocation (on by default). */
+    /**
+     * Pterodactyl/Pelican: whether the admin enabled client auto-allocation. Off by default, as on a stock panel:
+     * every assign is then refused with AutoAllocationNotEnabledException. The documented contract ignores it.
+     */
     public void setAutoAllocationEnabled(boolean enabled) {
         state.locked(() -> {
             state.setAutoAllocationEnabled(enabled);
@@ -247,7 +305,8 @@ public final class PanelSimulator implements AutoCloseable {
     public List<DemoPort> demoPorts() {
         return state.locked(() -> state.servers().stream()
                 .flatMap(s -> state.allocationsOf(s).stream().map(a -> new DemoPort(s.name, s.identifier,
-                        a.toModel(), state.listeners().isListening(a.ip, a.port))))
+                        a.toModel(), state.listeners().isListening(a.ip, a.port),
+                        state.listeners().acceptsTcp(a.ip, a.port))))
                 .toList());
     }
 
@@ -260,7 +319,10 @@ public final class PanelSimulator implements AutoCloseable {
 
     private Server toModel(SimServer s) {
         return new Server(s.identifier, s.uuid, s.name, s.node, s.blockingStatus(), s.suspended, s.allocationLimit,
-                state.allocationsOf(s).stream().map(SimAllocation::toModel).toList(), Set.of("*"));
+                state.allocationsOf(s).stream().map(SimAllocation::toModel).toList(), Set.of("*"), s.transferring,
+                state.nodeUnderMaintenance(s.node), s.egg.dockerImage(), new dev.portdeck.shared.model.Egg(null, s.egg.name()),
+                s.variables.stream().map(v -> new dev.portdeck.shared.model.StartupVariable(v.name(), null, v.env(),
+                        v.value(), v.value(), v.editable(), null)).toList());
     }
 
     /** Stops the API and closes every demo listener; calling it again does nothing. */

@@ -31,8 +31,11 @@ final class PanelState {
     private final Random random = new Random();
     private final List<SimServer> servers = new ArrayList<>();
     private final Map<Long, SimAllocation> allocations = new TreeMap<>();
+    private final java.util.Set<String> nodesInMaintenance = new java.util.HashSet<>();
+    private final java.util.Set<String> nodesWithWingsDown = new java.util.HashSet<>();
     private long nextAllocationId = 1;
-    private boolean autoAllocationEnabled = true;
+    /** Real panels ship with client auto-allocation off (PTERODACTYL_/PANEL_CLIENT_ALLOCATIONS_ENABLED=false). */
+    private boolean autoAllocationEnabled;
 
     private PanelState(Flavor flavor, DemoListeners listeners, Duration transition) {
         this.flavor = flavor;
@@ -58,7 +61,7 @@ final class PanelState {
         int internalId = servers.size() + 1;
         String seed = "portdeck-demo:" + internalId + ":" + spec.name();
         SimServer server = new SimServer(internalId, UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString(),
-                spec.name(), spec.node(), spec.description(), spec.bytesPerSecond());
+                spec.name(), spec.node(), spec.description(), spec.bytesPerSecond(), spec.egg());
         server.allocationLimit = spec.allocationLimit();
         server.suspended = spec.suspended();
         server.state = spec.power();
@@ -68,14 +71,30 @@ final class PanelState {
         DemoWorld.Node node = world.nodes().stream().filter(n -> n.name().equals(spec.node())).findFirst().orElseThrow();
         boolean running = spec.power() == PowerState.RUNNING && !spec.suspended();
         for (DemoWorld.Port p : spec.ports()) {
-            int port = listeners.claim(node.ip(), p.port(), running && p.listening());
+            int port = listeners.claim(node.ip(), p.port(), running && p.listening(), p.listening() ? p.game() : null);
             SimAllocation row = addRow(node, port, p.listening());
+            if (p.variable() != null) {
+                server.variables.add(new DemoWorld.Variable(p.variable(), displayName(p.variable()),
+                        Integer.toString(port), true));
+            }
             row.notes = p.notes();
             row.server = server;
             if (server.primaryId == null) {
                 server.primaryId = row.id;
             }
         }
+    }
+
+    /** "RCON_PORT" → "Rcon Port", as eggs name their port variables. */
+    private static String displayName(String env) {
+        StringBuilder name = new StringBuilder();
+        for (String word : env.toLowerCase(Locale.ROOT).split("_")) {
+            if (!word.isEmpty()) {
+                name.append(name.length() == 0 ? "" : " ").append(Character.toUpperCase(word.charAt(0)))
+                        .append(word.substring(1));
+            }
+        }
+        return name.toString();
     }
 
     private SimAllocation addRow(DemoWorld.Node node, int port, boolean serves) {
@@ -108,20 +127,54 @@ final class PanelState {
                 .findFirst().orElseThrow(ApiError::notFound);
     }
 
-    /** 409 when the server is suspended, installing, transferring or restoring a backup. */
+    /**
+     * 409 in the panels' order: suspended, node under maintenance, not installed (installing, install_failed),
+     * restoring a backup, transferring. A failed reinstall does not block.
+     */
     void requireUsable(SimServer server) {
-        String blocking = server.blockingStatus();
-        if (blocking == null) {
+        String detail;
+        if (server.suspended) {
+            detail = "This server is currently suspended and the functionality requested is unavailable.";
+        } else if (nodesInMaintenance.contains(server.node)) {
+            detail = "The node of this server is currently under maintenance and the functionality requested is"
+                    + " unavailable.";
+        } else if ("installing".equals(server.status) || "install_failed".equals(server.status)) {
+            detail = "This server has not yet completed its installation process, please try again later.";
+        } else if ("restoring_backup".equals(server.status)) {
+            detail = "This server is currently restoring from a backup, please try again later.";
+        } else if (server.transferring) {
+            detail = "This server is currently being transferred to a new machine, please try again later.";
+        } else {
             return;
         }
-        String detail = switch (blocking) {
-            case "suspended" -> "This server is currently suspended and the functionality requested is unavailable.";
-            case "installing" -> "This server has not yet completed its installation process, please try again later.";
-            case "transferring" -> "This server is currently being transferred to a new machine, please try again later.";
-            case "restoring_backup" -> "This server is currently restoring from a backup, please try again later.";
-            default -> "This server is currently in an unsupported state, please try again later.";
-        };
         throw new ApiError(409, "ServerStateConflictException", detail);
+    }
+
+    /** 504 DaemonConnectionException for what needs the node's Wings (power, resources) while it is down. */
+    void requireWings(SimServer server) {
+        if (nodesWithWingsDown.contains(server.node)) {
+            throw ApiError.daemonUnreachable();
+        }
+    }
+
+    boolean nodeUnderMaintenance(String node) {
+        return nodesInMaintenance.contains(node);
+    }
+
+    void setNodeUnderMaintenance(String node, boolean on) {
+        if (on) {
+            nodesInMaintenance.add(node);
+        } else {
+            nodesInMaintenance.remove(node);
+        }
+    }
+
+    void setWingsDown(String node, boolean down) {
+        if (down) {
+            nodesWithWingsDown.add(node);
+        } else {
+            nodesWithWingsDown.remove(node);
+        }
     }
 
     List<SimAllocation> allocationsOf(SimServer server) {
@@ -222,9 +275,8 @@ final class PanelState {
                             "Cannot remove the primary allocation. Set another allocation as primary first.")
                     : ApiError.display("You cannot delete the primary allocation for this server.");
         }
-        if (row.isPrimary()) {
-            server.primaryId = null; // Pelican: the server is left without a primary
-        }
+        // Pelican only releases the row: the server still points at it, so no allocation shows as primary and the
+        // next one assigned does not become primary either, until a primary is set.
         listeners.setListening(row.ip, row.port, false);
         row.server = null;
         row.notes = null;

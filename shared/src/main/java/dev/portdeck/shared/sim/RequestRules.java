@@ -42,7 +42,10 @@ final class RequestRules {
         return (int) value;
     }
 
-    /** `notes`: per flavor, max 255 or 256 characters; Pterodactyl requires the key to be present. "" clears. */
+    /**
+     * `notes`: per flavor, max 255 or 256 characters; real panels require the key to be present, trim the text first
+     * and store a blank note as null. "" clears.
+     */
     static String notes(JsonNode body, Flavor flavor) {
         JsonNode notes = body.get("notes");
         if (notes == null) {
@@ -57,7 +60,7 @@ final class RequestRules {
         if (!notes.isTextual()) {
             throw ApiError.validation("notes", "string", "The notes must be a string.");
         }
-        String text = notes.asText();
+        String text = flavor.trimsNotes() ? notes.asText().strip() : notes.asText();
         int max = flavor.notesMaxLength();
         if (text.codePointCount(0, text.length()) > max) {
             throw ApiError.validation("notes", "max", "The notes must not be greater than " + max + " characters.");

@@ -27,7 +27,7 @@ final class ServerListing {
         return state.locked(() -> {
             List<SimServer> matching = new ArrayList<>();
             for (SimServer s : state.servers()) {
-                if (matches(s, q)) {
+                if (listed(s, q.get("type"), key) && matches(s, q)) {
                     matching.add(s);
                 }
             }
@@ -35,12 +35,25 @@ final class ServerListing {
             int totalPages = Math.max(1, (total + perPage - 1) / perPage);
             int from = Math.min(total, (page - 1) * perPage);
             List<ObjectNode> items = matching.subList(from, Math.min(total, from + perPage)).stream()
-                    .map(s -> JsonShapes.server(s, state.allocationsOf(s), key)).toList();
+                    .map(s -> JsonShapes.server(s, state.allocationsOf(s), key, state.nodeUnderMaintenance(s.node),
+                            ClientApi.includesEgg(request)))
+                    .toList();
             ObjectNode body = JsonShapes.list(items);
             body.set("meta", JsonShapes.pagination(total, items.size(), perPage, page, totalPages,
                     page > 1 ? link(page - 1, perPage) : null, page < totalPages ? link(page + 1, perPage) : null));
             return ClientApi.Reply.ok(body);
         });
+    }
+
+    /**
+     * `type`: none (or `owner`) lists the user's own servers and those they are a subuser of; an admin (here: the
+     * owner's key) adds everyone else's with `admin-all`, or lists only those with `admin`; others then get nothing.
+     */
+    private static boolean listed(SimServer s, String type, SimKey key) {
+        if ("admin-all".equals(type) || "admin".equals(type)) {
+            return key.owner() && ("admin-all".equals(type) || s.ownedByAnotherUser);
+        }
+        return !s.ownedByAnotherUser;
     }
 
     private String link(int page, int perPage) {

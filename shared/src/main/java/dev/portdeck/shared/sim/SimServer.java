@@ -1,6 +1,8 @@
 package dev.portdeck.shared.sim;
 
 import dev.portdeck.shared.model.PowerState;
+import java.util.ArrayList;
+import java.util.List;
 
 /** A simulated game server. Guarded by PanelState's lock. */
 final class SimServer {
@@ -11,18 +13,26 @@ final class SimServer {
     final String node;
     final String description;
     final long bytesPerSecond;
+    final DemoWorld.Egg egg;
+    /** The egg's variables, then one per port a {@link DemoWorld.Port#variable()} names, holding the port bound. */
+    final List<DemoWorld.Variable> variables = new ArrayList<>();
     int allocationLimit;
     Long primaryId;
     boolean suspended;
-    /** null, or installing / transferring / restoring_backup. */
+    /** null, or installing / install_failed / reinstall_failed / restoring_backup, as the panels' `status`. */
     String status;
+    /** is_transferring: a transfer shows as this flag with status null. */
+    boolean transferring;
+    /** The server belongs to another panel user: listed for an admin only with `?type=admin-all`. */
+    boolean ownedByAnotherUser;
     /** The state until {@link #settlesAtNanos}, then {@link #settlesTo}. */
     PowerState state;
     PowerState settlesTo;
     long settlesAtNanos;
     long startedAtMillis;
 
-    SimServer(int internalId, String uuid, String name, String node, String description, long bytesPerSecond) {
+    SimServer(int internalId, String uuid, String name, String node, String description, long bytesPerSecond,
+              DemoWorld.Egg egg) {
         this.internalId = internalId;
         this.uuid = uuid;
         this.identifier = uuid.substring(0, 8);
@@ -30,6 +40,8 @@ final class SimServer {
         this.node = node;
         this.description = description;
         this.bytesPerSecond = bytesPerSecond;
+        this.egg = egg;
+        variables.addAll(egg.variables());
     }
 
     PowerState currentState(long nowNanos) {
@@ -52,7 +64,7 @@ final class SimServer {
         }
     }
 
-    /** The panel's word for why the server cannot be used right now, or null. */
+    /** The panels' `status` field: "suspended" while suspended, otherwise the stored status (null when normal). */
     String blockingStatus() {
         return suspended ? "suspended" : status;
     }

@@ -3,6 +3,7 @@ package dev.portdeck.shared.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portdeck.shared.error.InvalidInput;
@@ -40,6 +41,65 @@ class ConfigFileTest {
         InvalidInput e = assertThrows(InvalidInput.class, file::read);
         assertTrue(e.getMessage().endsWith("chmod 600 " + file.path()), e.getMessage());
         assertFalse(e.getMessage().contains("ptlc_secret1"));
+    }
+
+    @Test
+    void aFileOnlyItsOwnerMayUseIsReadWhateverTheOwnersOwnBits() throws Exception {
+        ConfigFile file = new ConfigFile(tmp.resolve("portdeck/config.properties"));
+        file.save(new Profile("main", "https://panel.example.com", ApiKey.of("ptlc_secret1"), false), true);
+        Files.setPosixFilePermissions(file.path(), PosixFilePermissions.fromString("rwx------"));
+        assertEquals("main", file.read().defaultProfile());
+        Files.setPosixFilePermissions(file.path(), PosixFilePermissions.fromString("rw----rw-"));
+        assertThrows(InvalidInput.class, file::read, "others may write it: refused too");
+    }
+
+    @Test
+    void aFifoIsRefusedAtOnceInsteadOfBlockingTheRead() throws Exception {
+        Path fifo = tmp.resolve("config.properties");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is not available here");
+        ConfigFile file = new ConfigFile(fifo);
+        InvalidInput e = assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> assertThrows(InvalidInput.class,
+                file::read));
+        assertTrue(e.getMessage().contains("is not a regular file"), e.getMessage());
+    }
+
+    @Test
+    void aDanglingSymbolicLinkIsReportedNotTakenForNoConfig() throws Exception {
+        Path link = tmp.resolve("config.properties");
+        Files.createSymbolicLink(link, tmp.resolve("moved-away.properties"));
+        ConfigFile file = new ConfigFile(link);
+        assertTrue(file.exists());
+        InvalidInput e = assertThrows(InvalidInput.class, file::read);
+        assertTrue(e.getMessage().contains("is a symbolic link to " + tmp.resolve("moved-away.properties")
+                + ", which does not exist"), e.getMessage());
+    }
+
+    @Test
+    void aMalformedUnicodeEscapeIsOneSentence() throws Exception {
+        Path path = tmp.resolve("config.properties");
+        Files.writeString(path, "default=main\nprofile.main.url=https://p.example.com/\\u12\n");
+        Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
+        InvalidInput e = assertThrows(InvalidInput.class, () -> new ConfigFile(path).read());
+        assertTrue(e.getMessage().contains("malformed \\u escape"), e.getMessage());
+    }
+
+    @Test
+    void aStoredKeyWithALineBreakNamesTheProfileNotTheKey() throws Exception {
+        Path path = tmp.resolve("config.properties");
+        Files.writeString(path, "profile.main.url=https://p.example.com\nprofile.main.key=ptlc_abc\\ndef\n");
+        Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
+        InvalidInput e = assertThrows(InvalidInput.class, () -> new ConfigFile(path).read());
+        assertTrue(e.getMessage().startsWith("profile main in " + path + ": the API key contains a line break"),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("ptlc_abc"));
+    }
+
+    @Test
+    void theAllServersSettingIsStoredAndRead() {
+        ConfigFile file = new ConfigFile(tmp.resolve("p/config.properties"));
+        file.save(new Profile("admin", "https://p.example.com", ApiKey.of("ptlc_a"), false, true), true);
+        assertTrue(file.read().profile("admin").orElseThrow().allServers());
     }
 
     @Test

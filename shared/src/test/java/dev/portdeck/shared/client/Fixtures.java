@@ -55,6 +55,12 @@ final class Fixtures {
         return new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json").setBody(body);
     }
 
+    /** A client of the panel at `url` with the test key and a 2 s connect timeout. */
+    static PanelClient client(java.net.URI url, RetryPolicy retry, java.time.Duration readTimeout) {
+        return new PanelClient(new PanelConfig(url, ApiKey.of(KEY), java.time.Duration.ofSeconds(2), readTimeout, false),
+                retry);
+    }
+
     static MockResponse ok(String body) {
         return json(200, body);
     }

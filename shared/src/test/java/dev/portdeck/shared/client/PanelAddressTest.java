@@ -26,6 +26,14 @@ class PanelAddressTest {
     }
 
     @Test
+    void aPortOutsideTheRangeIsAUsageErrorNotACrash() {
+        for (String bad : new String[] {"http://127.0.0.1:99999", "http://127.0.0.1:0"}) {
+            InvalidInput e = assertThrows(InvalidInput.class, () -> PanelAddress.parse(bad, false), bad);
+            assertTrue(e.getMessage().contains("is not a port number (1-65535)"), e.getMessage());
+        }
+    }
+
+    @Test
     void aPasswordInAnUnusableUrlIsNotRepeatedInTheError() {
         InvalidInput invalid = assertThrows(InvalidInput.class,
                 () -> PanelAddress.parse("https://admin:hunter2@panel example.com", false));

@@ -53,7 +53,7 @@ class PanelClientErrorsTest {
     }
 
     private PanelClient client(RetryPolicy retry, Duration readTimeout) {
-        return new PanelClient(new PanelConfig(url, ApiKey.of(KEY), Duration.ofSeconds(2), readTimeout, false), retry);
+        return Fixtures.client(url, retry, readTimeout);
     }
 
     private PanelClient client() {
@@ -76,7 +76,6 @@ class PanelClientErrorsTest {
         "409|AllocationNotAvailableException|The requested allocation is not available or already in use.|ALLOCATION_NOT_AVAILABLE",
         "503|NoAvailableAllocationsException|No available allocations found on this node.|NO_FREE_ALLOCATIONS",
         "400|NoAutoAllocationSpaceAvailableException|Cannot assign additional allocation: no more space available on node.|NO_FREE_ALLOCATIONS",
-        "400|AutoAllocationNotEnabledException|Server auto-allocation is not enabled for this instance.|AUTO_ALLOCATION_DISABLED",
         "409|ServerStateConflictException|This server is currently in an unsupported state, please try again later.|SERVER_STATE_CONFLICT",
         "400|SomethingNewException|The panel has a new rule.|OTHER",
     })
@@ -253,7 +252,7 @@ class PanelClientErrorsTest {
         }
         try (PanelClient c = client(RetryPolicy.DEFAULT, Duration.ofSeconds(5))) {
             RateLimited e = assertThrows(RateLimited.class, () -> c.allocations("d3aac109"));
-            assertTrue(e.getMessage().contains("kept limiting requests (HTTP 429) after 2 retries"), e.getMessage());
+            assertTrue(e.getMessage().contains("kept limiting requests after 2 retries (HTTP 429)"), e.getMessage());
         }
         assertEquals(3, panel.getRequestCount());
     }
@@ -275,9 +274,20 @@ class PanelClientErrorsTest {
                 .setHeader("Retry-After", "9223372036854775807"));
         try (PanelClient c = client(RetryPolicy.DEFAULT, Duration.ofSeconds(5))) {
             RateLimited e = assertThrows(RateLimited.class, () -> c.allocations("d3aac109"));
-            assertTrue(e.getMessage().contains("wait 86400 s"), e.getMessage());
+            assertTrue(e.getMessage().contains("wait more than 100 years"), e.getMessage());
         }
         assertEquals(1, panel.getRequestCount());
+    }
+
+    @Test
+    void aLongRetryAfterSaysTheRealWait() {
+        panel.enqueue(json(429, error("ThrottleRequestsException", 429, "Too Many Attempts."))
+                .setHeader("Retry-After", "99999999"));
+        try (PanelClient c = client(RetryPolicy.DEFAULT, Duration.ofSeconds(5))) {
+            RateLimited e = assertThrows(RateLimited.class, () -> c.allocations("d3aac109"));
+            assertTrue(e.getMessage().contains("asks to wait 1158 days"), e.getMessage());
+            assertEquals(Duration.ofSeconds(99999999), e.retryAfter());
+        }
     }
 
     @Test

@@ -5,8 +5,10 @@ import static dev.portdeck.shared.client.Fixtures.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portdeck.shared.error.NotTheApi;
 import dev.portdeck.shared.model.Allocation;
 import dev.portdeck.shared.model.AssignRequest;
 import dev.portdeck.shared.model.PowerSignal;
@@ -172,19 +174,51 @@ class PanelClientRequestsTest {
     }
 
     @Test
-    void aPanelThatNeverStopsPagingIsCutOffAtTheHardCap() {
+    void aPanelThatNeverStopsPagingIsCutOffAtTheHardCapInOneSentence() {
         panel.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest r) {
                 int page = Integer.parseInt(r.getRequestUrl().queryParameter("page"));
-                return ok(Fixtures.serverPage(page, Integer.MAX_VALUE, Integer.MAX_VALUE, "aaaaaaa1"));
+                return ok(Fixtures.serverPage(page, Integer.MAX_VALUE, Integer.MAX_VALUE, "%08x".formatted(page)));
             }
         });
         try (PanelClient capped = new PanelClient(new PanelConfig(URI.create(panel.url("/").toString()), ApiKey.of(KEY),
                 Duration.ofSeconds(2), Duration.ofSeconds(5), false), RetryPolicy.NONE, 7)) {
-            assertEquals(7, capped.listServers().size());
+            NotTheApi e = assertThrows(NotTheApi.class, capped::listServers);
+            assertTrue(e.getMessage().contains("claims more than 7 pages of servers"), e.getMessage());
         }
         assertEquals(7, panel.getRequestCount());
+    }
+
+    @Test
+    void aPanelStuckOnTheFirstPageIsRefusedAtTheSecond() {
+        panel.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest r) {
+                return ok(Fixtures.serverPage(1, 500, 50_000, "aaaaaaa1", "aaaaaaa2"));
+            }
+        });
+        NotTheApi e = assertThrows(NotTheApi.class, client::listServers);
+        assertTrue(e.getMessage().contains("answered page 1 when asked for page 2"), e.getMessage());
+        assertEquals(2, panel.getRequestCount());
+    }
+
+    @Test
+    void aServerListedTwiceStopsTheListing() {
+        panel.enqueue(ok(Fixtures.serverPage(1, 3, 5, "aaaaaaa1", "aaaaaaa2")));
+        panel.enqueue(ok(Fixtures.serverPage(2, 3, 5, "aaaaaaa3", "aaaaaaa1")));
+        NotTheApi e = assertThrows(NotTheApi.class, client::listServers);
+        assertTrue(e.getMessage().contains("lists server aaaaaaa1 twice (again on page 2)"), e.getMessage());
+    }
+
+    @Test
+    void allServersAsksForEveryServerTheUserAdministers() throws Exception {
+        panel.enqueue(ok(Fixtures.serverPage(1, 1, 1, "aaaaaaa1")));
+        try (PanelClient admin = new PanelClient(new PanelConfig(URI.create(panel.url("/").toString()), ApiKey.of(KEY),
+                Duration.ofSeconds(2), Duration.ofSeconds(5), false).withAllServers(true))) {
+            assertEquals(1, admin.listServers().size());
+        }
+        taken("GET", "/api/client?page=1&per_page=100&type=admin-all");
     }
 
     @Test

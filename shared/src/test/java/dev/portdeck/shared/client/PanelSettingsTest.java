@@ -100,10 +100,63 @@ class PanelSettingsTest {
         assertEquals(URI.create("https://prod.example.com"), prod.url());
         assertEquals(ApiKey.of("ptlc_prod"), prod.key());
 
-        PanelConfig elsewhere = resolve(new PanelSettings.Flags("https://prod2.example.com", "prod", false, null, null))
+        java.util.List<String> warnings = new java.util.ArrayList<>();
+        PanelConfig elsewhere = PanelSettings.from(env).resolve(
+                new PanelSettings.Flags("https://prod2.example.com", "prod", false, null, null), warnings::add)
                 .orElseThrow();
         assertEquals(URI.create("https://prod2.example.com"), elsewhere.url());
         assertEquals(ApiKey.of("ptlc_prod"), elsewhere.key());
+        assertEquals(java.util.List.of("sending the key of profile prod (stored for prod.example.com) to"
+                + " prod2.example.com, as --profile and --panel ask"), warnings);
+    }
+
+    @Test
+    void theProfileVariableNeverSendsItsKeyToAnotherUrlFromTheEnvironment() {
+        storeProfile("prod", "https://prod.example.com", "ptlc_prod", true);
+        env.put("PORTDECK_PROFILE", "prod");
+        env.put("PORTDECK_PANEL_URL", "http://127.0.0.1:18080");
+        InvalidInput e = assertThrows(InvalidInput.class, () -> resolve(PanelSettings.Flags.none()));
+        assertTrue(e.getMessage().startsWith("no API key for http://127.0.0.1:18080 (PORTDECK_PROFILE=prod is for"
+                + " prod.example.com"), e.getMessage());
+        assertTrue(e.getMessage().contains("pass --profile prod"), e.getMessage());
+    }
+
+    @Test
+    void theProfileVariableNeverSendsItsKeyToThePanelFlagsUrl() {
+        storeProfile("prod", "https://prod.example.com", "ptlc_prod", true);
+        env.put("PORTDECK_PROFILE", "prod");
+        assertThrows(InvalidInput.class, () -> resolve(panelFlag("https://other.example.com")));
+        env.put("PORTDECK_PANEL_URL", "https://third.example.com");
+        assertThrows(InvalidInput.class, () -> resolve(panelFlag("https://other.example.com")), "both together");
+    }
+
+    @Test
+    void theProfileVariableStillLetsAProfileStoredForTheOtherUrlAnswer() {
+        storeProfile("prod", "https://prod.example.com", "ptlc_prod", true);
+        storeProfile("demo", "http://127.0.0.1:18080", "ptlc_demo", false);
+        env.put("PORTDECK_PROFILE", "prod");
+        PanelConfig c = resolve(panelFlag("http://127.0.0.1:18080")).orElseThrow();
+        assertEquals(ApiKey.of("ptlc_demo"), c.key());
+        env.put("PORTDECK_API_KEY", "ptlc_env");
+        assertEquals(ApiKey.of("ptlc_env"), resolve(panelFlag("https://elsewhere.example.com")).orElseThrow().key());
+    }
+
+    @Test
+    void allServersComesFromTheFlagOrTheProfileOfThatPanel() {
+        ConfigFile.in(env).save(new Profile("admin", "https://p.example.com", ApiKey.of("ptlc_a"), false, true), true);
+        assertTrue(resolve(PanelSettings.Flags.none()).orElseThrow().allServers());
+        env.put("PORTDECK_API_KEY", "ptlc_env");
+        assertFalse(resolve(panelFlag("https://other.example.com")).orElseThrow().allServers());
+        assertTrue(resolve(new PanelSettings.Flags("https://other.example.com", null, false, null, null, true))
+                .orElseThrow().allServers());
+    }
+
+    @Test
+    void aKeyWithALineBreakInTheEnvironmentIsAUsageErrorNamingTheVariable() {
+        env.put("PORTDECK_PANEL_URL", "https://p.example.com");
+        env.put("PORTDECK_API_KEY", "ptlc_abc\ndef");
+        InvalidInput e = assertThrows(InvalidInput.class, () -> resolve(PanelSettings.Flags.none()));
+        assertTrue(e.getMessage().startsWith("PORTDECK_API_KEY: the API key contains a line break"), e.getMessage());
     }
 
     @Test

@@ -31,10 +31,18 @@ class RetryAfterTest {
     }
 
     @Test
-    void anAbsurdWaitIsCappedAtADayInsteadOfOverflowing() {
-        assertEquals(Duration.ofDays(1), Transport.retryAfter("9223372036854775807"));
-        assertEquals(Duration.ofDays(1), Transport.retryAfter("99999999999999999999999"));
-        assertEquals(Duration.ofDays(1), Transport.retryAfter("Fri, 31 Dec 9999 23:59:59 GMT"));
-        assertEquals("86400 s", Transport.seconds(Transport.retryAfter("9223372036854775807")));
+    void anAbsurdWaitIsCappedAtACenturyInsteadOfOverflowing() {
+        assertEquals(Transport.MAX_RETRY_AFTER, Transport.retryAfter("9223372036854775807"));
+        assertEquals(Transport.MAX_RETRY_AFTER, Transport.retryAfter("99999999999999999999999"));
+        assertEquals(Transport.MAX_RETRY_AFTER, Transport.retryAfter("Fri, 31 Dec 9999 23:59:59 GMT"));
+        assertEquals("more than 100 years", Transport.humanWait(Transport.retryAfter("9223372036854775807")));
+    }
+
+    @Test
+    void aLongWaitIsSaidInTheUnitAPersonWouldUse() {
+        assertEquals("42 s", Transport.humanWait(Transport.retryAfter("42")));
+        assertEquals("15 min", Transport.humanWait(Transport.retryAfter("900")));
+        assertEquals("5 h", Transport.humanWait(Transport.retryAfter("18000")));
+        assertEquals("1158 days", Transport.humanWait(Transport.retryAfter("99999999")));
     }
 }

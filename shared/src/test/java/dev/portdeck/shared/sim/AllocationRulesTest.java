@@ -36,6 +36,7 @@ class AllocationRulesTest {
     private void start(Flavor flavor, DemoWorld world) {
         sim = PanelSimulator.start(SimulatorOptions.defaults().withFlavor(flavor).withWorld(world)
                 .withDemoListeners(false).withCreationLimit(RateLimit.OFF));
+        sim.setAutoAllocationEnabled(true); // off on a stock panel: these rules are for one whose admin enabled it
         http = new SimHttp(sim, sim.clientKey());
         alpha = sim.serverId("Alpha");
         beta = sim.serverId("Beta");
@@ -217,9 +218,11 @@ class AllocationRulesTest {
 
     @ParameterizedTest
     @EnumSource(value = Flavor.class, names = {"PTERODACTYL", "PELICAN"})
-    void realPanelsRefuseWhenAutoAllocationIsSwitchedOff(Flavor flavor) {
-        start(flavor);
-        sim.setAutoAllocationEnabled(false);
+    void aStockRealPanelRefusesClientAllocations(Flavor flavor) {
+        sim = PanelSimulator.start(SimulatorOptions.defaults().withFlavor(flavor).withWorld(world(List.of(30001)))
+                .withDemoListeners(false).withCreationLimit(RateLimit.OFF));
+        http = new SimHttp(sim, sim.clientKey());
+        alpha = sim.serverId("Alpha");
         SimHttp.Answer refused = http.post(SimHttp.allocations(alpha), "{}");
         assertEquals(400, refused.status());
         assertEquals("AutoAllocationNotEnabledException", refused.errorCode());
@@ -247,6 +250,18 @@ class AllocationRulesTest {
             case PELICAN -> {
                 assertEquals(204, answer.status());
                 assertNull(sim.server(alpha).primaryAllocation());
+                // The server still points at the released row: a new row does not become primary (only that very
+                // row would show as primary again if the random pick handed it back). Two picks: one is new.
+                for (int i = 0; i < 2; i++) {
+                    SimHttp.Answer next = http.post(SimHttp.allocations(alpha), "{}");
+                    assertEquals(200, next.status());
+                    assertEquals(next.attributes().path("id").asLong() == primary,
+                            next.attributes().path("is_default").asBoolean(), next.toString());
+                }
+                long rcon = idOf(alpha, 25575);
+                assertEquals(200, http.post(allocation(alpha, rcon) + "/primary", null).status());
+                assertEquals(rcon, sim.server(alpha).primaryAllocation().id());
+                assertEquals(1, sim.server(alpha).allocations().stream().filter(Allocation::primary).count());
             }
         }
     }
@@ -328,7 +343,7 @@ class AllocationRulesTest {
                 http.delete(allocation(alpha, 99999)),
                 http.delete(SimHttp.allocations(alpha) + "/not-a-number"))) {
             assertEquals(404, answer.status(), answer.toString());
-            assertEquals("The requested resource does not exist on this server.", answer.errorDetail());
+            assertEquals("The requested resource could not be found on the server.", answer.errorDetail());
         }
         assertEquals(1, sim.server(beta).allocations().size());
     }
@@ -354,11 +369,11 @@ class AllocationRulesTest {
 
     @ParameterizedTest
     @EnumSource(Flavor.class)
-    void aMissingNotesKeyIsRefusedOnlyByPterodactyl(Flavor flavor) {
+    void aMissingNotesKeyIsRefusedByBothRealPanels(Flavor flavor) {
         start(flavor);
         long game = idOf(alpha, 25565);
         SimHttp.Answer answer = http.post(allocation(alpha, game), "{}");
-        if (flavor == Flavor.PTERODACTYL) {
+        if (flavor != Flavor.DOCUMENTED) {
             assertEquals(422, answer.status());
             assertEquals("The notes field must be present.", answer.errorDetail());
             assertEquals("present", answer.json().path("errors").path(0).path("meta").path("rule").asText());
@@ -380,6 +395,33 @@ class AllocationRulesTest {
         assertTrue(http.post(allocation(alpha, game), "{\"notes\":\"\"}").attributes().path("notes").isNull());
         http.post(allocation(alpha, game), "{\"notes\":\"x\"}");
         assertTrue(http.post(allocation(alpha, game), "{\"notes\":null}").attributes().path("notes").isNull());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Flavor.class)
+    void realPanelsTrimNotesAndStoreBlankOnesAsNull(Flavor flavor) {
+        start(flavor);
+        long game = idOf(alpha, 25565);
+        SimHttp.Answer padded = http.post(allocation(alpha, game), "{\"notes\":\"  Game port \\t\"}");
+        SimHttp.Answer blank = http.post(allocation(alpha, idOf(alpha, 25575)), "{\"notes\":\"   \"}");
+        if (flavor == Flavor.DOCUMENTED) {
+            assertEquals("  Game port \t", padded.attributes().path("notes").asText());
+            assertEquals("   ", blank.attributes().path("notes").asText());
+        } else {
+            assertEquals("Game port", padded.attributes().path("notes").asText());
+            assertTrue(blank.attributes().path("notes").isNull(), blank.toString());
+            SimHttp.Answer long256 = http.post(allocation(alpha, game), "{\"notes\":\" " + "n".repeat(256) + " \"}");
+            assertEquals(200, long256.status(), "the length is checked after trimming");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Flavor.class)
+    void aMissingAllocationIs404EvenOnASuspendedServer(Flavor flavor) {
+        start(flavor);
+        sim.setSuspended(alpha, true);
+        assertEquals(404, http.delete(allocation(alpha, 99999)).status(), "404 before 409");
+        assertEquals(409, http.delete(allocation(alpha, idOf(alpha, 25575))).status());
     }
 
     @ParameterizedTest

@@ -49,7 +49,7 @@ class DemoListenersTest {
             assertTrue(ports.stream().anyMatch(p -> !p.listening()));
             for (PanelSimulator.DemoPort p : ports) {
                 assertTrue(p.allocation().ip().startsWith("127."), "loopback only: " + p.allocation().ip());
-                assertEquals(p.listening(), accepts(p.allocation().ip(), p.allocation().port()), p.toString());
+                assertEquals(p.acceptsTcp(), accepts(p.allocation().ip(), p.allocation().port()), p.toString());
             }
             PanelSimulator.DemoPort game = port(sim, "Survival SMP", "Java");
             PanelSimulator.DemoPort rcon = port(sim, "Survival SMP", "RCON");
@@ -165,7 +165,7 @@ class DemoListenersTest {
             }
             pool.shutdown();
             for (PanelSimulator.DemoPort p : sim.demoPorts()) {
-                assertEquals(p.listening(), accepts(p.allocation().ip(), p.allocation().port()), p.toString());
+                assertEquals(p.acceptsTcp(), accepts(p.allocation().ip(), p.allocation().port()), p.toString());
                 if (p.listening()) {
                     assertEquals(PowerState.RUNNING, sim.powerState(p.serverId()), p.toString());
                 }
@@ -204,7 +204,7 @@ class DemoListenersTest {
              PanelSimulator b = PanelSimulator.start(SimulatorOptions.defaults())) {
             for (PanelSimulator sim : List.of(a, b)) {
                 for (PanelSimulator.DemoPort p : sim.demoPorts()) {
-                    assertEquals(p.listening(), accepts(p.allocation().ip(), p.allocation().port()), p.toString());
+                    assertEquals(p.acceptsTcp(), accepts(p.allocation().ip(), p.allocation().port()), p.toString());
                 }
             }
             assertEquals(PowerState.RUNNING, b.powerState("Survival SMP"));

@@ -16,7 +16,7 @@ class DemoWorldTest {
     @Test
     void theStandardWorldHasRunningStoppedAndSuspendedGameServers() {
         try (PanelSimulator sim = PanelSimulator.start(SimulatorOptions.defaults().withDemoListeners(false))) {
-            assertEquals(6, sim.servers().size());
+            assertEquals(9, sim.servers().size());
             assertEquals(PowerState.RUNNING, sim.powerState("Survival SMP"));
             assertEquals(PowerState.OFFLINE, sim.powerState("Creative Build"));
             assertTrue(sim.server("Modded Skyblock").suspended());
@@ -25,6 +25,8 @@ class DemoWorldTest {
             assertEquals(8080, sim.server("Web Panel").primaryAllocation().port());
             assertEquals(7, sim.freeAllocations("fra-1").size());
             assertTrue(sim.server("Survival SMP").identifier().matches("[0-9a-f]{8}"));
+            assertEquals(19132, sim.server("Pocket Realm").primaryAllocation().port());
+            assertEquals("27015", sim.server("The Island").variable("QUERY_PORT"));
         }
     }
 

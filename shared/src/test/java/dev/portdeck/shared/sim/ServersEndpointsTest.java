@@ -42,10 +42,10 @@ class ServersEndpointsTest {
         SimHttp.Answer answer = http.get("/api/client");
         assertEquals(200, answer.status());
         assertEquals(List.of("Survival SMP", "Creative Build", "FiveM Roleplay", "CS2 Competitive", "Web Panel",
-                "Modded Skyblock"), names(answer));
+                "Modded Skyblock", "Rust Weekly", "Pocket Realm", "The Island"), names(answer));
         JsonNode p = answer.json().path("meta").path("pagination");
-        assertEquals(6, p.path("total").asInt());
-        assertEquals(6, p.path("count").asInt());
+        assertEquals(9, p.path("total").asInt());
+        assertEquals(9, p.path("count").asInt());
         assertEquals(50, p.path("per_page").asInt());
         assertEquals(1, p.path("current_page").asInt());
         assertEquals(1, p.path("total_pages").asInt());
@@ -54,14 +54,14 @@ class ServersEndpointsTest {
 
     @Test
     void pagesThroughServersWithLinks() {
-        SimHttp.Answer second = http.get("/api/client?page=2&per_page=4");
-        assertEquals(List.of("Web Panel", "Modded Skyblock"), names(second));
+        SimHttp.Answer second = http.get("/api/client?page=2&per_page=5");
+        assertEquals(List.of("Modded Skyblock", "Rust Weekly", "Pocket Realm", "The Island"), names(second));
         JsonNode p = second.json().path("meta").path("pagination");
-        assertEquals(2, p.path("count").asInt());
+        assertEquals(4, p.path("count").asInt());
         assertEquals(2, p.path("total_pages").asInt());
-        assertTrue(p.path("links").path("previous").asText().endsWith("/api/client?page=1&per_page=4"));
+        assertTrue(p.path("links").path("previous").asText().endsWith("/api/client?page=1&per_page=5"));
         assertTrue(p.path("links").path("next").isMissingNode());
-        SimHttp.Answer first = http.get("/api/client?page=1&per_page=4");
+        SimHttp.Answer first = http.get("/api/client?page=1&per_page=5");
         assertTrue(first.json().path("meta").path("pagination").path("links").path("next").asText().contains("page=2"));
     }
 
@@ -122,7 +122,7 @@ class ServersEndpointsTest {
         SimHttp.Answer answer = http.get("/api/client/servers/0badc0de");
         assertEquals(404, answer.status());
         assertEquals("NotFoundHttpException", answer.errorCode());
-        assertEquals("The requested resource does not exist on this server.", answer.errorDetail());
+        assertEquals("The requested resource could not be found on the server.", answer.errorDetail());
     }
 
     @Test

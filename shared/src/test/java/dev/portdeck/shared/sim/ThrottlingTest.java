@@ -66,6 +66,7 @@ class ThrottlingTest {
         DemoWorld world = AllocationRulesTest.world(java.util.List.of(30001, 30002, 30003, 30004, 30005));
         try (PanelSimulator sim = PanelSimulator.start(SimulatorOptions.defaults().withFlavor(Flavor.PELICAN)
                 .withWorld(world).withDemoListeners(false))) {
+            sim.setAutoAllocationEnabled(true);
             SimHttp http = new SimHttp(sim, sim.clientKey());
             String alpha = sim.serverId("Alpha");
             sim.setAllocationLimit(alpha, 10);
@@ -74,6 +75,7 @@ class ThrottlingTest {
             SimHttp.Answer third = http.post(SimHttp.allocations(alpha), "{}");
             assertEquals(429, third.status());
             assertTrue(third.headers().firstValue("Retry-After").isPresent());
+            assertEquals("2", third.headers().firstValue("X-RateLimit-Limit").orElseThrow(), "how clients tell it apart");
             assertEquals(4, sim.server(alpha).allocations().size());
             assertEquals(200, http.get(SimHttp.allocations(alpha)).status(), "reading is not throttled");
             assertEquals(200, http.post(SimHttp.allocations(sim.serverId("Beta")), "{}").status(), "per server");
@@ -85,6 +87,7 @@ class ThrottlingTest {
         DemoWorld world = AllocationRulesTest.world(java.util.List.of(30001, 30002, 30003, 30004, 30005));
         try (PanelSimulator sim = PanelSimulator.start(SimulatorOptions.defaults().withFlavor(Flavor.PTERODACTYL)
                 .withWorld(world).withDemoListeners(false))) {
+            sim.setAutoAllocationEnabled(true);
             SimHttp http = new SimHttp(sim, sim.clientKey());
             String alpha = sim.serverId("Alpha");
             sim.setAllocationLimit(alpha, 10);

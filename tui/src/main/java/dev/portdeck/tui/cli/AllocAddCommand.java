@@ -30,10 +30,8 @@ public final class AllocAddCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    PanelOptions panel;
-
-    @Parameters(index = "0", paramLabel = "SERVER", description = "Short id, UUID or name of the server.")
+    @Parameters(index = "0", paramLabel = "SERVER", description = "Short id, UUID or name of the server.",
+            completionCandidates = CompletionCommand.ServerNames.class)
     String server;
 
     @Option(names = "--ip", paramLabel = "IP", description = "The IPv4/IPv6 address to ask for.")
@@ -47,6 +45,9 @@ public final class AllocAddCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print one JSON object for scripts.")
     boolean json;
+
+    @Mixin
+    PanelOptions panel;
 
     @Override
     public Integer call() {
@@ -90,8 +91,7 @@ public final class AllocAddCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (sentence != null) {
-            err.println("portdeck: " + TerminalText.clean(sentence));
-            err.flush();
+            TerminalText.println(err, "portdeck: " + sentence);
         }
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
@@ -105,9 +105,8 @@ public final class AllocAddCommand implements Callable<Integer> {
             doc.put("released", released);
             JsonOut.print(out, doc);
         } else if (!released) {
-            out.println("added " + got.address() + " (allocation " + got.id() + ") to " + TerminalText.clean(s.name())
+            TerminalText.println(out, "added " + got.address() + " (allocation " + got.id() + ") to " + s.name()
                     + " (" + s.identifier() + "); restart the server for it to use the new port");
-            out.flush();
         }
     }
 }

@@ -1,9 +1,9 @@
 package dev.portdeck.tui.cli;
 
-import dev.portdeck.tui.TerminalText;
 import dev.portdeck.shared.client.PanelClient;
 import dev.portdeck.shared.model.Allocation;
 import dev.portdeck.shared.model.Server;
+import dev.portdeck.tui.TerminalText;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -22,14 +22,15 @@ public final class AllocListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    PanelOptions panel;
-
-    @Parameters(index = "0", paramLabel = "SERVER", description = "Short id, UUID or name of the server.")
+    @Parameters(index = "0", paramLabel = "SERVER", description = "Short id, UUID or name of the server.",
+            completionCandidates = CompletionCommand.ServerNames.class)
     String server;
 
     @Option(names = "--json", description = "Print one JSON array for scripts instead of the table.")
     boolean json;
+
+    @Mixin
+    PanelOptions panel;
 
     @Override
     public Integer call() {
@@ -41,9 +42,13 @@ public final class AllocListCommand implements Callable<Integer> {
                 JsonOut.print(out, allocations.stream().map(JsonOut::allocation).toList());
                 return ExitCode.OK;
             }
-            String node = s.node() == null ? "" : " on " + TerminalText.clean(s.node());
-            out.println(TerminalText.clean(s.name()) + " (" + s.identifier() + ")" + node + ": " + allocations.size()
-                    + " of " + s.allocationLimit() + " allocations");
+            String node = s.node() == null ? "" : " on " + s.node();
+            TerminalText.println(out, s.name() + " (" + s.identifier() + ")" + node + ": " + allocations.size()
+                    + " of " + s.allocationLimit() + " allocations" + state(s));
+            if (!allocations.isEmpty() && allocations.stream().noneMatch(Allocation::primary)) {
+                TerminalText.println(out, "no primary allocation: set one with `portdeck alloc primary "
+                        + s.identifier() + " ID`");
+            }
             TextTable t = new TextTable("ID", "IP", "PORT", "ALIAS", "PRIMARY", "NOTES");
             for (Allocation a : allocations) {
                 t.row(a.id(), a.ip(), a.port(), a.ipAlias() == null ? "-" : a.ipAlias(), a.primary() ? "yes" : "",
@@ -52,5 +57,11 @@ public final class AllocListCommand implements Callable<Integer> {
             t.print(out);
         }
         return ExitCode.OK;
+    }
+
+    /** "" when changes are possible, else why not: "; changes blocked: transferring". */
+    private static String state(Server s) {
+        String blocked = s.blockedBy();
+        return blocked == null ? "" : "; changes blocked: " + blocked;
     }
 }

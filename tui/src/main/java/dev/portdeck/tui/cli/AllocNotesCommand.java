@@ -1,11 +1,11 @@
 package dev.portdeck.tui.cli;
 
-import dev.portdeck.tui.TerminalText;
 import dev.portdeck.shared.client.PanelClient;
 import dev.portdeck.shared.client.RequestChecks;
 import dev.portdeck.shared.error.InvalidInput;
 import dev.portdeck.shared.model.Allocation;
 import dev.portdeck.shared.model.Server;
+import dev.portdeck.tui.TerminalText;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,12 +24,10 @@ public final class AllocNotesCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    PanelOptions panel;
-
-    @Mixin
     AllocationArgs target;
 
-    @Parameters(index = "2", paramLabel = "TEXT", arity = "0..1", description = "The new notes (quote them).")
+    @Parameters(index = "2", paramLabel = "TEXT", arity = "0..1",
+            description = "The new notes (quote them); taken as typed, an @ included: never read from a file.")
     String text;
 
     @Option(names = "--clear", description = "Remove the notes.")
@@ -37,6 +35,9 @@ public final class AllocNotesCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print the allocation as one JSON object.")
     boolean json;
+
+    @Mixin
+    PanelOptions panel;
 
     @Override
     public Integer call() {
@@ -56,9 +57,9 @@ public final class AllocNotesCommand implements Callable<Integer> {
             if (json) {
                 JsonOut.print(out, JsonOut.change(s, "allocation", a));
             } else {
-                out.println(a.notes() == null ? "cleared the notes of " + a.address() + " (allocation " + a.id() + ")"
-                        : "notes of " + a.address() + " (allocation " + a.id() + "): " + TerminalText.clean(a.notes()));
-                out.flush();
+                TerminalText.println(out, a.notes() == null
+                        ? "cleared the notes of " + a.address() + " (allocation " + a.id() + ")"
+                        : "notes of " + a.address() + " (allocation " + a.id() + "): " + a.notes());
             }
         }
         return ExitCode.OK;

@@ -1,12 +1,12 @@
 package dev.portdeck.tui.cli;
 
-import dev.portdeck.tui.TerminalText;
 import dev.portdeck.shared.client.PanelClient;
 import dev.portdeck.shared.client.RequestChecks;
 import dev.portdeck.shared.error.InvalidInput;
 import dev.portdeck.shared.error.NotFound;
 import dev.portdeck.shared.model.Allocation;
 import dev.portdeck.shared.model.Server;
+import dev.portdeck.tui.TerminalText;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -25,9 +25,6 @@ public final class AllocRemoveCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    PanelOptions panel;
-
-    @Mixin
     AllocationArgs target;
 
     @Option(names = {"-y", "--yes"}, description = "Do not ask: remove it.")
@@ -35,6 +32,12 @@ public final class AllocRemoveCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print what was removed as one JSON object.")
     boolean json;
+
+    @Mixin
+    StopFirst stopFirst;
+
+    @Mixin
+    PanelOptions panel;
 
     @Override
     public Integer call() {
@@ -50,21 +53,24 @@ public final class AllocRemoveCommand implements Callable<Integer> {
             Server s = client.resolve(target.server);
             Allocation a = client.allocations(s.identifier()).stream().filter(x -> x.id() == target.id).findFirst()
                     .orElseThrow(() -> new NotFound("allocation " + target.id + " is not one of the allocations of "
-                            + TerminalText.clean(s.name()) + " (" + s.identifier() + ")", "allocation " + target.id + " of server "
+                            + s.name() + " (" + s.identifier() + ")", "allocation " + target.id + " of server "
                             + s.identifier()));
             String what = (a.primary() ? "the PRIMARY allocation " : "allocation ") + a.id() + " (" + a.address()
-                    + ") from " + TerminalText.clean(s.name()) + " (" + s.identifier() + ")";
-            if (!yes && !confirmed(prompt, "Remove " + what + "? [y/N] ")) {
-                err.println("portdeck: not removed.");
-                err.flush();
+                    + ") from " + s.name() + " (" + s.identifier() + ")";
+            if (!yes && !confirmed(prompt, TerminalText.clean("Remove " + what + "? [y/N] "))) {
+                TerminalText.println(err, "portdeck: not removed.");
                 return ExitCode.FAILURE;
             }
-            client.remove(s.identifier(), a.id());
+            stopFirst.around(client, s, err, prompt, () -> {
+                client.remove(s.identifier(), a.id());
+                return a;
+            });
             if (json) {
                 JsonOut.print(out, JsonOut.change(s, "removed", a));
             } else {
-                out.println("removed " + what);
-                out.flush();
+                TerminalText.println(out, "removed " + what + (a.primary() ? "; " + s.name() + " (" + s.identifier()
+                        + ") now has no primary allocation until one is set: `portdeck alloc primary " + s.identifier()
+                        + " ID`" : ""));
             }
         }
         return ExitCode.OK;

@@ -5,7 +5,8 @@ import picocli.CommandLine.Parameters;
 /** `SERVER ID`: the two positional parameters of every command that changes one allocation. */
 public final class AllocationArgs {
 
-    @Parameters(index = "0", paramLabel = "SERVER", description = "Short id, UUID or name of the server.")
+    @Parameters(index = "0", paramLabel = "SERVER", description = "Short id, UUID or name of the server.",
+            completionCandidates = CompletionCommand.ServerNames.class)
     String server;
 
     @Parameters(index = "1", paramLabel = "ID", description = "The allocation id (see `portdeck alloc list`).")

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
 /** `portdeck demo`: the built-in demo panel, alone (--serve-only) or under the dashboard. */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Run the built-in demo panel: six game servers on loopback addresses, real open and closed ports, "
+            "Run the built-in demo panel: nine game servers on loopback addresses, real open and closed ports, "
                     + "no account needed.",
             "Without --serve-only it opens the dashboard on it."})
 public final class DemoCommand implements Callable<Integer> {
@@ -50,7 +50,7 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Loopback address of the panel API (default: 127.0.0.1 on a free port).")
     String listen;
 
-    @Option(names = "--flavor", paramLabel = "FLAVOR", defaultValue = "documented",
+    @Option(names = "--flavor", paramLabel = "FLAVOR", defaultValue = "documented", completionCandidates = FlavorNames.class,
             description = "Which panel's rules to imitate: documented (default), pterodactyl or pelican.")
     String flavor;
 
@@ -59,8 +59,13 @@ public final class DemoCommand implements Callable<Integer> {
                     + " does (default: no limit).")
     int rateLimit;
 
+    @Option(names = "--no-client-allocations",
+            description = "pterodactyl/pelican: leave client auto-allocation off, as a stock panel ships (every add"
+                    + " is then refused); by default the demo switches it on so adding works.")
+    boolean noClientAllocations;
+
     @Option(names = "--large", paramLabel = "SERVERSxPORTS",
-            description = "Instead of the six demo servers, a benchmark world, e.g. 60x4: 60 running servers with"
+            description = "Instead of the nine demo servers, a benchmark world, e.g. 60x4: 60 running servers with"
                     + " 4 allocations each on 127.0.1.x.")
     String large;
 
@@ -93,6 +98,8 @@ public final class DemoCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("portdeck demo: " + e.getMessage() + ".");
             return ExitCode.FAILURE;
         }
+        // Real panels ship with client auto-allocation off; the demo switches it on so `a` and `alloc add` work.
+        simulator.setAutoAllocationEnabled(!noClientAllocations);
         try {
             return serveOnly ? serve(simulator) : openDashboard(simulator);
         } finally {
@@ -134,8 +141,8 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("export PORTDECK_PANEL_URL=" + simulator.url() + " PORTDECK_API_KEY=" + simulator.clientKey().reveal());
         out.flush();
         PrintWriter err = spec.commandLine().getErr();
-        err.println("portdeck demo: serving the demo panel (" + simulator.flavor().cliName() + " rules) until Ctrl-C;"
-                + " paste the line above into another shell, then run `portdeck servers`.");
+        err.println("portdeck demo: serving the demo panel (" + simulator.flavor().cliName() + " rules" + autoAllocation(simulator)
+                + ") until Ctrl-C; paste the line above into another shell, then run `portdeck servers`.");
         err.flush();
         try {
             stop.await();
@@ -147,6 +154,15 @@ public final class DemoCommand implements Callable<Integer> {
             }
         }
         return ExitCode.OK;
+    }
+
+    /** What the demo changed from a stock panel of its flavor, for the serving line. */
+    private String autoAllocation(PanelSimulator simulator) {
+        if (simulator.flavor() == Flavor.DOCUMENTED) {
+            return "";
+        }
+        return noClientAllocations ? "; client auto-allocation off, as on a stock panel"
+                : "; client auto-allocation switched on, which a stock panel leaves off";
     }
 
     /** The dashboard on the demo panel, until the user quits; the caller closes the simulator afterwards. */

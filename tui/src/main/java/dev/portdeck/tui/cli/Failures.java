@@ -32,7 +32,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler, CommandL
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println("portdeck: " + ex.getMessage());
+        err.println("portdeck: " + TerminalText.clean(ex.getMessage()));
         CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
         err.println("Try `" + cmd.getCommandSpec().qualifiedName() + " --help` for usage.");
         err.flush();
@@ -40,7 +40,8 @@ final class Failures implements CommandLine.IExecutionExceptionHandler, CommandL
     }
 
     static String sentence(Throwable ex) {
-        if (ex instanceof PanelException || ex instanceof InvalidInput || ex instanceof UncheckedIOException) {
+        if (ex instanceof PanelException || ex instanceof InvalidInput || ex instanceof UncheckedIOException
+                || ex instanceof CommandFailed) {
             return ex.getMessage();
         }
         String message = ex.getMessage();
@@ -49,6 +50,9 @@ final class Failures implements CommandLine.IExecutionExceptionHandler, CommandL
     }
 
     static int exitCode(Throwable ex) {
+        if (ex instanceof CommandFailed c) {
+            return c.exitCode();
+        }
         if (ex instanceof InvalidInput) {
             return ExitCode.USAGE;
         }

@@ -1,6 +1,9 @@
 package dev.portdeck.tui.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -15,6 +18,10 @@ import java.util.Map;
 final class JsonOut {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    static {
+        JSON.getFactory().setCharacterEscapes(new InvisibleEscapes());
+    }
     /** Two-space indentation, one element per line, `"key": value`: what jq and people expect. */
     private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(
             Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
@@ -23,10 +30,39 @@ final class JsonOut {
     private JsonOut() {
     }
 
+    /**
+     * Besides what JSON must escape, the characters that would reorder or hide text on a terminal: bidi controls,
+     * zero-width characters, C1 controls and line separators come out as \\uXXXX. The document means the same.
+     */
+    private static final class InvisibleEscapes extends CharacterEscapes {
+        private final int[] ascii = CharacterEscapes.standardAsciiEscapesForJSON();
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            boolean hidden = Character.getType(ch) == Character.FORMAT || Character.isISOControl(ch)
+                    || ch == 0x2028 || ch == 0x2029;
+            return hidden ? new SerializedString(String.format("\\u%04x", ch)) : null;
+        }
+    }
+
     static void print(PrintWriter out, Object document) {
         try {
             out.println(JSON.writer(PRETTY).writeValueAsString(document));
             out.flush();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One line, no spaces: for a field inside an NDJSON line. */
+    static String compact(Object document) {
+        try {
+            return JSON.writeValueAsString(document);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -52,6 +88,8 @@ final class JsonOut {
         m.put("node", s.node());
         m.put("status", s.status());
         m.put("suspended", s.suspended());
+        m.put("transferring", s.transferring());
+        m.put("node_under_maintenance", s.nodeUnderMaintenance());
         m.put("allocations", s.allocations().size());
         m.put("allocation_limit", s.allocationLimit());
         return m;

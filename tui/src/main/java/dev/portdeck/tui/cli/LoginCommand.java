@@ -32,11 +32,11 @@ public final class LoginCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    PanelOptions panel;
-
     @Option(names = "--default", description = "Make this profile the default (the first profile always is).")
     boolean makeDefault;
+
+    @Mixin
+    PanelOptions panel;
 
     @Override
     public Integer call() {
@@ -62,14 +62,15 @@ public final class LoginCommand implements Callable<Integer> {
         PanelConfig config = new PanelConfig(url, key,
                 flags.connectTimeout() == null ? PanelConfig.DEFAULT_CONNECT_TIMEOUT : flags.connectTimeout(),
                 flags.readTimeout() == null ? PanelConfig.DEFAULT_READ_TIMEOUT : flags.readTimeout(),
-                flags.allowInsecureHttp());
+                flags.allowInsecureHttp()).withAllServers(flags.allServers());
         PrintWriter err = spec.commandLine().getErr();
         PanelOptions.warnAboutApplicationKey(key, err);
         Page<Server> first;
         try (PanelClient client = new PanelClient(config)) {
             first = client.listServers(1, 1);
         }
-        file.save(new Profile(profileName, url.toString(), key, flags.allowInsecureHttp()), makeDefault);
+        file.save(new Profile(profileName, url.toString(), key, flags.allowInsecureHttp(), flags.allServers()),
+                makeDefault);
         PrintWriter out = spec.commandLine().getOut();
         out.println("saved profile \"" + profileName + "\" for " + url + " in " + file.path() + " (the key sees "
                 + first.total() + " server" + (first.total() == 1 ? "" : "s") + ")");

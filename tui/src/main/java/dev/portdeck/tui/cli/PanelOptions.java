@@ -45,15 +45,28 @@ public final class PanelOptions {
     Duration connectTimeout;
 
     @Option(names = "--read-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Time to wait for the panel's answer (default: 15s).")
+            description = "The longest one request to the panel may take, from connecting to the last byte of the"
+                    + " answer (default: 15s).")
     Duration readTimeout;
+
+    @Option(names = "--all-servers",
+            description = "Include every server your panel user administers, not only your own and those you are a"
+                    + " subuser of (the panel's type=admin-all; default: the profile's all_servers setting).")
+    boolean allServers;
 
     @Option(names = {"-v", "--verbose"}, description = "Log each request (never the key) and show stack traces.")
     boolean verbose;
 
-    /** The panel to use, or empty when none is configured anywhere (the dashboard then shows the demo panel). */
+    /**
+     * The panel to use, or empty when none is configured anywhere (the dashboard then shows the demo panel). A stored
+     * key about to go to another host than its own (--profile with --panel) is said on stderr first.
+     */
     public Optional<PanelConfig> resolve() {
-        return PanelSettings.from(environment().variables()).resolve(flags());
+        PrintWriter err = mixee == null ? new PrintWriter(System.err, true) : mixee.commandLine().getErr();
+        return PanelSettings.from(environment().variables()).resolve(flags(), warning -> {
+            err.println("portdeck: warning: " + warning + ".");
+            err.flush();
+        });
     }
 
     /** The panel to use; a usage error saying how to configure one when there is none. */
@@ -92,7 +105,8 @@ public final class PanelOptions {
         return new PanelSettings.Flags(
                 first(chain, o -> o.panel), first(chain, o -> o.profile),
                 chain.stream().anyMatch(o -> o.allowInsecureHttp),
-                first(chain, o -> o.connectTimeout), first(chain, o -> o.readTimeout));
+                first(chain, o -> o.connectTimeout), first(chain, o -> o.readTimeout),
+                chain.stream().anyMatch(o -> o.allServers));
     }
 
     private static <T> T first(List<PanelOptions> chain, java.util.function.Function<PanelOptions, T> field) {

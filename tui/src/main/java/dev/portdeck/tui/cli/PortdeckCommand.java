@@ -8,7 +8,6 @@ import dev.portdeck.tui.dashboard.DashboardFlags;
 import dev.portdeck.tui.dashboard.TerminalDashboard;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,7 +19,10 @@ import picocli.CommandLine.Spec;
         name = "portdeck",
         mixinStandardHelpOptions = true,
         versionProvider = PortdeckCommand.Version.class,
-        description = "Network allocations of game servers on Pterodactyl-style panels: dashboard, port checks, scripting.",
+        description = {
+            "Network allocations of game servers on Pterodactyl-style panels: dashboard, port checks, scripting.",
+            "`portdeck` with no COMMAND opens the dashboard (on the built-in demo panel when no panel is configured)."
+                    + " The COMMANDs never open it: each prints its answer and exits."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
@@ -33,10 +35,13 @@ import picocli.CommandLine.Spec;
         subcommands = {
             ServersCommand.class,
             AllocCommand.class,
+            PowerCommand.class,
             ProbeCommand.class,
+            ListeningCommand.class,
             DemoCommand.class,
             LoginCommand.class,
-            AutoComplete.GenerateCompletion.class
+            CompletionCommand.class,
+            CompleteServersCommand.class
         })
 public final class PortdeckCommand implements Callable<Integer> {
 
@@ -70,6 +75,7 @@ public final class PortdeckCommand implements Callable<Integer> {
     /** The command line reading environment variables and the terminal from `environment` (tests pass their own). */
     public static CommandLine commandLine(CommandEnvironment environment) {
         CommandLine cl = new CommandLine(new PortdeckCommand(environment));
+        cl.setExpandAtFiles(false); // `alloc notes S 16 @notes.txt` means that text, never a file's contents
         Failures failures = new Failures();
         cl.setExecutionExceptionHandler(failures);
         cl.setParameterExceptionHandler(failures);

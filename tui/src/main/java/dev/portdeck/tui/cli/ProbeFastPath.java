@@ -9,7 +9,7 @@ import java.nio.charset.Charset;
 import java.util.Optional;
 
 /**
- * The plain sweep, `portdeck probe [--json] [--ascii] [--show-closed] [-t D] [--concurrency N] TARGET...`, run
+ * The plain sweep, `portdeck probe [--json] [--ascii] [--show-closed] [-t D] [--check C] [--concurrency N] TARGET...`, run
  * without picocli: building picocli's model of the command (reflection over its annotations) costs a cold process
  * about 0.2 s, as much as a 10,000-port sweep. Anything else (help, errors, --server, --count, --verbose, ...) is
  * left to picocli, which also owns every error message; this class accepts only what it fully understands.
@@ -29,7 +29,7 @@ final class ProbeFastPath {
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
                 String value = i + 1 < args.length ? args[i + 1] : null;
-                if (!arg.isEmpty() && !arg.startsWith("-") && !arg.startsWith("@")) { // @file: picocli expands it
+                if (!arg.isEmpty() && !arg.startsWith("-") && !arg.startsWith("@")) { // @x: left to picocli, which reads no files
                     command.specs.add(arg);
                 } else if (arg.equals("--json")) {
                     command.json = true;
@@ -39,6 +39,9 @@ final class ProbeFastPath {
                     command.showClosed = true;
                 } else if ((arg.equals("-t") || arg.equals("--timeout")) && value != null) {
                     command.timeout = durations.convert(value);
+                    i++;
+                } else if (arg.equals("--check") && value != null) {
+                    command.check = value;
                     i++;
                 } else if (arg.equals("--concurrency") && value != null) {
                     command.concurrency = Integer.valueOf(value);

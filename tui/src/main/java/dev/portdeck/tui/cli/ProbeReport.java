@@ -1,13 +1,17 @@
 package dev.portdeck.tui.cli;
 
 import dev.portdeck.tui.TerminalText;
+import dev.portdeck.probe.Check;
 import dev.portdeck.probe.Outcome;
 import dev.portdeck.probe.ProbeResult;
+import dev.portdeck.probe.Service;
 import dev.portdeck.probe.StatsSnapshot;
+import dev.portdeck.probe.Target;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** How `portdeck probe` writes results: an aligned table, NDJSON, and the statistics summary of repeated probes. */
 final class ProbeReport {
@@ -16,19 +20,47 @@ final class ProbeReport {
     static final int LIST_CLOSED_UP_TO = 25;
 
     private final boolean ascii;
+    private final Map<Target, PlannedTarget> plan;
+    /** Shown when some target is asked something else than a TCP connect / asks the service itself. */
+    private final boolean checkColumn;
+    private final boolean serviceColumn;
     /** Column widths only grow, so the rows of later rounds line up under the first round's header. */
     private int[] tableWidths = new int[0];
+    /** probe --listening: the LISTEN column's text per result of the next table; null: no such column. */
+    private Map<ProbeResult, String> listenMarks;
 
     ProbeReport(boolean ascii) {
-        this.ascii = ascii;
+        this(ascii, Map.of());
     }
 
-    /** ✔ open, ✘ refused or unreachable, ? no answer, ! our own problem; ASCII: + x ? !. */
+    /** With each target's check, reason and expectation; the CHECK and SERVICE columns appear when they say something. */
+    ProbeReport(boolean ascii, Map<Target, PlannedTarget> plan) {
+        this.ascii = ascii;
+        this.plan = plan;
+        boolean notTcp = false;
+        boolean asksService = false;
+        for (Target t : plan.keySet()) { // a loop, not a stream: this runs once per `portdeck probe` start
+            notTcp |= t.check() != Check.TCP;
+            asksService |= t.check().asksTheService();
+        }
+        this.checkColumn = notTcp;
+        this.serviceColumn = asksService;
+    }
+
+    /** Adds a last column, LISTEN, with this text per result (probe --listening); null takes it away. */
+    void listenMarks(Map<ProbeResult, String> marks) {
+        this.listenMarks = marks;
+    }
+
+    /** ✔ open, ✘ refused or unreachable, ~ accepts but does not answer, ? no answer, ! our own problem; ASCII: + x ~ ? !. */
     String glyph(Outcome outcome) {
         if (outcome instanceof Outcome.Open) {
             return ascii ? "+" : "✔";
         }
-        if (outcome instanceof Outcome.Filtered) {
+        if (outcome instanceof Outcome.Unresponsive) {
+            return "~";
+        }
+        if (outcome instanceof Outcome.Filtered || outcome instanceof Outcome.OpenOrFiltered) {
             return "?";
         }
         if (outcome instanceof Outcome.LocalError) {
@@ -37,10 +69,14 @@ final class ProbeReport {
         return ascii ? "x" : "✘";
     }
 
-    /** The latency of an open port, else why it is not open. */
+    /** The latency of an open port (and the game's own round trip), else why it is not open. */
     static String detail(Outcome outcome) {
         if (outcome instanceof Outcome.Open open) {
-            return millis(open.latency()) + " ms";
+            return millis(open.latency()) + " ms"
+                    + (open.appLatency() == null ? "" : ", service " + millis(open.appLatency()) + " ms");
+        }
+        if (outcome instanceof Outcome.Unresponsive u) {
+            return "connects in " + millis(u.latency()) + " ms, but " + u.reason();
         }
         return error(outcome);
     }
@@ -49,6 +85,12 @@ final class ProbeReport {
     static String error(Outcome outcome) {
         if (outcome instanceof Outcome.Closed) {
             return "connection refused";
+        }
+        if (outcome instanceof Outcome.Unresponsive u) {
+            return u.reason();
+        }
+        if (outcome instanceof Outcome.OpenOrFiltered silent) {
+            return "no reply within " + silent.waited().toMillis() + " ms (UDP: open or filtered)";
         }
         if (outcome instanceof Outcome.Filtered filtered) {
             return "no answer within " + filtered.waited().toMillis() + " ms";
@@ -70,8 +112,9 @@ final class ProbeReport {
         boolean labels = results.stream().anyMatch(r -> r.target().label() != null);
         List<String[]> rows = new ArrayList<>();
         if (header) {
-            rows.add(labels ? new String[] {" ", "TARGET", "LABEL", "ADDRESS", "STATE", "DETAIL"}
-                    : new String[] {" ", "TARGET", "ADDRESS", "STATE", "DETAIL"});
+            String[] titles = columns(labels ? new String[] {" ", "TARGET", "LABEL", "ADDRESS", "STATE", "DETAIL"}
+                    : new String[] {" ", "TARGET", "ADDRESS", "STATE", "DETAIL"}, "CHECK", "SERVICE");
+            rows.add(listenMarks == null ? titles : withLast(titles, "LISTEN"));
         }
         int hidden = 0;
         for (ProbeResult r : results) {
@@ -79,14 +122,18 @@ final class ProbeReport {
                 hidden++;
                 continue;
             }
-            String[] row = {glyph(r.outcome()), r.target().toString(), address(r), r.outcome().word(),
-                    detail(r.outcome())};
-            if (r.target().label() != null) {
-                // from the panel: its alias (and a DNS error naming it) must not reach the terminal as escapes
+            PlannedTarget planned = plan.get(r.target());
+            boolean expected = planned != null && planned.expectedClosed() && r.outcome() instanceof Outcome.Closed;
+            String[] row = {expected ? (ascii ? "+" : "✔") : glyph(r.outcome()), r.target().toString(), address(r),
+                r.outcome().word(), detail(r.outcome()) + (expected ? " (expected)" : "")};
+            if (r.target().label() != null || r.target().check().asksTheService()) {
+                // a panel's alias (and a DNS error naming it), a service's words: never escapes on the terminal
                 row[1] = TerminalText.clean(row[1]);
                 row[4] = TerminalText.clean(row[4]);
             }
-            rows.add(labels ? withLabel(row, r.target().label()) : row);
+            row = labels ? withLabel(row, r.target().label()) : row;
+            row = columns(row, r.target().check().word(), TerminalText.clean(summary(r.outcome())));
+            rows.add(listenMarks == null ? row : withLast(row, listenMarks.get(r)));
         }
         StringBuilder out = new StringBuilder();
         if (rows.size() > (header ? 1 : 0)) {
@@ -98,25 +145,92 @@ final class ProbeReport {
         return out.toString();
     }
 
+    /** The row with the CHECK column before STATE and the SERVICE column before DETAIL, when they are shown. */
+    private String[] columns(String[] row, String check, String service) {
+        List<String> out = new ArrayList<>(List.of(row));
+        int state = out.size() - 2;
+        if (serviceColumn) {
+            out.add(state + 1, service);
+        }
+        if (checkColumn) {
+            out.add(state, check);
+        }
+        return out.toArray(new String[0]);
+    }
+
+    /** What the service said, in a few words: "MC 1.20.4 3/20", "CS2 de_dust2 12/24", "HTTP 200 OK"; "-" for none. */
+    static String summary(Outcome outcome) {
+        Service s = outcome instanceof Outcome.Open open ? open.service() : null;
+        if (s == null) {
+            return "-";
+        }
+        StringBuilder b = new StringBuilder(shortGame(s.game()));
+        // a game: its map, else its version; a web server: its status line and Server header
+        List<String> details = s.players() == null ? java.util.Arrays.asList(s.name(), s.version())
+                : List.of(s.map() != null ? s.map() : s.version() != null ? s.version() : "");
+        for (String detail : details) {
+            if (detail != null && !detail.isBlank()) {
+                b.append(b.length() == 0 ? "" : " ").append(detail.length() > 24 ? detail.substring(0, 23) + "…" : detail);
+            }
+        }
+        if (s.players() != null) {
+            b.append(' ').append(s.players()).append('/').append(s.maxPlayers() == null ? "?" : s.maxPlayers());
+        }
+        return b.length() == 0 ? "-" : b.toString().strip();
+    }
+
+    private static String shortGame(String game) {
+        if (game == null) {
+            return "";
+        }
+        String g = game.toLowerCase(Locale.ROOT);
+        if (g.contains("bedrock")) {
+            return "MCBE";
+        }
+        if (g.contains("minecraft")) {
+            return "MC";
+        }
+        if (g.equals("counter-strike 2")) {
+            return "CS2";
+        }
+        return game.length() > 16 ? game.substring(0, 15) + "…" : game;
+    }
+
     /** "3 targets: 1 open, 1 closed, 1 filtered in 12 ms". */
     static String tally(List<ProbeResult> results, Duration took) {
+        return tally(results, took, 0);
+    }
+
+    /** As {@link #tally(List, Duration)}, saying how many closed ports were expected closed: "2 closed (1 expected)". */
+    static String tally(List<ProbeResult> results, Duration took, long expectedClosed) {
         java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
-        for (String word : List.of("open", "closed", "filtered", "unreachable", "dns-error", "local-error")) {
+        for (String word : List.of("open", "unresponsive", "open|filtered", "closed", "filtered", "unreachable",
+                "dns-error", "local-error")) {
             counts.put(word, 0);
         }
         results.forEach(r -> counts.merge(r.outcome().word(), 1, Integer::sum));
         List<String> parts = new ArrayList<>();
         counts.forEach((word, n) -> {
             if (n > 0) {
-                parts.add(n + " " + word);
+                parts.add(n + " " + word + (word.equals("closed") && expectedClosed > 0 ? " (" + expectedClosed
+                        + " expected)" : ""));
             }
         });
         String noun = results.size() == 1 ? " target: " : " targets: ";
         return results.size() + noun + String.join(", ", parts) + " in " + took.toMillis() + " ms\n";
     }
 
-    /** One NDJSON line: host, port, address, state, latency_ms, error, time. */
+    /** One NDJSON line without a plan: the check's own word as reason-less. */
     static void json(ProbeResult r, StringBuilder out) {
+        json(r, null, null, out);
+    }
+
+    /**
+     * One NDJSON line: host, port, address, state, latency_ms, error, time, check, check_reason, app_latency_ms, then
+     * label (panel targets), service (when the service said something), expected ("closed", when marked so) and
+     * {@code moreFields} (",\"name\":value..." or null).
+     */
+    static void json(ProbeResult r, PlannedTarget planned, String moreFields, StringBuilder out) {
         Outcome o = r.outcome();
         quoted(out.append("{\"host\":"), r.target().host())
                 .append(",\"port\":").append(r.target().port()).append(",\"address\":");
@@ -136,10 +250,47 @@ final class ProbeReport {
         out.append(",\"time\":\"");
         IsoTime.append(r.time(), out);
         out.append('"');
+        quoted(out.append(",\"check\":"), r.target().check().word()).append(",\"check_reason\":");
+        if (planned == null) {
+            out.append("null");
+        } else {
+            quoted(out, planned.reason());
+        }
+        Duration app = o instanceof Outcome.Open open ? open.appLatency() : null;
+        out.append(",\"app_latency_ms\":").append(app == null ? "null" : millis(app));
         if (r.target().label() != null) {
             out.append(",\"label\":").append(quote(r.target().label())); // only for --server/--all targets
         }
-        out.append("}\n");
+        if (o instanceof Outcome.Open open && open.service() != null) {
+            service(open.service(), out.append(",\"service\":"));
+        }
+        if (planned != null && planned.expectedClosed()) {
+            out.append(",\"expected\":\"closed\"");
+        }
+        out.append(moreFields == null ? "" : moreFields).append("}\n");
+    }
+
+    /** {"game","name","version","map","players","max_players"}, each only when the service named it. */
+    private static void service(Service s, StringBuilder out) {
+        out.append('{');
+        int start = out.length();
+        field(out, start, "game", s.game());
+        field(out, start, "name", s.name());
+        field(out, start, "version", s.version());
+        field(out, start, "map", s.map());
+        if (s.players() != null) {
+            out.append(out.length() > start ? "," : "").append("\"players\":").append(s.players());
+        }
+        if (s.maxPlayers() != null) {
+            out.append(out.length() > start ? "," : "").append("\"max_players\":").append(s.maxPlayers());
+        }
+        out.append('}');
+    }
+
+    private static void field(StringBuilder out, int start, String name, String value) {
+        if (value != null) {
+            quoted(out.append(out.length() > start ? "," : "").append('"').append(name).append("\":"), value);
+        }
     }
 
     /** The statistics of repeated probes, one row per target; times in ms. */
@@ -154,7 +305,7 @@ final class ProbeReport {
             rows.add(new String[] {name, String.valueOf(s.sent()), String.valueOf(s.received()),
                     String.format(Locale.ROOT, "%.1f%%", s.lossPercent()), millis(s.min()), millis(s.avg()),
                     millis(s.max()), millis(s.p50()), millis(s.p95()), millis(s.jitter()),
-                    s.last() == null ? "-" : s.last().outcome().word()});
+                    s.last() == null ? "-" : s.last().outcome().word() + (expectedClosed(s.last()) ? " (expected)" : "")});
         }
         StringBuilder out = new StringBuilder("--- statistics (times in ms; jitter = mean |difference| of"
                 + " consecutive connect times) ---\n");
@@ -163,6 +314,18 @@ final class ProbeReport {
             out.append(retransmits).append(" connect(s) took ≈1 s or ≈3 s (a retransmitted SYN): counted as loss.\n");
         }
         return ascii ? out.toString().replace('≈', '~') : out.toString();
+    }
+
+    private boolean expectedClosed(ProbeResult r) {
+        PlannedTarget p = plan.get(r.target());
+        return p != null && p.expectedClosed() && r.outcome() instanceof Outcome.Closed;
+    }
+
+    /** The row with one more cell at its end. */
+    private static String[] withLast(String[] row, String cell) {
+        String[] wider = java.util.Arrays.copyOf(row, row.length + 1);
+        wider[row.length] = cell == null ? "-" : TerminalText.clean(cell);
+        return wider;
     }
 
     /** The row with the label inserted as the third column. */
@@ -195,14 +358,14 @@ final class ProbeReport {
         int[] widths = java.util.Arrays.copyOf(atLeast.length == columns ? atLeast : new int[0], columns);
         for (String[] row : rows) {
             for (int c = 0; c < columns; c++) {
-                widths[c] = Math.max(widths[c], row[c].codePointCount(0, row[c].length()));
+                widths[c] = Math.max(widths[c], TerminalText.width(row[c]));
             }
         }
         for (String[] row : rows) {
             for (int c = 0; c < columns; c++) {
                 out.append(row[c]);
                 if (c < columns - 1) {
-                    out.append(" ".repeat(widths[c] - row[c].codePointCount(0, row[c].length()) + 2));
+                    out.append(" ".repeat(widths[c] - TerminalText.width(row[c]) + 2));
                 }
             }
             out.append('\n');
@@ -232,7 +395,8 @@ final class ProbeReport {
                 case '\r' -> q.append("\\r");
                 case '\t' -> q.append("\\t");
                 default -> {
-                    if (c < 0x20) {
+                    if (c < 0x20 || Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
+                            || c == 0x2028 || c == 0x2029) { // also what would hide or reorder text on a terminal
                         q.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
                     } else {
                         q.append(c);

@@ -23,7 +23,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** `portdeck servers`: every server the key can see, from all pages of GET /api/client. */
 @Command(name = "servers", mixinStandardHelpOptions = true, versionProvider = PortdeckCommand.Version.class, sortOptions = false,
-        description = "List every server the API key can see: short id, name, node, allocations used / limit, status.")
+        description = {"List every server the API key can see: short id, name, node, allocations used / limit, status.",
+            "Panels list your own servers and those you are a subuser of; --all-servers adds everyone else's that you"
+                    + " administer."})
 public final class ServersCommand implements Callable<Integer> {
 
     /** At most this many GET /resources at once for --state: kind to the panel's rate limit. */
@@ -32,15 +34,15 @@ public final class ServersCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    PanelOptions panel;
-
     @Option(names = "--json", description = "Print one JSON array for scripts instead of the table.")
     boolean json;
 
     @Option(names = "--state", description = "Also ask each server's power state (one GET /resources per server,"
             + " " + STATE_POOL + " at a time; '-' for suspended servers, '?' when the panel would not say).")
     boolean state;
+
+    @Mixin
+    PanelOptions panel;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -80,11 +82,13 @@ public final class ServersCommand implements Callable<Integer> {
         return t;
     }
 
+    /** The panel's status word, else what else keeps the server from changes (transfer, node maintenance), else ok. */
     static String status(Server s) {
         if (s.status() != null) {
             return s.status();
         }
-        return s.suspended() ? "suspended" : "ok";
+        String blocked = s.blockedBy();
+        return blocked == null ? "ok" : blocked;
     }
 
     /** Power state per short id, asked concurrently with a small pool; a failure shows as null and one stderr line. */
@@ -105,7 +109,7 @@ public final class ServersCommand implements Callable<Integer> {
                 } catch (ExecutionException e) {
                     states.put(f.getKey(), null);
                     String why = e.getCause() instanceof PanelException p ? p.getMessage() : String.valueOf(e.getCause());
-                    spec.commandLine().getErr().println("portdeck: no power state for " + f.getKey() + ": " + TerminalText.clean(why));
+                    TerminalText.println(spec.commandLine().getErr(), "portdeck: no power state for " + f.getKey() + ": " + why);
                 }
             }
             return states;

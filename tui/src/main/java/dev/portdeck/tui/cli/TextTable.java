@@ -5,7 +5,10 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** An aligned plain-text table: a header row, two spaces between columns, no trailing spaces. */
+/**
+ * An aligned plain-text table: a header row, two spaces between columns, no trailing spaces. Cells are cleaned of
+ * terminal controls and aligned by the columns they take on screen (a CJK character takes two), not by code points.
+ */
 final class TextTable {
 
     private final List<String> headers;
@@ -27,9 +30,9 @@ final class TextTable {
     void print(PrintWriter out) {
         int[] widths = new int[headers.size()];
         for (int i = 0; i < widths.length; i++) {
-            widths[i] = headers.get(i).length();
+            widths[i] = TerminalText.width(headers.get(i));
             for (List<String> r : rows) {
-                widths[i] = Math.max(widths[i], r.get(i).codePointCount(0, r.get(i).length()));
+                widths[i] = Math.max(widths[i], TerminalText.width(r.get(i)));
             }
         }
         line(out, headers, widths);
@@ -43,7 +46,7 @@ final class TextTable {
             String c = cells.get(i);
             b.append(c);
             if (i < cells.size() - 1) {
-                b.append(" ".repeat(widths[i] - c.codePointCount(0, c.length()) + 2));
+                b.append(" ".repeat(widths[i] - TerminalText.width(c) + 2));
             }
         }
         out.println(b.toString().stripTrailing());

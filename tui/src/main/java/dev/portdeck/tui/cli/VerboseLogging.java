@@ -59,8 +59,9 @@ final class VerboseLogging implements CommandLine.IExecutionStrategy {
                 return;
             }
             synchronized (err) {
-                err.println("[" + r.getLevel().getName().toLowerCase(java.util.Locale.ROOT) + "] " + r.getLoggerName()
-                        + ": " + new java.util.logging.SimpleFormatter().formatMessage(r));
+                err.println(dev.portdeck.tui.TerminalText.clean("[" + r.getLevel().getName().toLowerCase(
+                        java.util.Locale.ROOT) + "] " + r.getLoggerName() + ": "
+                        + new java.util.logging.SimpleFormatter().formatMessage(r)));
                 err.flush();
             }
         }

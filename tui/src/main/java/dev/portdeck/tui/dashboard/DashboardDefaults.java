@@ -34,10 +34,12 @@ record DashboardDefaults(Duration interval, Boolean readOnly, Boolean color, Boo
     /** What the config file in this environment says; an unknown key or a bad value is an error naming both. */
     static DashboardDefaults read(Map<String, String> env) {
         ConfigFile file = ConfigFile.in(env);
-        return parse(file.section(PREFIX), file.path().toString());
+        return parse(file.entries(PREFIX), file.path().toString());
     }
 
-    static DashboardDefaults parse(Map<String, String> settings, String where) {
+    static DashboardDefaults parse(Map<String, String> entries, String where) {
+        Map<String, String> settings = new java.util.TreeMap<>();
+        entries.forEach((k, v) -> settings.put(k, v == null ? null : v.strip()));
         for (String key : settings.keySet()) {
             if (!KEYS.contains(key)) {
                 throw new InvalidInput("config", where + ": " + PREFIX + key + " is not a dashboard setting (known: "

@@ -3,6 +3,7 @@ package dev.portdeck.tui.dashboard;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.FileHandler;
 import java.util.logging.Handler;
@@ -46,7 +47,7 @@ public final class DiagnosticsLog {
         }
         Path file = file(System.getenv("XDG_STATE_HOME"), System.getProperty("user.home"));
         try {
-            Files.createDirectories(file.getParent());
+            makePrivate(file);
             FileHandler handler = new FileHandler(file.toString(), 1_000_000, 1, true);
             handler.setFormatter(new SimpleFormatter());
             handler.setLevel(Level.ALL);
@@ -55,5 +56,24 @@ public final class DiagnosticsLog {
         } catch (IOException | RuntimeException e) {
             return null; // no log file is better than a broken screen
         }
+    }
+
+    /**
+     * The log names servers, panels and errors: 0600 in a 0700 directory, like the config, also when an older
+     * version left it readable.
+     */
+    static void makePrivate(Path file) throws IOException {
+        Path dir = file.getParent();
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir);
+        }
+        if (!dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        if (!Files.exists(file)) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     }
 }

@@ -206,13 +206,14 @@ class AllocCommandsTest {
     }
 
     @Test
-    void primaryOfARunningServerShowsTheContractsRefusal() {
+    void primaryOfARunningServerShowsTheContractsRefusalAndTheWayAround() {
         serverD3();
         panel.enqueue(json(400, error("ConflictingServerStateException", 400,
                 "Server must be stopped to change the primary allocation.")));
         Cli.Run r = cli.run("alloc", "primary", "d3aac109", "16");
         assertEquals(ExitCode.FAILURE, r.exit());
-        assertEquals("portdeck: Server must be stopped to change the primary allocation.\n", r.err());
+        assertEquals("portdeck: Server must be stopped to change the primary allocation (pass --stop-first to stop it,"
+                + " make the change and start it again)\n", r.err());
     }
 
     @Test

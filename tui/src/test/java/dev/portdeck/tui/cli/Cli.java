@@ -35,6 +35,13 @@ final class Cli {
         return this;
     }
 
+    /** Configured for the simulator through the environment, with its owner's key. */
+    Cli panel(dev.portdeck.shared.sim.PanelSimulator sim) {
+        env.put("PORTDECK_PANEL_URL", sim.url().toString());
+        env.put("PORTDECK_API_KEY", sim.clientKey().reveal());
+        return this;
+    }
+
     Cli prompt(Prompt p) {
         this.prompt = p;
         return this;

@@ -110,9 +110,41 @@ class DemoCommandTest {
         try (Serving demo = new Serving("--serve-only", "--flavor", "pterodactyl")) {
             Matcher m = demo.line();
             assertTrue(m.group(2).startsWith("ptlc_"));
-            assertTrue(demo.err.toString().contains("pterodactyl rules"));
+            assertTrue(demo.err.toString().contains("pterodactyl rules; client auto-allocation switched on, which a stock"
+                    + " panel leaves off"), demo.err.toString());
             demo.stop();
         }
+    }
+
+    @Test
+    void noClientAllocationsKeepsAStockPanelsRefusal() throws Exception {
+        try (Serving demo = new Serving("--serve-only", "--flavor", "pterodactyl", "--no-client-allocations")) {
+            Matcher m = demo.line();
+            String survival = get(m.group(1), m.group(2)).body().replaceAll("(?s).*?\"identifier\":\"([0-9a-f]{8})\".*", "$1");
+            HttpRequest add = HttpRequest.newBuilder(URI.create(m.group(1) + "/api/client/servers/" + survival
+                    + "/network/allocations")).timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer "
+                    + m.group(2)).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}"))
+                    .build();
+            HttpResponse<String> refused = HttpClient.newHttpClient().send(add, HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, refused.statusCode());
+            assertTrue(refused.body().contains("AutoAllocationNotEnabledException"), refused.body());
+            demo.stop();
+        }
+    }
+
+    @Test
+    void aWorldLargerThanTheOpenFilesLimitIsOneSentence() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(new java.io.File("/bin/sh").canExecute(), "no /bin/sh");
+        String javaBinary = ProcessHandle.current().info().command().orElse("java");
+        Process p = new ProcessBuilder("/bin/sh", "-c", "ulimit -n 64 && exec \"$0\" -cp \"$1\" dev.portdeck.tui.Main"
+                + " demo --large 130x4 --serve-only", javaBinary, System.getProperty("java.class.path"))
+                .redirectErrorStream(true).start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "it ends instead of hanging");
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(ExitCode.FAILURE, p.exitValue(), output);
+        assertEquals("portdeck demo: the demo world has 520 ports, each a socket, but this process may open only 64"
+                + " files (ulimit -n); raise the limit, e.g. `ulimit -n 1024`, or ask for a smaller world with --large.\n",
+                output);
     }
 
     @Test

@@ -73,4 +73,15 @@ class OutputSafetyTest {
                 .get("name").asText());
         assertFalse(r.out().contains("\t"), "raw control characters never reach stdout");
     }
+
+    @Test
+    void jsonEscapesBidiAndZeroWidthCharactersButKeepsTheirMeaning() throws Exception {
+        panel.enqueue(ok(page(1, 1, 1, serverAttributes("d3aac109", "abc\\u202egnp\\u200b 生存", "Node 1", 4, null,
+                false))));
+        Cli.Run r = cli.run("servers", "--json");
+        assertFalse(r.out().contains("\u202e") || r.out().contains("\u200b"), r.out());
+        assertTrue(r.out().contains("abc\\u202egnp\\u200b 生存"), r.out());
+        assertEquals("abc\u202egnp\u200b 生存", new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out()).get(0)
+                .get("name").asText());
+    }
 }

@@ -89,7 +89,8 @@ class ProbeCommandTest {
         ObjectMapper json = new ObjectMapper();
         List<String> lines = lines();
         assertEquals(3, lines.size(), out.toString());
-        List<String> fields = List.of("host", "port", "address", "state", "latency_ms", "error", "time");
+        List<String> fields = List.of("host", "port", "address", "state", "latency_ms", "error", "time", "check",
+                "check_reason", "app_latency_ms");
         for (String line : lines) {
             JsonNode node = json.readTree(line);
             assertEquals(fields, iterable(node.fieldNames()));
@@ -102,6 +103,9 @@ class ProbeCommandTest {
         assertEquals("open", first.get("state").asText());
         assertTrue(first.get("latency_ms").isNumber() && first.get("latency_ms").asDouble() >= 0);
         assertTrue(first.get("error").isNull());
+        assertEquals("tcp", first.get("check").asText());
+        assertEquals("not a game's default port: TCP connect", first.get("check_reason").asText());
+        assertTrue(first.get("app_latency_ms").isNull());
         JsonNode second = json.readTree(lines.get(1));
         assertEquals("closed", second.get("state").asText());
         assertTrue(second.get("latency_ms").isNull());
@@ -141,7 +145,8 @@ class ProbeCommandTest {
     void countRepeatsTheProbesAndEndsWithStatistics() {
         assertEquals(ExitCode.FAILURE, run("--count", "3", "--interval", "50ms", "127.0.0.1:" + open,
                 "127.0.0.1:" + closed));
-        List<String> lines = lines();
+        assertEquals(3, lines().stream().filter(l -> l.matches("round [123]  \\d\\d:\\d\\d:\\d\\d")).count());
+        List<String> lines = lines().stream().filter(l -> !l.startsWith("round ")).toList();
         assertEquals(3, lines.stream().filter(l -> l.contains(":" + open + " ") && l.contains(" open ")).count());
         int stateColumn = lines.get(0).indexOf("STATE");
         for (String row : lines.subList(1, 7)) {

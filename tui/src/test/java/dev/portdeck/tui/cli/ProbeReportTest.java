@@ -68,4 +68,49 @@ class ProbeReportTest {
         assertTrue(out.contains("evil [2J.example:25565"), out);
         assertTrue(out.contains("'evil [2J.example' does not resolve"), out);
     }
+
+    @Test
+    void aServiceIsSummedUpInTheTableAndListedInJsonWithoutMissingFields() throws Exception {
+        Target target = new Target("127.0.0.1", 25565, null, dev.portdeck.probe.Check.MINECRAFT);
+        ProbeResult r = new ProbeResult(target, java.net.InetAddress.getByName("127.0.0.1"),
+                new Outcome.Open(Duration.ofNanos(183_000), Duration.ofNanos(1_204_000),
+                        new dev.portdeck.probe.Service("Minecraft", "Survival \u001b[31mSMP", "Paper 1.20.4", null, 3, 20)),
+                Instant.EPOCH);
+        PlannedTarget planned = new PlannedTarget(target, "port 25565 is the default of Minecraft Java status", false);
+        ProbeReport report = new ProbeReport(true, java.util.Map.of(target, planned));
+        String table = report.table(List.of(r), true, false);
+        assertTrue(table.contains("minecraft  open   MC Paper 1.20.4 3/20  0.183 ms, service 1.204 ms"), table);
+        StringBuilder json = new StringBuilder();
+        ProbeReport.json(r, planned, null, json);
+        var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toString());
+        assertEquals(1.204, node.get("app_latency_ms").asDouble());
+        assertEquals(List.of("game", "name", "version", "players", "max_players"),
+                fieldNames(node.get("service")));
+    }
+
+    private static List<String> fieldNames(com.fasterxml.jackson.databind.JsonNode node) {
+        List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @Test
+    void aHungGameAndUdpSilenceHaveTheirOwnMarksAndReasons() throws Exception {
+        Target hung = new Target("127.0.0.1", 25565, null, dev.portdeck.probe.Check.MINECRAFT);
+        Target quiet = new Target("127.0.0.1", 7777, null, dev.portdeck.probe.Check.UDP);
+        java.net.InetAddress loopback = java.net.InetAddress.getByName("127.0.0.1");
+        List<ProbeResult> results = List.of(
+                new ProbeResult(hung, loopback, new Outcome.Unresponsive(Duration.ofNanos(90_000),
+                        "no status within 1000 ms"), Instant.EPOCH),
+                new ProbeResult(quiet, loopback, new Outcome.OpenOrFiltered(Duration.ofSeconds(1)), Instant.EPOCH));
+        java.util.Map<Target, PlannedTarget> plan = new java.util.LinkedHashMap<>();
+        plan.put(hung, new PlannedTarget(hung, "port 25565 is the default of Minecraft Java status", false));
+        plan.put(quiet, new PlannedTarget(quiet, "--check udp", false));
+        String table = new ProbeReport(true, plan).table(results, true, false);
+        assertTrue(table.contains("~  127.0.0.1:25565  127.0.0.1  minecraft  unresponsive   -        connects in 0.090 ms,"
+                + " but no status within 1000 ms"), table);
+        assertTrue(table.contains("?  127.0.0.1:7777   127.0.0.1  udp        open|filtered  -        no reply within 1000 ms"
+                + " (UDP: open or filtered)"), table);
+        assertTrue(ProbeReport.tally(results, Duration.ofMillis(5)).contains("1 unresponsive, 1 open|filtered"));
+    }
 }

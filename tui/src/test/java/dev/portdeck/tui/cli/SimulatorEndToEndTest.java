@@ -47,8 +47,10 @@ class SimulatorEndToEndTest {
         start(SimulatorOptions.defaults().withFlavor(flavor).withDemoListeners(false));
     }
 
+    /** A panel whose admin switched on client allocations (a stock Pterodactyl or Pelican refuses every add). */
     private void start(SimulatorOptions options) {
         sim = PanelSimulator.start(options);
+        sim.setAutoAllocationEnabled(true);
     }
 
     private Cli.Run as(ApiKey key, String... args) {
@@ -138,9 +140,9 @@ class SimulatorEndToEndTest {
         assertRefused(portdeck("alloc", "add", "Creative Build", "--ip", "127.0.0.2", "--port", "25565"),
                 ExitCode.FAILURE, "The requested allocation is not available or already in use.");
         assertRefused(portdeck("alloc", "primary", "Survival SMP", Long.toString(rcon)), ExitCode.FAILURE,
-                "Server must be stopped to change the primary allocation.");
+                "Server must be stopped to change the primary allocation (pass --stop-first");
         assertRefused(portdeck("alloc", "rm", "Survival SMP", Long.toString(rcon), "--yes"), ExitCode.FAILURE,
-                "Server must be stopped to remove allocations.");
+                "Server must be stopped to remove allocations (pass --stop-first");
         sim.setPowerState("Survival SMP", PowerState.OFFLINE);
         assertRefused(portdeck("alloc", "rm", "Survival SMP", Long.toString(survivalPrimary), "--yes"), ExitCode.FAILURE,
                 "Cannot remove the primary allocation. Set another allocation as primary first.");
@@ -234,8 +236,15 @@ class SimulatorEndToEndTest {
         Cli.Run rm = portdeck("alloc", "rm", "Creative Build", Long.toString(primary), "--yes");
         assertEquals(ExitCode.OK, rm.exit(), rm.toString());
         assertTrue(rm.out().contains("PRIMARY"), rm.out());
+        assertTrue(rm.out().contains("Creative Build (" + sim.serverId("Creative Build") + ") now has no primary"
+                + " allocation until one is set"), rm.out());
         assertNull(sim.server("Creative Build").primaryAllocation());
         assertTrue(portdeck("alloc", "list", "Creative Build").out().contains("0 of 2 allocations"));
+        long survival = allocationId("Survival SMP", 25565);
+        assertEquals(ExitCode.OK, portdeck("alloc", "rm", "Survival SMP", Long.toString(survival), "--yes").exit());
+        Cli.Run list = portdeck("alloc", "list", "Survival SMP");
+        assertTrue(list.out().contains("2 of 5 allocations\nno primary allocation: set one with `portdeck alloc primary "
+                + sim.serverId("Survival SMP") + " ID`"), list.out());
     }
 
     /** How many requests `portdeck alloc list "Survival SMP"` sends (the client may resolve the name first). */
@@ -264,7 +273,8 @@ class SimulatorEndToEndTest {
         int n = requestsOfOneList();
         start(SimulatorOptions.defaults().withDemoListeners(false).withRateLimit(RateLimit.perMinute(n)));
         assertEquals(ExitCode.OK, portdeck("alloc", "list", "Survival SMP").exit());
-        assertRefused(portdeck("alloc", "list", "Survival SMP"), ExitCode.FAILURE, "is limiting requests (HTTP 429)");
+        assertRefused(portdeck("alloc", "list", "Survival SMP"), ExitCode.FAILURE, "is limiting requests (HTTP 429: "
+                + n + " requests a minute per panel user");
     }
 
     @Test
@@ -272,7 +282,17 @@ class SimulatorEndToEndTest {
         start(SimulatorOptions.defaults().withFlavor(Flavor.PELICAN).withDemoListeners(false));
         assertEquals(ExitCode.OK, portdeck("alloc", "add", "Survival SMP").exit());
         assertEquals(ExitCode.OK, portdeck("alloc", "add", "Survival SMP").exit());
-        assertRefused(portdeck("alloc", "add", "Survival SMP"), ExitCode.FAILURE, "is limiting requests (HTTP 429)");
+        assertRefused(portdeck("alloc", "add", "Survival SMP"), ExitCode.FAILURE,
+                "allows only 2 new allocations per minute per server");
         assertEquals(5, sim.server("Survival SMP").allocations().size());
+    }
+
+    @Test
+    void aStockPanelsRefusalSaysWhatToAskTheAdminFor() {
+        sim = PanelSimulator.start(SimulatorOptions.defaults().withFlavor(Flavor.PTERODACTYL).withDemoListeners(false));
+        Cli.Run run = portdeck("alloc", "add", "Survival SMP");
+        assertRefused(run, ExitCode.FAILURE, "Server auto-allocation is not enabled for this instance: this panel does"
+                + " not let its users add allocations: ask its admin to switch on automatic allocation creation with a"
+                + " port range");
     }
 }

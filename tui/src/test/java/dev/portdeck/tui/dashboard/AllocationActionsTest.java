@@ -124,7 +124,8 @@ class AllocationActionsTest {
             h.press('a');
             h.awaitDialog("Add an allocation");
             h.press(KeyType.Enter);
-            h.awaitDialog("Not added: Server auto-allocation is not enabled for this instance.");
+            h.awaitDialog("Not added: Server auto-allocation is not enabled for this instance: this panel does not let"
+                    + " its users add allocations: ask its admin to switch on automatic allocation creation");
         }
     }
 

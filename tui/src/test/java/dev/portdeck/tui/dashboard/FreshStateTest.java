@@ -62,6 +62,12 @@ class FreshStateTest {
             h.press('r');
             h.awaitScreen(s -> h.line(0).contains("· restoring backup · power — ·"), "a backup in the header");
             h.sim.setStatus(SURVIVAL, null);
+            h.sim.setTransferring(SURVIVAL, true);
+            h.sim.setNodeUnderMaintenance("fra-1", true);
+            h.press('r');
+            h.awaitScreen(s -> h.line(0).contains("· transferring · node under maintenance ·"), "a transfer");
+            h.sim.setTransferring(SURVIVAL, false);
+            h.sim.setNodeUnderMaintenance("fra-1", false);
             h.sim.setSuspended(SURVIVAL, true);
             h.press('r');
             h.awaitScreen(s -> h.line(0).contains("· SUSPENDED · power — ·"), "suspended, and no stale power state");

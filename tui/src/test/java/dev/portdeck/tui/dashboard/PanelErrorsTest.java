@@ -74,7 +74,7 @@ class PanelErrorsTest {
         try (DeckHarness h = DeckHarness.start(Flavor.DOCUMENTED)) {
             h.await("Web Panel");
             h.press('r');
-            h.await("Reloaded 6 servers from the panel.");
+            h.await("Reloaded " + h.sim.servers().size() + " servers from the panel.");
             h.open("Survival SMP");
             h.press('r');
             h.await("Reloaded Survival SMP: 3 allocations.");

@@ -39,7 +39,7 @@ class ServersViewTest {
             assertTrue(survival.contains("3/5"), "3 of 5 allocations used: " + survival);
             h.awaitScreen(x -> h.line(h.rowOf("Survival SMP")).contains("4h0m"), "uptime from /resources");
             assertTrue(h.line(h.rowOf("Modded Skyblock")).contains("suspended"), screen);
-            assertTrue(screen.contains("6 servers"), screen);
+            assertTrue(screen.contains("9 servers"), screen);
         }
     }
 
@@ -62,9 +62,9 @@ class ServersViewTest {
             String filtered = h.awaitGone("Creative Build");
             assertTrue(filtered.contains("FiveM Roleplay"), filtered);
             h.press(KeyType.Enter);
-            assertTrue(h.await("filter \"fivem\": 1 of 6").contains("FiveM Roleplay"));
+            assertTrue(h.await("filter \"fivem\": 1 of 9").contains("FiveM Roleplay"));
             h.press(KeyType.Escape);
-            assertTrue(h.await("6 of 6").contains("Creative Build"));
+            assertTrue(h.await("9 of 9").contains("Creative Build"));
         }
     }
 

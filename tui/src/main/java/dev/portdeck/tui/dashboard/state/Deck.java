@@ -297,8 +297,7 @@ public final class Deck {
             allocationProblems.remove(id);
             Server now = server(id);
             if (now != null) {
-                replace(new Server(id, now.uuid(), now.name(), now.node(), now.status(), now.suspended(),
-                        now.allocationLimit(), list, now.permissions()));
+                replace(now.withAllocations(list));
             }
         }, e -> {
             allocationsAsked.remove(id);

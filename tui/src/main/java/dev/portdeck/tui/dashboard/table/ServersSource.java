@@ -87,13 +87,16 @@ public final class ServersSource implements TableSource<Server> {
         return Cell.of(up + "/" + used, up == used && used > 0 ? Tone.GOOD : up == 0 ? Tone.BAD : Tone.WARN);
     }
 
-    /** The panel's status (suspended, installing, transferring…) wins; then the power state. */
+    /** The panel's status (suspended, installing, restoring backup), a transfer or node maintenance; then the power. */
     private Cell state(Server s) {
         if (s.suspended()) {
             return Cell.of("suspended", Tone.BAD);
         }
         if (s.status() != null && !s.status().isBlank()) {
             return Cell.of(statusWord(s.status()), Tone.WARN);
+        }
+        if (s.transferring() || s.nodeUnderMaintenance()) {
+            return Cell.of(s.transferring() ? "transferring" : "node maint.", Tone.WARN);
         }
         PowerState p = deck.power(s.identifier());
         if (p == null) {

@@ -46,7 +46,10 @@ public final class Captions {
                 + glyphs.dot() + doing(s) + glyphs.dot() + allocations(s);
     }
 
-    /** "running 4h0m", "offline", "suspended", "installing · running": the panel's status first, then the power. */
+    /**
+     * "running 4h0m", "offline", "SUSPENDED · power —", "installing · running", "transferring", "node under
+     * maintenance": what the panel says about the server first, then its power.
+     */
     String doing(Server s) {
         List<String> parts = new ArrayList<>();
         if (s.suspended()) {
@@ -54,6 +57,12 @@ public final class Captions {
         }
         if (s.status() != null && !s.status().isBlank() && !s.status().equalsIgnoreCase("suspended")) {
             parts.add(ServersSource.statusWord(s.status()));
+        }
+        if (s.transferring()) {
+            parts.add("transferring");
+        }
+        if (s.nodeUnderMaintenance()) {
+            parts.add("node under maintenance");
         }
         PowerState p = deck.power(s.identifier());
         long up = deck.uptimeMillis(s.identifier());

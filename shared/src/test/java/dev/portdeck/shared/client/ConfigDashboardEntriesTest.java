@@ -9,8 +9,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Settings beside the profiles (the dashboard's defaults): read by prefix, and kept when a profile is saved. */
-class ConfigSectionTest {
+/** The dashboard's defaults beside the profiles: read by prefix, and kept when `portdeck login` saves a profile. */
+class ConfigDashboardEntriesTest {
 
     @TempDir
     Path tmp;
@@ -21,16 +21,16 @@ class ConfigSectionTest {
         Files.createDirectories(file.path().getParent());
         Files.writeString(file.path(), "dashboard.interval=10s\ndashboard.sort = -uptime\nprofile.a.url=https://a\n");
         Files.setPosixFilePermissions(file.path(), PosixFilePermissions.fromString("rw-------"));
-        assertEquals(Map.of("interval", "10s", "sort", "-uptime"), file.section("dashboard."));
+        assertEquals(Map.of("interval", "10s", "sort", "-uptime"), file.entries("dashboard."));
 
         file.save(new Profile("b", "https://b.example.com", ApiKey.of("ptlc_b"), false), true);
-        assertEquals(Map.of("interval", "10s", "sort", "-uptime"), file.section("dashboard."),
+        assertEquals(Map.of("interval", "10s", "sort", "-uptime"), file.entries("dashboard."),
                 "portdeck login rewrites the file without losing the dashboard's settings");
         assertEquals(2, file.read().profiles().size());
     }
 
     @Test
     void noFileMeansAnEmptySection() {
-        assertEquals(Map.of(), new ConfigFile(tmp.resolve("none/config.properties")).section("dashboard."));
+        assertEquals(Map.of(), new ConfigFile(tmp.resolve("none/config.properties")).entries("dashboard."));
     }
 }

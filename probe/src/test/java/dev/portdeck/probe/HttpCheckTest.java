@@ -1,0 +1,176 @@
+package dev.portdeck.probe;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.FileInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.SocketPolicy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The http and https checks against MockWebServer (a real HTTP server), with a self-signed certificate for https. */
+class HttpCheckTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(3);
+    private static Prober prober;
+
+    @BeforeAll
+    static void start() {
+        prober = new Prober(16);
+    }
+
+    @AfterAll
+    static void stop() {
+        prober.close();
+    }
+
+    private static Outcome probe(Check check, MockWebServer server) throws Exception {
+        return prober.probe(new Target("127.0.0.1", server.getPort(), null, check), TIMEOUT)
+                .get(15, TimeUnit.SECONDS).outcome();
+    }
+
+    @Test
+    void headReportsTheStatusAndTheServerHeader() throws Exception {
+        try (MockWebServer server = new MockWebServer()) {
+            server.enqueue(new MockResponse().setResponseCode(200).setHeader("Server", "nginx/1.25.3"));
+            Outcome.Open open = assertInstanceOf(Outcome.Open.class, probe(Check.HTTP, server));
+            assertEquals(new Service("HTTP", "200 OK", "nginx/1.25.3", null, null, null), open.service());
+            assertNotNull(open.appLatency(), "request to the end of the headers");
+            var request = server.takeRequest(5, TimeUnit.SECONDS);
+            assertEquals("HEAD", request.getMethod());
+            assertEquals("/", request.getPath());
+            assertEquals("127.0.0.1:" + server.getPort(), request.getHeader("Host"));
+        }
+    }
+
+    @Test
+    void anIpv6TargetIsAskedWithABracketedHost() throws Exception {
+        try (MockWebServer server = new MockWebServer()) {
+            server.start(java.net.InetAddress.getByName("::1"), 0);
+            server.enqueue(new MockResponse().setResponseCode(200));
+            Outcome outcome = prober.probe(new Target("::1", server.getPort(), null, Check.HTTP), TIMEOUT)
+                    .get(15, TimeUnit.SECONDS).outcome();
+            assertInstanceOf(Outcome.Open.class, outcome);
+            assertEquals("[::1]:" + server.getPort(), server.takeRequest(5, TimeUnit.SECONDS).getHeader("Host"));
+        }
+    }
+
+    @Test
+    void aRefusedHeadIsAskedAgainWithGet() throws Exception {
+        try (MockWebServer server = new MockWebServer()) {
+            server.enqueue(new MockResponse().setResponseCode(405));
+            server.enqueue(new MockResponse().setStatus("HTTP/1.1 302 Found").setHeader("Server", "Dynmap"));
+            Outcome.Open open = assertInstanceOf(Outcome.Open.class, probe(Check.HTTP, server));
+            assertEquals("302 Found", open.service().name());
+            assertEquals("Dynmap", open.service().version());
+            assertEquals(List.of("HEAD", "GET"), List.of(server.takeRequest().getMethod(), server.takeRequest().getMethod()));
+        }
+    }
+
+    @Test
+    void aServerThatHangsAfterTheHeadersStillAnswersAtOnce() throws Exception {
+        try (Fixtures.Tcp server = new Fixtures.Tcp((s, in, out) -> {
+            in.readNBytes(4); // the request has come
+            out.write("HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n{".getBytes(StandardCharsets.US_ASCII));
+            Fixtures.hang(in);
+        })) {
+            long start = System.nanoTime();
+            Outcome outcome = prober.probe(new Target("127.0.0.1", server.port(), null, Check.HTTP), TIMEOUT)
+                    .get(15, TimeUnit.SECONDS).outcome();
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertEquals("200 OK", assertInstanceOf(Outcome.Open.class, outcome).service().name());
+            assertTrue(millis < TIMEOUT.toMillis(), "the body is never waited for: " + millis + " ms");
+        }
+    }
+
+    @Test
+    void aServerThatNeverAnswersIsUnresponsive() throws Exception {
+        try (MockWebServer server = new MockWebServer()) {
+            server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+            Outcome.Unresponsive u = assertInstanceOf(Outcome.Unresponsive.class, probe(Check.HTTP, server));
+            assertEquals("no HTTP reply in time", u.reason());
+        }
+    }
+
+    @Test
+    void httpsReportsTheSelfSignedCertificateAndItsDaysLeft(@TempDir Path dir) throws Exception {
+        try (MockWebServer server = new MockWebServer()) {
+            server.useHttps(selfSigned(dir).getSocketFactory(), false);
+            server.enqueue(new MockResponse().setStatus("HTTP/1.1 204 No Content").setHeader("Server", "panel-web"));
+            Outcome.Open open = assertInstanceOf(Outcome.Open.class, probe(Check.HTTPS, server));
+            Service s = open.service();
+            assertEquals("HTTPS", s.game());
+            assertEquals("204 No Content", s.name());
+            assertEquals("panel-web", s.version());
+            Certificate c = s.certificate();
+            assertEquals("CN=portdeck-test,O=portdeck", c.subject());
+            assertTrue(c.selfSigned());
+            long days = c.daysLeft(Instant.now());
+            assertTrue(days == 29 || days == 30, "a 30-day certificate: " + days);
+            assertEquals("HEAD", server.takeRequest(5, TimeUnit.SECONDS).getMethod());
+        }
+    }
+
+    @Test
+    void httpsAgainstPlainHttpIsAFailedHandshake() throws Exception {
+        // what a plain web server does with a TLS ClientHello: a 400 and the end of the connection
+        try (Fixtures.Tcp plain = new Fixtures.Tcp((s, in, out) -> {
+            in.readNBytes(5);
+            out.write("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        })) {
+            Outcome outcome = prober.probe(new Target("127.0.0.1", plain.port(), null, Check.HTTPS), TIMEOUT)
+                    .get(15, TimeUnit.SECONDS).outcome();
+            String reason = assertInstanceOf(Outcome.Unresponsive.class, outcome).reason();
+            assertTrue(reason.startsWith("TLS handshake failed: "), reason);
+        }
+    }
+
+    @Test
+    void httpsWhoseServerNeverShakesHandsIsUnresponsive() throws Exception {
+        try (Fixtures.Tcp hung = new Fixtures.Tcp((s, in, out) -> Fixtures.hang(in))) {
+            Outcome outcome = prober.probe(new Target("127.0.0.1", hung.port(), null, Check.HTTPS), TIMEOUT)
+                    .get(15, TimeUnit.SECONDS).outcome();
+            assertEquals("no TLS handshake in time", assertInstanceOf(Outcome.Unresponsive.class, outcome).reason());
+        }
+    }
+
+    /** A key pair and self-signed certificate made by the JDK's keytool for this test only. */
+    static SSLContext selfSigned(Path dir) throws Exception {
+        Path store = dir.resolve("test.p12");
+        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        Process p = new ProcessBuilder(keytool, "-genkeypair", "-alias", "test", "-keyalg", "EC", "-groupname",
+                "secp256r1", "-dname", "CN=portdeck-test,O=portdeck", "-validity", "30", "-keystore", store.toString(),
+                "-storetype", "PKCS12", "-storepass", "changeit", "-keypass", "changeit")
+                .redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0 || !Files.exists(store)) {
+            throw new IllegalStateException("keytool failed: " + output);
+        }
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (InputStream in = new FileInputStream(store.toFile())) {
+            keys.load(in, "changeit".toCharArray());
+        }
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(keys, "changeit".toCharArray());
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(kmf.getKeyManagers(), null, null);
+        return context;
+    }
+}

@@ -1,0 +1,193 @@
+package dev.portdeck.probe.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.portdeck.probe.Check.Transport;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.StandardProtocolFamily;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.NetworkChannel;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** What listens, against real sockets this test binds on loopback (each on a port the kernel picks). */
+class ListeningLoopbackTest {
+
+    private static final long ME = ProcessHandle.current().pid();
+    private final List<NetworkChannel> held = new ArrayList<>();
+
+    @BeforeAll
+    static void onLinux() {
+        assumeTrue(Files.isReadable(Path.of("/proc/net/tcp")), "skipped: needs Linux's /proc/net");
+    }
+
+    @AfterEach
+    void release() throws IOException {
+        for (NetworkChannel c : held) {
+            c.close();
+        }
+    }
+
+    private int tcp(StandardProtocolFamily family, String address) throws IOException {
+        return port(hold(ServerSocketChannel.open(family).bind(new InetSocketAddress(ip(address), 0))));
+    }
+
+    private int udp(StandardProtocolFamily family, String address) throws IOException {
+        return port(hold(DatagramChannel.open(family).bind(new InetSocketAddress(ip(address), 0))));
+    }
+
+    private NetworkChannel hold(NetworkChannel channel) {
+        held.add(channel);
+        return channel;
+    }
+
+    private static int port(NetworkChannel channel) throws IOException {
+        return ((InetSocketAddress) channel.getLocalAddress()).getPort();
+    }
+
+    private static InetAddress ip(String literal) throws IOException {
+        return InetAddress.getByName(literal);
+    }
+
+    private static Listening ask(String address, int port) throws IOException {
+        return ListeningSnapshot.take().lookup(new Endpoint(ip(address), port));
+    }
+
+    private static LocalSocket only(Listening answer) {
+        Listening.Bound bound = assertInstanceOf(Listening.Bound.class, answer);
+        assertEquals(1, bound.sockets().size(), bound.toString());
+        return bound.sockets().get(0);
+    }
+
+    private static void assumeIpv6() {
+        try (ServerSocketChannel probe = ServerSocketChannel.open(StandardProtocolFamily.INET6)) {
+            probe.bind(new InetSocketAddress("::1", 0));
+        } catch (IOException | UnsupportedOperationException e) {
+            assumeTrue(false, "skipped: this machine has no IPv6 loopback: " + e.getMessage());
+        }
+    }
+
+    @Test
+    void anIpv4TcpListenerIsFoundWithOurOwnJvmAsItsProcess() throws IOException {
+        int port = tcp(StandardProtocolFamily.INET, "127.0.0.1");
+        LocalSocket socket = only(ask("127.0.0.1", port));
+        assertEquals(Transport.TCP, socket.transport());
+        assertEquals("ipv4", socket.family());
+        assertEquals("127.0.0.1", socket.addressText());
+        assertEquals(new Owner.Process(ME, "java", null), socket.owner());
+        assertEquals("java (pid " + ME + ")", socket.owner().text());
+    }
+
+    @Test
+    void anIpv6TcpListenerOnLoopbackIsFound() throws IOException {
+        assumeIpv6();
+        int port = tcp(StandardProtocolFamily.INET6, "::1");
+        LocalSocket socket = only(ask("::1", port));
+        assertEquals("ipv6", socket.family());
+        assertEquals("[::1]", socket.addressText());
+        assertEquals("java", socket.owner().name());
+        assertInstanceOf(Listening.NotListening.class, ask("127.0.0.1", port), "::1 does not take IPv4");
+    }
+
+    @Test
+    void boundUdpSocketsCountForIpv4AndIpv6() throws IOException {
+        int v4 = udp(StandardProtocolFamily.INET, "127.0.0.1");
+        LocalSocket socket = only(ask("127.0.0.1", v4));
+        assertEquals(Transport.UDP, socket.transport());
+        assertEquals(ME, ((Owner.Process) socket.owner()).pid());
+        assertTrue(ask("127.0.0.1", v4).bound(Transport.UDP) && !ask("127.0.0.1", v4).bound(Transport.TCP));
+        assumeIpv6();
+        int v6 = udp(StandardProtocolFamily.INET6, "::1");
+        assertEquals("[::1]", only(ask("::1", v6)).addressText());
+    }
+
+    @Test
+    void aListenerOnEveryIpv4AddressServesAnyLocalIpv4AddressButNotIpv6() throws IOException {
+        int port = tcp(StandardProtocolFamily.INET, "0.0.0.0");
+        assertEquals("0.0.0.0", only(ask("127.0.0.1", port)).addressText());
+        assertEquals("0.0.0.0", only(ask("127.0.0.77", port)).addressText());
+        assumeIpv6();
+        assertInstanceOf(Listening.NotListening.class, ask("::1", port));
+    }
+
+    @Test
+    void aDualStackListenerOnColonColonServesIpv4Too() throws IOException {
+        assumeIpv6();
+        int port = tcp(StandardProtocolFamily.INET6, "::");
+        assertEquals("[::]", only(ask("127.0.0.1", port)).addressText());
+        assertEquals("[::]", only(ask("::1", port)).addressText());
+    }
+
+    @Test
+    void aListenerOnOneLoopbackAddressServesOnlyThatAddress() throws IOException {
+        int port = tcp(StandardProtocolFamily.INET, "127.0.0.5");
+        assertEquals("127.0.0.5", only(ask("127.0.0.5", port)).addressText());
+        assertInstanceOf(Listening.NotListening.class, ask("127.0.0.6", port));
+        assertEquals("127.0.0.5", only(ask("0.0.0.0", port)).addressText(),
+                "an allocation on every address is served by any socket on its port");
+    }
+
+    @Test
+    void javaDefaultSocketsAreV4MappedIpv6SocketsAndStillMatch() throws IOException {
+        try (ServerSocket server = new ServerSocket(0, 50, ip("127.0.0.1"))) {
+            LocalSocket socket = only(ask("127.0.0.1", server.getLocalPort()));
+            assertEquals(socket.ipv6() ? "[::ffff:127.0.0.1]" : "127.0.0.1", socket.addressText());
+        }
+    }
+
+    @Test
+    void aPortNothingBindsIsNotListeningAndAClosedSocketIsGoneAtOnce() throws IOException {
+        int port;
+        try (ServerSocketChannel gone = ServerSocketChannel.open(StandardProtocolFamily.INET)) {
+            port = port(gone.bind(new InetSocketAddress(ip("127.0.0.1"), 0)));
+            assertInstanceOf(Listening.Bound.class, ask("127.0.0.1", port));
+        }
+        assertInstanceOf(Listening.NotListening.class, ask("127.0.0.1", port));
+        assertInstanceOf(Listening.NotListening.class, ask("0.0.0.0", port));
+    }
+
+    @Test
+    void aBoundButNotListeningTcpSocketIsNotListening() throws IOException {
+        // what the demo panel does for a stopped server's port: it holds the port, the kernel refuses connects
+        try (java.nio.channels.SocketChannel bound = java.nio.channels.SocketChannel.open(StandardProtocolFamily.INET)) {
+            bound.bind(new InetSocketAddress(ip("127.0.0.1"), 0));
+            assertInstanceOf(Listening.NotListening.class, ask("127.0.0.1", port(bound)));
+        }
+    }
+
+    @Test
+    void anAddressOfAnotherMachineIsNotThisMachineNeverAGuess() throws IOException {
+        int port = tcp(StandardProtocolFamily.INET, "0.0.0.0");
+        Listening answer = ask("198.51.100.7", port); // TEST-NET-2: nothing is sent, the address is only compared
+        assertEquals(new Listening.NotThisMachine("198.51.100.7"), answer);
+        assertTrue(!answer.here() && !answer.bound(Transport.TCP));
+        assertEquals("not-this-machine", answer.word());
+    }
+
+    @Test
+    void oneSnapshotAnswersManyEndpointsInTheirOrder() throws IOException {
+        int a = tcp(StandardProtocolFamily.INET, "127.0.0.1");
+        int b = udp(StandardProtocolFamily.INET, "127.0.0.1");
+        ListeningSnapshot snapshot = ListeningSnapshot.take();
+        List<Endpoint> asked = List.of(new Endpoint(ip("127.0.0.1"), b), new Endpoint(ip("198.51.100.7"), a),
+                new Endpoint(ip("127.0.0.1"), a));
+        Map<Endpoint, Listening> answers = snapshot.lookupAll(asked);
+        assertEquals(asked, List.copyOf(answers.keySet()));
+        assertEquals(List.of("listening", "not-this-machine", "listening"),
+                answers.values().stream().map(Listening::word).toList());
+        assertTrue(snapshot.sockets() >= 2, "it counts every bound socket: " + snapshot.sockets());
+    }
+}
