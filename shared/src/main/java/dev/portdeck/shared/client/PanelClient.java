@@ -127,6 +127,12 @@ public final class PanelClient implements AutoCloseable {
         return r.reader().serverPage(r.json());
     }
 
+    /** One page of {@link #listServers(boolean)}, for callers that pace their requests (the agent). */
+    public Page<Server> listServers(int page, int perPage, boolean withEggs) {
+        Reply r = serverPageReply(page, perPage, withEggs);
+        return r.reader().serverPage(r.json());
+    }
+
     private Reply serverPageReply(int page, int perPage, boolean withEggs) {
         if (page < 1 || perPage < 1 || perPage > MAX_PER_PAGE) {
             throw new InvalidInput("page", "pages start at 1 and hold 1 to " + MAX_PER_PAGE + " servers");

@@ -122,8 +122,8 @@ public final class DemoWorld {
         }
     }
 
-    /** Each allocation of a large world holds a socket; this keeps a demo under common file-descriptor limits. */
-    public static final int MAX_LARGE_ALLOCATIONS = 5000;
+    /** Each allocation of a large world holds a socket: past 1,000 or so, raise `ulimit -n` (bench/agent.sh does). */
+    public static final int MAX_LARGE_ALLOCATIONS = 10_000;
 
     private final List<Node> nodes;
     private final List<ServerSpec> servers;

@@ -6,7 +6,7 @@ import java.net.InetSocketAddress;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
-/** `--listen HOST:PORT` for the demo panel: loopback only, refused before anything is bound. */
+/** `--listen HOST:PORT`: the demo panel's (loopback only) and the agent's, refused before anything is bound. */
 final class ListenAddress {
 
     private ListenAddress() {
@@ -17,20 +17,43 @@ final class ListenAddress {
         if (text == null || text.isBlank()) {
             return new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
         }
-        String t = text.strip();
-        int colon = t.lastIndexOf(':');
-        String host = colon < 0 ? "127.0.0.1" : t.substring(0, colon);
-        String portText = colon < 0 ? t : t.substring(colon + 1);
-        if (host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1);
-        }
-        int port = port(cmd, text, portText);
-        InetAddress address = loopback(host);
+        String[] hostPort = split(text, "127.0.0.1");
+        int port = port(cmd, text, hostPort[1]);
+        InetAddress address = loopback(hostPort[0]);
         if (address == null) {
             throw new ParameterException(cmd, "--listen must be a loopback address such as 127.0.0.1:8080 or [::1]:8080,"
                     + " not '" + text + "': the demo panel is never exposed to the network.");
         }
         return new InetSocketAddress(address, port);
+    }
+
+    /**
+     * The agent's --listen: "HOST:PORT", "[V6]:PORT" or ":PORT" (every address); HOST an IP literal or localhost,
+     * never looked up.
+     */
+    static InetSocketAddress parseAny(CommandLine cmd, String text) {
+        String[] hostPort = split(text, "");
+        int port = port(cmd, text, hostPort[1]);
+        String host = hostPort[0];
+        InetAddress address = host.isEmpty() ? new InetSocketAddress(0).getAddress()
+                : host.equalsIgnoreCase("localhost") ? InetAddress.getLoopbackAddress()
+                : IpLiteral.parse(host).orElse(null);
+        if (address == null) {
+            throw new ParameterException(cmd, "--listen needs HOST:PORT with an IP address (or localhost), such as"
+                    + " 127.0.0.1:9477, [::1]:9477 or :9477 (every address), not '" + text + "'.");
+        }
+        return new InetSocketAddress(address, port);
+    }
+
+    /** {host, port text}: the host without IPv6 brackets, {@code defaultHost} when only a port is given. */
+    private static String[] split(String text, String defaultHost) {
+        String t = text.strip();
+        int colon = t.lastIndexOf(':');
+        String host = colon < 0 ? defaultHost : t.substring(0, colon);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        return new String[] {host, colon < 0 ? t : t.substring(colon + 1)};
     }
 
     private static int port(CommandLine cmd, String text, String portText) {

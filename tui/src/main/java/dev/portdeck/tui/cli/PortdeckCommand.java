@@ -4,6 +4,7 @@ import dev.portdeck.shared.client.PanelClient;
 import dev.portdeck.shared.client.PanelConfig;
 import dev.portdeck.shared.sim.DemoWorld;
 import dev.portdeck.shared.sim.Flavor;
+import dev.portdeck.tui.BuildStamp;
 import dev.portdeck.tui.dashboard.DashboardFlags;
 import dev.portdeck.tui.dashboard.TerminalDashboard;
 import java.util.Optional;
@@ -39,6 +40,7 @@ import picocli.CommandLine.Spec;
             ProbeCommand.class,
             ListeningCommand.class,
             DemoCommand.class,
+            AgentCommand.class,
             LoginCommand.class,
             CompletionCommand.class,
             CompleteServersCommand.class
@@ -55,6 +57,9 @@ public final class PortdeckCommand implements Callable<Integer> {
 
     @Mixin
     DashboardFlags dashboardFlags;
+
+    @Mixin
+    HistoryOptions historyOptions;
 
     @Spec
     CommandSpec spec;
@@ -87,6 +92,11 @@ public final class PortdeckCommand implements Callable<Integer> {
         return environment;
     }
 
+    /** Where the dashboard reads history (--prometheus, PORTDECK_PROMETHEUS_URL, the profile); empty for none. */
+    public java.util.Optional<java.net.URI> prometheus() {
+        return historyOptions.resolve(panelOptions);
+    }
+
     /** The panel options given to the root command (`portdeck --panel URL`). */
     public PanelOptions panelOptions() {
         return panelOptions;
@@ -109,17 +119,16 @@ public final class PortdeckCommand implements Callable<Integer> {
         }
     }
 
-    /** Reads the version Maven wrote into the jar's manifest. */
+    /** The version and commit Maven wrote into the jar's manifest. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"portdeck " + version()};
+            return new String[] {BuildStamp.current().line()};
         }
     }
 
     /** The version from the jar's manifest, or "development build" when run from classes. */
     public static String version() {
-        String v = PortdeckCommand.class.getPackage().getImplementationVersion();
-        return v == null ? "development build" : v;
+        return BuildStamp.current().version();
     }
 }

@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Measures `portdeck agent` watching a large demo world on loopback (the demo panel in its own process):
+#   1. CPU % of one core and resident memory of the agent, probing every allocation every 15 s, first unscraped, then
+#      scraped every 15 s with gzip as Prometheus does;
+#   2. /metrics scrape time (median of 5, plain and gzip), its size, and the series per allocation.
+# Usage: bench/agent.sh                 SIZES="1000 10000" WARMUP=45 MEASURE=90 (seconds)
+#        AGENT_JAVA_OPTS="..."          JVM flags of the agent (default: bin/portdeck's)
+# Needs a built jar (mvn -B -q -pl tui -am package -DskipTests), curl; sends traffic to 127.0.0.0/8 only.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sizes=${SIZES:-"1000 10000"}
+warmup=${WARMUP:-45}
+measure=${MEASURE:-90}
+jar=${JAR:-tui/target/portdeck.jar}
+flags=${AGENT_JAVA_OPTS:-"-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xss512k -Xmx256m"}
+[ -f "$jar" ] || { echo "bench/agent.sh: $jar is missing; run mvn -B -q -pl tui -am package -DskipTests" >&2; exit 2; }
+# Every demo allocation holds a socket, and every probe one more for a moment.
+ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+hz=$(getconf CLK_TCK)
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+# CPU % of one core used by process $1 over $2 seconds, running "$3" every 15 s meanwhile (or nothing).
+cpu_over() {
+  local pid=$1 seconds=$2 every=${3:-} t0 t1 s0 s1 next
+  t0=$(ticks "$pid"); s0=$(now_ms); next=0
+  while [ $(( $(now_ms) - s0 )) -lt $((seconds * 1000)) ]; do
+    if [ -n "$every" ] && [ $(( $(now_ms) - s0 )) -ge $next ]; then eval "$every"; next=$((next + 15000)); fi
+    sleep 0.5
+  done
+  t1=$(ticks "$pid"); s1=$(now_ms)
+  awk -v d=$((t1 - t0)) -v hz="$hz" -v ms=$((s1 - s0)) 'BEGIN {printf "%.2f", 100 * d / hz / (ms / 1000)}'
+}
+
+echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
+echo "agent JVM flags: $flags"
+for n in $sizes; do
+  servers=$((n / 4))
+  java -jar "$jar" demo --serve-only --large "${servers}x4" > "$work/demo.out" 2> "$work/demo.err" &
+  pids+=($!)
+  for _ in $(seq 1 240); do [ -s "$work/demo.out" ] && break; sleep 0.25; done
+  [ -s "$work/demo.out" ] || { echo "the demo panel did not start: $(cat "$work/demo.err")" >&2; exit 1; }
+  eval "$(cat "$work/demo.out")"
+  # shellcheck disable=SC2086 # flag list
+  XDG_CONFIG_HOME=$work PORTDECK_PANEL_URL=$PORTDECK_PANEL_URL PORTDECK_API_KEY=$PORTDECK_API_KEY \
+    java $flags -jar "$jar" agent --listen 127.0.0.1:0 --interval 15s > /dev/null 2> "$work/agent.err" &
+  agent=$!
+  pids+=($agent)
+  port=
+  for _ in $(seq 1 240); do
+    port=$(grep -o 'listen=127.0.0.1:[0-9]*' "$work/agent.err" | head -1 | cut -d: -f2) && [ -n "$port" ] && break
+    sleep 0.25
+  done
+  [ -n "$port" ] || { echo "the agent did not start: $(cat "$work/agent.err")" >&2; exit 1; }
+  start=$(now_ms)
+  for _ in $(seq 1 600); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "127.0.0.1:$port/-/ready")" = 200 ] && break
+    sleep 0.5
+  done
+  ready=$(( $(now_ms) - start ))
+  sleep "$warmup"
+  quiet=$(cpu_over "$agent" "$measure")
+  scraped=$(cpu_over "$agent" "$measure" "curl -s -o /dev/null -H 'Accept-Encoding: gzip' 127.0.0.1:$port/metrics")
+  rss=$(awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$agent/status")
+  hwm=$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$agent/status")
+  t0=$(ticks "$agent")
+  plain=$(for _ in 1 2 3 4 5; do curl -s -o "$work/metrics" -w '%{time_total}\n' "127.0.0.1:$port/metrics"; done | median)
+  t1=$(ticks "$agent")
+  gzip=$(for _ in 1 2 3 4 5; do curl -s -o /dev/null -H 'Accept-Encoding: gzip' -w '%{time_total}\n' \
+    "127.0.0.1:$port/metrics"; done | median)
+  t2=$(ticks "$agent")
+  cpu_plain=$(( (t1 - t0) * 1000 / hz / 5 ))
+  cpu_gzip=$(( (t2 - t1) * 1000 / hz / 5 ))
+  gzsize=$(curl -s -H 'Accept-Encoding: gzip' "127.0.0.1:$port/metrics" | wc -c)
+  series=$(grep -cv '^#' "$work/metrics")
+  allocation_series=$(grep -c '^portdeck_allocation_' "$work/metrics")
+  round=$(grep '^portdeck_probe_round_duration_seconds' "$work/metrics" | awk '{printf "%.3f", $2}')
+  up=$(grep -c '^portdeck_allocation_up{.*} 1' "$work/metrics")
+  echo
+  echo "$n allocations ($servers servers x 4, three of four listening), --interval 15s:"
+  echo "  ready (first discovery within the 60/min panel budget + first round) after ${ready} ms; last round took ${round} s; ${up} up"
+  echo "  CPU: ${quiet} % of one core unscraped, ${scraped} % scraped every 15 s (gzip), over ${measure} s each"
+  echo "  memory: RSS ${rss} MB now, ${hwm} MB at most"
+  echo "  /metrics: ${plain} s plain ($(wc -c < "$work/metrics") bytes), ${gzip} s gzip (${gzsize} bytes), median of 5;"
+  echo "            the agent's CPU time per scrape (mean of 5, the rest is waiting for a core): ${cpu_plain} ms plain, ${cpu_gzip} ms gzip"
+  echo "  series: ${series} in all, $(awk -v a="$allocation_series" -v n="$n" 'BEGIN {printf "%.1f", a / n}') per allocation"
+  kill "$agent"
+  kill "${pids[0]}"
+  wait "$agent" 2>/dev/null || true
+  pids=()
+  sleep 2
+done
+echo
+echo "after: load $(cut -d' ' -f1-3 /proc/loadavg)"
