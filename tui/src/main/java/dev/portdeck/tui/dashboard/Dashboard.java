@@ -6,12 +6,18 @@ import com.googlecode.lanterna.gui2.Window;
 import com.googlecode.lanterna.screen.Screen;
 import dev.portdeck.shared.client.PanelClient;
 import dev.portdeck.tui.dashboard.dialog.AllocationEditor;
+import dev.portdeck.tui.dashboard.dialog.CheckEditor;
 import dev.portdeck.tui.dashboard.state.Changes;
 import dev.portdeck.tui.dashboard.state.Deck;
+import dev.portdeck.tui.dashboard.state.HistoryFeed;
+import dev.portdeck.tui.dashboard.state.ListeningFeed;
 import dev.portdeck.tui.dashboard.state.Reachability;
 import dev.portdeck.tui.dashboard.state.StartClock;
+import dev.portdeck.tui.dashboard.theme.Glyphs;
 import dev.portdeck.tui.dashboard.theme.Palette;
 import dev.portdeck.tui.dashboard.theme.Tone;
+import dev.portdeck.tui.history.AvailabilityHistory;
+import dev.portdeck.tui.history.PrometheusAddress;
 import java.io.EOFException;
 import java.io.IOException;
 import java.time.Clock;
@@ -37,6 +43,7 @@ public final class Dashboard implements AutoCloseable {
 
     private static final long ACTIVE_SLEEP_MILLIS = 10;
     private static final long IDLE_SLEEP_MILLIS = 40;
+    private static final Duration HISTORY_TIMEOUT = Duration.ofSeconds(10);
     private static final long ACTIVE_NANOS = 2_000_000_000L;
     private static final Logger LOG = Logger.getLogger("portdeck.dashboard");
     private final MultiWindowTextGUI gui;
@@ -44,6 +51,8 @@ public final class Dashboard implements AutoCloseable {
     private final ExecutorService io;
     private final ScheduledExecutorService timer;
     private final Reachability reachability;
+    private final ListeningFeed listening;
+    private final HistoryFeed history;
     private volatile boolean quit;
 
     private final Deck deck;
@@ -57,10 +66,18 @@ public final class Dashboard implements AutoCloseable {
         // a hung server holds at most one thread per kind of call (see Deck): the others go on
         this.io = Executors.newFixedThreadPool(8, daemon("portdeck-panel"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("portdeck-timer"));
-        this.deck = new Deck(client, reachability, io, ui, timer, clock);
+        this.deck = new Deck(client, reachability, io, ui, timer, clock, options.checks());
+        this.listening = new ListeningFeed(ui);
+        deck.listenHere(listening);
+        this.history = options.prometheus() == null ? null : new HistoryFeed(new AvailabilityHistory(
+                options.prometheus(), HISTORY_TIMEOUT), PrometheusAddress.shown(options.prometheus()), ui);
+        if (history != null) {
+            deck.readHistory(history);
+        }
         deck.start(); // the first request is under way while the window is built
         this.deckScreen = new DeckScreen(deck, options, panelLabel, new Clipboard(terminalOut), () -> quit = true);
         deckScreen.setEditor(new AllocationEditor(gui, deck, deckScreen, () -> quit = true));
+        deckScreen.setCheckEditor(new CheckEditor(gui, deck, deckScreen, Glyphs.of(options.ascii()), () -> quit = true));
         BasicWindow window = new BasicWindow();
         window.setHints(List.of(Window.Hint.FULL_SCREEN, Window.Hint.NO_DECORATIONS));
         window.setComponent(deckScreen);
@@ -145,6 +162,10 @@ public final class Dashboard implements AutoCloseable {
     @Override
     public void close() {
         reachability.close();
+        listening.close();
+        if (history != null) {
+            history.close();
+        }
         timer.shutdownNow();
         io.shutdownNow();
     }

@@ -29,7 +29,7 @@ class DetailPaneTest {
             String game = h.address(SURVIVAL, 1);
             String screen = h.await("portdeck › Survival SMP › #1 " + game);
             for (String part : new String[] {"Address", "primary", "alias fra1.portdeck.test", "Notes", "Java edition",
-                "Check", "tcp: does the port accept a connection", "State", "● open", "Latency", "last ", "min ", "avg ", "max ", "p50 ",
+                "Check", "minecraft: egg Paper → Minecraft Java status · C changes it", "State", "● open", "Latency", "last ", "min ", "avg ", "max ", "p50 ",
                 "p95 ", "jitter ", "Window", "all figures cover the last ", "Up since", "longest downtime",
                 "Latency, whole history: ", " ms", "now"}) {
                 assertTrue(screen.contains(part), part + " in\n" + screen);

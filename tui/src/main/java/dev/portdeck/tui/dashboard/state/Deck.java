@@ -1,7 +1,11 @@
 package dev.portdeck.tui.dashboard.state;
 
+import dev.portdeck.probe.Check;
+import dev.portdeck.probe.Outcome;
 import dev.portdeck.probe.StatsSnapshot;
 import dev.portdeck.probe.Target;
+import dev.portdeck.probe.local.Diagnosis;
+import dev.portdeck.probe.local.Listening;
 import dev.portdeck.shared.client.PanelClient;
 import dev.portdeck.shared.error.Forbidden;
 import dev.portdeck.shared.error.InvalidInput;
@@ -9,10 +13,13 @@ import dev.portdeck.shared.error.NotFound;
 import dev.portdeck.shared.error.PanelException;
 import dev.portdeck.shared.error.Refused;
 import dev.portdeck.shared.error.Unauthorized;
+import dev.portdeck.shared.error.Unreachable;
 import dev.portdeck.shared.model.Allocation;
 import dev.portdeck.shared.model.PowerState;
 import dev.portdeck.shared.model.Resources;
 import dev.portdeck.shared.model.Server;
+import dev.portdeck.tui.history.Availability;
+import dev.portdeck.tui.history.AvailabilityHistory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,6 +63,16 @@ public final class Deck {
     private final Set<String> resourcesAsked = new HashSet<>();
     private final Map<String, Traffic> traffic = new HashMap<>();
     private final Map<Target, StatsSnapshot> stats = new HashMap<>();
+    private final CheckPlan checks;
+    private Map<Allocation, CheckPlan.Planned> plans = Map.of();
+    private final Map<Target, Listening> listening = new HashMap<>();
+    private Set<String> onThisMachine = Set.of();
+    private ListeningFeed listeningFeed;
+    private HistoryFeed historyFeed;
+    private Map<AvailabilityHistory.Key, Availability> history = Map.of();
+    private String historyProblem;
+    private boolean historyRead;
+    private final Map<String, String> nodeProblems = new HashMap<>();
     private final Set<String> detailed = new HashSet<>();
     private final Map<String, String> allocationProblems = new HashMap<>();
     private final Set<String> allocationsAsked = new HashSet<>();
@@ -67,7 +84,13 @@ public final class Deck {
 
     public Deck(PanelClient client, Reachability reachability, Executor io, Executor ui, ScheduledExecutorService timer,
             Clock clock) {
+        this(client, reachability, io, ui, timer, clock, CheckSettings.NONE);
+    }
+
+    public Deck(PanelClient client, Reachability reachability, Executor io, Executor ui, ScheduledExecutorService timer,
+            Clock clock, CheckSettings checks) {
         this.client = client;
+        this.checks = new CheckPlan(checks);
         this.reachability = reachability;
         this.calls = new Calls(io, ui, timer);
         this.clock = clock;
@@ -75,10 +98,27 @@ public final class Deck {
         this.changes = new Changes(this, client, calls);
     }
 
+    /** Also asks what listens on this machine at each allocation, once per probe round (before {@link #start}). */
+    public void listenHere(ListeningFeed feed) {
+        listeningFeed = feed;
+        feed.start(this::applyListening);
+    }
+
+    /** Also reads the allocations' history from Prometheus, every minute (before {@link #start}). */
+    public void readHistory(HistoryFeed feed) {
+        historyFeed = feed;
+    }
+
     /** Loads the servers, starts polling resources and listening to the probes. Call on the UI thread. */
     public void start() {
         Coalescer<Target, StatsSnapshot> coalescer = new Coalescer<>(calls.timer(), calls.ui(), 100, this::applyStats);
         reachability.subscribe(coalescer::offer);
+        if (listeningFeed != null) {
+            reachability.subscribe(listeningFeed::probed);
+        }
+        if (historyFeed != null) {
+            historyFeed.start(this::applyHistory, this::historyUnavailable);
+        }
         reload();
         scheduleResources();
     }
@@ -88,7 +128,9 @@ public final class Deck {
      * the panels' rate limits (Pelican: 256 requests a minute).
      */
     private void scheduleResources() {
-        long every = Math.max(RESOURCES_EVERY.toMillis(), servers.size() * RESOURCES_GAP_MILLIS);
+        long planned = Math.max(RESOURCES_EVERY.toMillis(), servers.size() * RESOURCES_GAP_MILLIS);
+        // slower still when the user's other tools have spent most of the panel's per-user limit
+        long every = client.rateLimit().pace(Duration.ofMillis(planned)).toMillis();
         try {
             calls.timer().schedule(() -> calls.ui().execute(() -> {
                 pollResources();
@@ -146,8 +188,90 @@ public final class Deck {
     }
 
     public StatsSnapshot stats(Allocation allocation) {
-        Target t = targetOf(allocation);
-        return t == null ? null : stats.get(t);
+        CheckPlan.Planned p = plans.get(allocation);
+        return p == null ? null : stats.get(p.target());
+    }
+
+    /** How the allocation is probed (its check and why, closed by design or not); null when it is not probed. */
+    public CheckPlan.Planned plan(Allocation allocation) {
+        return plans.get(allocation);
+    }
+
+    public CheckPlan checks() {
+        return checks;
+    }
+
+    /** What listens on this machine at the allocation's address and port; null before the first read. */
+    public Listening listening(Allocation allocation) {
+        CheckPlan.Planned p = plans.get(allocation);
+        return p == null ? null : listening.get(p.target());
+    }
+
+    /** Whether this machine holds the address of one of the server's allocations (so LISTEN means something). */
+    public boolean onThisMachine(String identifier) {
+        return onThisMachine.contains(identifier);
+    }
+
+    /** Whether a Prometheus is configured to read the history from. */
+    public boolean historyOn() {
+        return historyFeed != null;
+    }
+
+    /** Whether Prometheus has answered at least once. */
+    public boolean historyRead() {
+        return historyRead;
+    }
+
+    /** Why Prometheus gave no answer last time, or null. */
+    public String historyProblem() {
+        return historyProblem;
+    }
+
+    /** Prometheus' address, for sentences; null without one. */
+    public String historyWhere() {
+        return historyFeed == null ? null : historyFeed.where();
+    }
+
+    /** What the agents saw of this allocation, as Prometheus keeps it; null when no agent reports it. */
+    public Availability availability(String server, Allocation allocation) {
+        return history.get(new AvailabilityHistory.Key(server, allocation.id()));
+    }
+
+    /** Why the server's power state and traffic cannot be read: the node (Wings) does not answer; else null. */
+    public String nodeProblem(String identifier) {
+        return nodeProblems.get(identifier);
+    }
+
+    /**
+     * What is probably wrong, in one sentence: what listens here, what the probe from here saw, and what the agents'
+     * vantage points see ({@link Diagnosis}); null while nothing is known.
+     */
+    public Diagnosis diagnosis(String server, Allocation allocation) {
+        CheckPlan.Planned p = plans.get(allocation);
+        StatsSnapshot st = p == null ? null : stats.get(p.target());
+        Listening here = p == null ? null : listening.get(p.target());
+        Availability seen = availability(server, allocation);
+        if (st == null || st.last() == null) {
+            return here == null ? null : Diagnosis.of(here, null, null, seen == null ? List.of() : seen.points());
+        }
+        return Diagnosis.of(here == null ? UNREAD : here, p.target().check(), st.last().outcome(),
+                seen == null ? List.of() : seen.points());
+    }
+
+    /** What an allocation is until this machine's sockets were read. */
+    private static final Listening UNREAD = new Listening.Unknown("this machine's sockets were not read yet");
+
+    /** How many of the server's allocations are closed by design (expect_closed) and were closed at their latest probe. */
+    public int closedAsExpected(Server server) {
+        int n = 0;
+        for (Allocation a : server.allocations()) {
+            CheckPlan.Planned p = plans.get(a);
+            StatsSnapshot st = p == null || !p.expectedClosed() ? null : stats.get(p.target());
+            if (st != null && st.last() != null && st.last().outcome() instanceof Outcome.Closed) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** How many of the server's allocations answered their latest probe. */
@@ -218,7 +342,8 @@ public final class Deck {
         retry.cancel();
         loading = true;
         changed();
-        calls.call(client::listServers, list -> {
+        // the eggs and startup variables come in the same pages: they choose each allocation's check
+        calls.call(() -> client.listServers(true), list -> {
             if (!loaded && StartClock.timing()) {
                 LOG.info(() -> list.size() + " servers loaded at " + StartClock.millis() + " ms");
             }
@@ -256,7 +381,7 @@ public final class Deck {
 
     /** One server again (after a change, or on entering its view); `after` runs on success. */
     public void refresh(String identifier, Runnable after, Consumer<RuntimeException> fail) {
-        calls.call(() -> client.server(identifier), fresh -> {
+        calls.call(() -> client.serverWithEgg(identifier), fresh -> {
             if (problem != null) { // the panel answers again
                 problem = null;
                 retry.succeeded();
@@ -280,10 +405,21 @@ public final class Deck {
 
     void replace(Server fresh) {
         List<Server> next = new ArrayList<>(servers);
-        next.replaceAll(s -> s.identifier().equals(fresh.identifier()) ? fresh : s);
+        next.replaceAll(s -> s.identifier().equals(fresh.identifier()) ? keepEgg(s, fresh) : s);
         servers = List.copyOf(next);
         retarget();
         changed();
+    }
+
+    /** A read without `?include=egg` does not make the egg unknown: each allocation keeps its check. */
+    private static Server keepEgg(Server before, Server fresh) {
+        if (fresh.egg() != null || before.egg() == null) {
+            return fresh;
+        }
+        return new Server(fresh.identifier(), fresh.uuid(), fresh.name(), fresh.node(), fresh.status(),
+                fresh.suspended(), fresh.allocationLimit(), fresh.allocations(), fresh.permissions(),
+                fresh.transferring(), fresh.nodeUnderMaintenance(), fresh.dockerImage(), before.egg(),
+                fresh.variables().isEmpty() ? before.variables() : fresh.variables());
     }
 
     /** Panels may leave relationships.allocations out: ask the allocations endpoint, for this server alone. */
@@ -307,12 +443,45 @@ public final class Deck {
         });
     }
 
+    /** The check of every allocation again, and the probes' targets after them (a changed check is a new target). */
     private void retarget() {
         Set<Target> targets = new LinkedHashSet<>();
-        servers.forEach(s -> s.allocations().stream().map(Deck::targetOf).filter(t -> t != null)
-                .forEach(targets::add));
+        Map<Allocation, CheckPlan.Planned> next = new HashMap<>();
+        for (Server s : servers) {
+            for (Allocation a : s.allocations()) {
+                CheckPlan.Planned p = checks.plan(s, a);
+                if (p != null) {
+                    next.put(a, p);
+                    targets.add(p.target());
+                }
+            }
+        }
+        plans = next;
         stats.keySet().retainAll(targets);
+        listening.keySet().retainAll(targets);
         reachability.watch(List.copyOf(targets));
+        if (listeningFeed != null) {
+            listeningFeed.watch(targets);
+        }
+    }
+
+    /** `C`: ask `a` of `s` this check from now on (null: auto); its statistics start again, as it is a new question. */
+    public void chooseCheck(Server s, Allocation a, Check check) {
+        checks.choose(s, a, check);
+        retarget();
+        changed();
+    }
+
+    /** Writes the check of `a` into the config file (null: removes its line); `ok` gets the line written. */
+    public void rememberCheck(Server s, Allocation a, Check check, Consumer<String> ok,
+            Consumer<RuntimeException> fail) {
+        calls.call(() -> checks.write(s, a, check), now -> {
+            checks.written(s, a, now);
+            retarget();
+            changed();
+            ok.accept(check == null ? "removed " + CheckPlan.fileKey(s, a) : CheckPlan.fileKey(s, a) + " = "
+                    + check.word());
+        }, fail);
     }
 
     private void pollResources() {
@@ -326,11 +495,19 @@ public final class Deck {
         }
         calls.call(() -> client.resources(id), r -> {
             resourcesAsked.remove(id);
+            if (nodeProblems.remove(id) != null) {
+                changed();
+            }
             applyResources(id, r);
         }, e -> {
             resourcesAsked.remove(id);
             if (e instanceof Refused || e instanceof NotFound) {
                 resources.remove(id); // e.g. suspended: what was read before is no longer true
+                changed();
+            } else if (e instanceof Unreachable && ((Unreachable) e).httpStatus() == 504) {
+                // the panel answered: its node's daemon did not (DaemonConnectionException), so the power is unknown
+                resources.remove(id);
+                nodeProblems.put(id, sentence(e));
                 changed();
             }
             LOG.log(Level.FINE, "resources of {0}: {1}", new Object[] {id, sentence(e)});
@@ -354,6 +531,48 @@ public final class Deck {
             traffic.put(id, Traffic.between(before, then, fresh, now));
         }
         changed();
+    }
+
+    private void applyListening(Map<Target, Listening> answers) {
+        listening.putAll(answers);
+        listening.keySet().retainAll(new HashSet<>(targetsNow()));
+        Set<String> here = new HashSet<>();
+        for (Server s : servers) {
+            for (Allocation a : s.allocations()) {
+                Listening l = listening(a);
+                if (l != null && l.here()) {
+                    here.add(s.identifier());
+                    break;
+                }
+            }
+        }
+        onThisMachine = here;
+        changed();
+    }
+
+    private List<Target> targetsNow() {
+        return plans.values().stream().map(CheckPlan.Planned::target).toList();
+    }
+
+    private void applyHistory(Map<AvailabilityHistory.Key, Availability> all) {
+        if (historyProblem != null) {
+            historyProblem = null;
+        }
+        history = Map.copyOf(all);
+        historyRead = true;
+        changed();
+    }
+
+    private void historyUnavailable(String sentence) {
+        historyProblem = sentence; // the last answer stays on screen, said to be old
+        changed();
+    }
+
+    /** `r`: the history again now too. */
+    public void reloadHistory() {
+        if (historyFeed != null) {
+            historyFeed.readNow(this::applyHistory, this::historyUnavailable);
+        }
     }
 
     private void applyStats(Map<Target, StatsSnapshot> changes) {

@@ -33,7 +33,7 @@ public final class Painter {
 
     /** `text` cut (with an ellipsis) or padded to exactly `width` columns; line breaks become spaces. */
     String fit(String text, int width, boolean right) {
-        return ScreenText.fit(text, width, right, glyphs.ellipsis());
+        return ScreenText.fit(glyphs.plain(text), width, right, glyphs.ellipsis());
     }
 
     /** A reverse-video bar with `left` text and `right` text at the edge. */
@@ -114,7 +114,7 @@ public final class Painter {
             int w = layout.widths()[k];
             String text = fit(cell.textFor(w), w, columns.get(c).right());
             ScreenText.put(g, x, y, text);
-            if (!selected) {
+            if (!selected && cell.tone() != Tone.DIM) { // a dimmed history is no alarm (a port closed by design)
                 markFailures(g, x, y, text);
             }
             x += w + ColumnLayout.GAP;
