@@ -4,6 +4,7 @@ import com.googlecode.lanterna.gui2.BasicWindow;
 import com.googlecode.lanterna.gui2.MultiWindowTextGUI;
 import com.googlecode.lanterna.gui2.Window;
 import com.googlecode.lanterna.screen.Screen;
+import dev.portdeck.probe.local.ListeningSnapshot;
 import dev.portdeck.shared.client.PanelClient;
 import dev.portdeck.tui.dashboard.dialog.AllocationEditor;
 import dev.portdeck.tui.dashboard.dialog.CheckEditor;
@@ -31,6 +32,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
@@ -58,7 +60,7 @@ public final class Dashboard implements AutoCloseable {
     private final Deck deck;
 
     private Dashboard(Screen screen, PanelClient client, Reachability reachability, DashboardOptions options,
-            String panelLabel, Consumer<byte[]> terminalOut, Clock clock) {
+            String panelLabel, Consumer<byte[]> terminalOut, Clock clock, Supplier<ListeningSnapshot> sockets) {
         this.reachability = reachability;
         this.gui = new MultiWindowTextGUI(screen);
         gui.setTheme(new Palette(options.color()).dialogTheme(options.ascii()));
@@ -67,7 +69,7 @@ public final class Dashboard implements AutoCloseable {
         this.io = Executors.newFixedThreadPool(8, daemon("portdeck-panel"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("portdeck-timer"));
         this.deck = new Deck(client, reachability, io, ui, timer, clock, options.checks());
-        this.listening = new ListeningFeed(ui);
+        this.listening = new ListeningFeed(ui, sockets);
         deck.listenHere(listening);
         this.history = options.prometheus() == null ? null : new HistoryFeed(new AvailabilityHistory(
                 options.prometheus(), HISTORY_TIMEOUT), PrometheusAddress.shown(options.prometheus()), ui);
@@ -96,7 +98,14 @@ public final class Dashboard implements AutoCloseable {
     /** The same, with `terminalOut` writing raw bytes to the terminal (the clipboard's OSC 52). */
     public static Dashboard open(Screen screen, PanelClient client, Reachability reachability,
             DashboardOptions options, String panelLabel, Consumer<byte[]> terminalOut) {
-        return new Dashboard(screen, client, reachability, options, panelLabel, terminalOut, Clock.systemUTC());
+        return open(screen, client, reachability, options, panelLabel, terminalOut, ListeningSnapshot::take);
+    }
+
+    /** The same, reading what listens from the snapshots `sockets` starts (tests: another /proc, none at all). */
+    static Dashboard open(Screen screen, PanelClient client, Reachability reachability, DashboardOptions options,
+            String panelLabel, Consumer<byte[]> terminalOut, Supplier<ListeningSnapshot> sockets) {
+        return new Dashboard(screen, client, reachability, options, panelLabel, terminalOut, Clock.systemUTC(),
+                sockets);
     }
 
     /** The changes sent to the panel that have no answer yet. */

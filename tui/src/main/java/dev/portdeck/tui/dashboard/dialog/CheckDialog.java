@@ -25,14 +25,16 @@ final class CheckDialog extends DeckDialog {
         super(title, quit);
         Check[] checks = Check.values();
         ActionListBox list = new ActionListBox(new TerminalSize(TEXT_WIDTH, checks.length + 1));
-        list.addItem(line(current == null, "auto", auto.check().word() + ": " + auto.reason()), () -> pick(picked, null));
+        list.addItem(line(current == null, "auto", "now " + auto.check().word() + " (see below)"),
+                () -> pick(picked, null));
         for (Check c : checks) {
-            list.addItem(line(c == current, c.word(), c.title() + (c.transport() == Check.Transport.UDP ? " (UDP)" : "")),
-                    () -> pick(picked, c));
+            boolean udp = c.transport() == Check.Transport.UDP && !c.title().contains("UDP");
+            list.addItem(line(c == current, c.word(), c.title() + (udp ? " (UDP)" : "")), () -> pick(picked, c));
         }
         list.setSelectedIndex(current == null ? 0 : current.ordinal() + 1);
         Panel panel = new Panel();
         panel.addComponent(list);
+        panel.addComponent(new Label(wrap("Auto picks " + auto.check().word() + ": " + auto.reason() + ".")));
         panel.addComponent(new Label(wrap("Enter: ask this from now on (not a change on the panel).  Esc: keep it.")));
         setComponent(panel);
         setFocusedInteractable(list);

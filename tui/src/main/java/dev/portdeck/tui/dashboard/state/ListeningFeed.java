@@ -20,6 +20,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -42,10 +43,18 @@ public final class ListeningFeed implements AutoCloseable {
     private volatile Set<Target> targets = Set.of();
     private volatile long lastRead = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(MIN_GAP_MILLIS);
     private volatile Consumer<Map<Target, Listening>> sink = answers -> { };
+    private final Supplier<ListeningSnapshot> first;
     private ListeningSnapshot snapshot; // the reader thread's
 
+    /** This machine's sockets ({@link ListeningSnapshot#take()}). */
     public ListeningFeed(Executor ui) {
+        this(ui, ListeningSnapshot::take);
+    }
+
+    /** Sockets read from the snapshot `first` gives, then from its {@link ListeningSnapshot#next()}s. */
+    public ListeningFeed(Executor ui, Supplier<ListeningSnapshot> first) {
         this.ui = ui;
+        this.first = first;
         this.reader = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "portdeck-listening");
             t.setDaemon(true);
@@ -94,7 +103,7 @@ public final class ListeningFeed implements AutoCloseable {
             if (endpoints.isEmpty()) {
                 return;
             }
-            snapshot = snapshot == null ? ListeningSnapshot.take() : snapshot.next();
+            snapshot = snapshot == null ? first.get() : snapshot.next();
             Map<Endpoint, Listening> found = snapshot.lookupAll(new LinkedHashSet<>(endpoints.values()));
             Map<Target, Listening> answers = new HashMap<>();
             endpoints.forEach((t, e) -> answers.put(t, found.get(e)));
