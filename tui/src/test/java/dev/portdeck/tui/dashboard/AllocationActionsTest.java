@@ -433,9 +433,11 @@ class AllocationActionsTest {
             assertTrue(h.awaitDialog("[y/N]").contains("players connect to it"));
             h.press('y');
             h.await("Removed #1");
+            h.await("Survival SMP has no primary allocation until you set one (p).");
             h.awaitGone("Java edition");
             assertEquals(null, allocation(h, 1));
             assertFalse(h.text().contains("★"), "no primary is left to mark:\n" + h.text());
+            assertTrue(h.line(0).contains("· no primary · 2/5 allocations"), "the header says so until one is set");
         }
     }
 

@@ -88,7 +88,7 @@ class ChecksViewTest {
 
     @Test
     void cChangesTheCheckAndRemembersItInTheConfigFileKeepingTheOtherLines() throws Exception {
-        Path config = tmp.resolve("portdeck/config.properties");
+        Path config = tmp.resolve("c/config.properties"); // short enough for one line of the dialog
         Files.createDirectories(config.getParent());
         String mine = "# mine\ndefault=main\nprofile.main.url=https://panel.example.com\nprofile.main.key=ptlc_secret1\n";
         Files.writeString(config, mine);
@@ -107,7 +107,7 @@ class ChecksViewTest {
             h.press(KeyType.ArrowDown); // tcp
             h.press(KeyType.Enter);
             String remember = h.awaitDialog("Remember the check [y/N]");
-            assertTrue(remember.contains("Write checks." + id + "." + port + " = tcp into " + config), remember);
+            assertTrue(remember.contains("Write checks." + id + "." + port + " = tcp into this file? " + config), remember);
             h.awaitScreen(s -> row(h, SURVIVAL, 1).matches(".*tcp +● open +tcp.*") || row(h, SURVIVAL, 1)
                     .matches(".*tcp +· waiting.*"), "asked a TCP connect at once, before the answer about the file");
             h.press('y');
@@ -122,7 +122,7 @@ class ChecksViewTest {
             h.press('C');
             h.awaitDialog("The check of #1");
             h.press(KeyType.Home, KeyType.Enter); // back to auto: the line goes
-            h.awaitDialog("Remove checks." + id + "." + port + " from " + config);
+            h.awaitDialog("Remove checks." + id + "." + port + " from this file, so that auto decides there too? " + config);
             h.press('y');
             h.await("Remembered in " + config + ": removed checks." + id + "." + port + ".");
             assertEquals(mine, Files.readString(config), "the file is as the user wrote it");

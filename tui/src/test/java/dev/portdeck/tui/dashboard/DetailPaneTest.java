@@ -73,7 +73,7 @@ class DetailPaneTest {
             h.await("+ open");
             h.idle(Duration.ofMillis(1000));
             h.press('i');
-            String screen = h.await("Latency, whole history: ");
+            String screen = h.awaitScreen(s -> s.matches("(?s).*[_.=+*#%-]{3,}.*"), "three probes on the chart");
             for (char c : screen.toCharArray()) {
                 assertTrue(c < 128, "non-ASCII '" + c + "' in\n" + screen);
             }

@@ -58,11 +58,11 @@ public final class CheckEditor {
         }
         String key = CheckPlan.fileKey(server, a);
         String question = picked == null
-                ? "Remove " + key + " from " + plan.file().path() + ", so that auto decides there too?"
-                : "Write " + key + " = " + picked.word() + " into " + plan.file().path() + "?";
+                ? "Remove " + key + " from this file, so that auto decides there too?\n" + plan.file().path()
+                : "Write " + key + " = " + picked.word() + " into this file?\n" + plan.file().path();
         show(new ConfirmDialog("Remember the check", "#" + a.id() + " is asked " + asked + " from now on, in this "
-                + "dashboard.\n\n" + question + " portdeck probe, the agent and the next dashboard then ask it too; the"
-                + " file's other lines stay as they are.", quit,
+                + "dashboard.\n\n" + question + "\n\nportdeck probe, the agent and the next dashboard then ask it too;"
+                + " the file's other lines stay as they are.", quit,
                 () -> remember(server, a, picked),
                 () -> status.say("#" + a.id() + " is asked " + asked + " in this dashboard only; the config file is "
                         + "unchanged.", Tone.NORMAL)));

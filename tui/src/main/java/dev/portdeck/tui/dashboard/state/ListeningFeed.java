@@ -98,11 +98,11 @@ public final class ListeningFeed implements AutoCloseable {
 
     private void read() {
         try {
-            lastRead = System.nanoTime();
             Map<Target, Endpoint> endpoints = endpoints(targets);
             if (endpoints.isEmpty()) {
-                return;
+                return; // nothing to ask yet: the next request reads at once
             }
+            lastRead = System.nanoTime();
             snapshot = snapshot == null ? first.get() : snapshot.next();
             Map<Endpoint, Listening> found = snapshot.lookupAll(new LinkedHashSet<>(endpoints.values()));
             Map<Target, Listening> answers = new HashMap<>();

@@ -261,7 +261,8 @@ public final class AllocationsSource implements TableSource<Allocation> {
         Availability seen = deck.availability(server, a);
         Double share = seen == null ? null : figure.apply(seen);
         if (share == null) {
-            return Cell.of(deck.historyRead() ? glyphs.none() : glyphs.ellipsis(), Tone.DIM);
+            return !deck.historyRead() && deck.historyProblem() != null ? Cell.of("?", Tone.WARN)
+                    : Cell.of(deck.historyRead() ? glyphs.none() : glyphs.ellipsis(), Tone.DIM);
         }
         Tone tone = share >= 0.999 ? Tone.GOOD : share >= 0.99 ? Tone.NORMAL : share >= 0.9 ? Tone.WARN : Tone.BAD;
         return Cell.of(readouts.percent(share), tone);
