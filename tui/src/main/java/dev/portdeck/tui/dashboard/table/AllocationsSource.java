@@ -67,8 +67,8 @@ public final class AllocationsSource implements TableSource<Allocation> {
     }
 
     /**
-     * At 80 columns: address, primary, notes, state, service and last latency stay, then the history; on this machine
-     * LISTEN before the history; with Prometheus 24H before it. The higher the drop number, the sooner a column goes.
+     * At 80 columns: address, primary, notes, state, service and the last latency stay; on this machine LISTEN takes
+     * the latency's place; from 100 the history and loss come back. The higher the drop number, the sooner it goes.
      */
     private List<Field> fields() {
         Comparator<Allocation> byId = Comparator.comparingLong(Allocation::id);
@@ -89,9 +89,9 @@ public final class AllocationsSource implements TableSource<Allocation> {
                         byText(a -> check(a).text(), byId)),
                 new Field(Column.fixed("STATE", 15, 0), When.ALWAYS, (a, now) -> state(a),
                         Comparator.comparing((Allocation a) -> stateRank(a)).thenComparing(byId)),
-                new Field(Column.flexible("SERVICE", 10, 32, 1), When.ALWAYS, (a, now) -> service(a),
+                new Field(Column.flexible("SERVICE", 18, 32, 1), When.ALWAYS, (a, now) -> service(a),
                         byText(this::serviceText, byId)),
-                new Field(Column.flexible("LISTEN", 10, 28, 3), When.LISTENING, (a, now) -> listen(a),
+                new Field(Column.flexible("LISTEN", 9, 28, 3), When.LISTENING, (a, now) -> listen(a),
                         byText(a -> listen(a).text(), byId)),
                 new Field(Column.number("LAST", 6, 4), When.ALWAYS, (a, now) -> last(a),
                         byLatency(st -> st.last() == null ? null : latency(st.last().outcome()))),
