@@ -19,7 +19,7 @@ public final class ServersSource implements TableSource<Server> {
             Column.flexible("NAME", 12, 40, 0),
             Column.fixed("ID", 8, 3),
             Column.flexible("NODE", 6, 14, 4),
-            Column.fixed("STATE", 14, 0),
+            Column.flexible("STATE", 9, 16, 0),
             Column.number("UPTIME", 6, 5),
             Column.number("RX/s", 6, 6),
             Column.number("TX/s", 6, 6),
