@@ -68,6 +68,7 @@ public final class Deck {
     private final Map<Target, Listening> listening = new HashMap<>();
     private Set<String> onThisMachine = Set.of();
     private ListeningFeed listeningFeed;
+    private String listeningFor;
     private HistoryFeed historyFeed;
     private Map<AvailabilityHistory.Key, Availability> history = Map.of();
     private String historyProblem;
@@ -458,10 +459,28 @@ public final class Deck {
         }
         plans = next;
         stats.keySet().retainAll(targets);
-        listening.keySet().retainAll(targets);
         reachability.watch(List.copyOf(targets));
+        watchListening();
+    }
+
+    /**
+     * Which server's allocations are on screen (null: none, the servers view): only theirs are asked what listens,
+     * as nothing else shows it, so the servers view costs no reads of /proc at all.
+     */
+    public void showing(String identifier) {
+        listeningFor = identifier;
+        watchListening();
+    }
+
+    private void watchListening() {
+        Server s = listeningFor == null ? null : server(listeningFor);
+        Set<Target> shown = new LinkedHashSet<>();
+        if (s != null) {
+            s.allocations().stream().map(plans::get).filter(p -> p != null).forEach(p -> shown.add(p.target()));
+        }
+        listening.keySet().retainAll(shown);
         if (listeningFeed != null) {
-            listeningFeed.watch(targets);
+            listeningFeed.watch(shown);
         }
     }
 
@@ -534,24 +553,20 @@ public final class Deck {
     }
 
     private void applyListening(Map<Target, Listening> answers) {
-        listening.putAll(answers);
-        listening.keySet().retainAll(new HashSet<>(targetsNow()));
-        Set<String> here = new HashSet<>();
-        for (Server s : servers) {
-            for (Allocation a : s.allocations()) {
-                Listening l = listening(a);
-                if (l != null && l.here()) {
-                    here.add(s.identifier());
-                    break;
-                }
-            }
+        Server s = listeningFor == null ? null : server(listeningFor);
+        if (s == null) {
+            return; // back on the servers view meanwhile
         }
-        onThisMachine = here;
+        Set<Target> shown = new HashSet<>();
+        s.allocations().stream().map(plans::get).filter(p -> p != null).forEach(p -> shown.add(p.target()));
+        answers.forEach((t, l) -> {
+            if (shown.contains(t)) {
+                listening.put(t, l);
+            }
+        });
+        boolean here = listening.values().stream().anyMatch(Listening::here);
+        onThisMachine = here ? Set.of(s.identifier()) : Set.of();
         changed();
-    }
-
-    private List<Target> targetsNow() {
-        return plans.values().stream().map(CheckPlan.Planned::target).toList();
     }
 
     private void applyHistory(Map<AvailabilityHistory.Key, Availability> all) {

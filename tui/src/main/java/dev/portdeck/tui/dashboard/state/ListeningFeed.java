@@ -25,8 +25,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * What listens on this machine at each probed address and port (`ss -tulpn`, read from /proc): once per probe round,
- * at most every {@link #MIN_GAP_MILLIS}, on a thread of its own, so neither the GUI thread nor the probes wait for it.
+ * What listens on this machine at the watched addresses and ports (`ss -tulpn`, read from /proc): once per probe
+ * round, at most every {@link #MIN_GAP_MILLIS}, and at once when the watched set changes, on a thread of its own, so
+ * neither the GUI thread nor the probes wait for it. Nothing is read while nothing is watched. (The kernel writes out
+ * every socket of the machine for /proc/net/tcp*: tens of milliseconds where thousands of connections are open.)
  * A round after the first remembers the owners found before ({@link ListeningSnapshot#next()}): it costs one read of
  * /proc/net, not another pass over every process. The answers reach the GUI thread through `ui`, one map per read.
  */
@@ -67,11 +69,13 @@ public final class ListeningFeed implements AutoCloseable {
         this.sink = answers;
     }
 
-    /** The targets to answer for from now on; a read follows when one is due. */
+    /** The targets to answer for from now on; read at once when they changed (another server opened). */
     void watch(Collection<Target> now) {
-        targets = Set.copyOf(now);
+        Set<Target> next = Set.copyOf(now);
+        boolean changed = !next.equals(targets);
+        targets = next;
         used.keySet().retainAll(targets);
-        request();
+        request(changed);
     }
 
     /** A probe round ended (any thread): the addresses the probes connected to, and a read when one is due. */
@@ -81,11 +85,11 @@ public final class ListeningFeed implements AutoCloseable {
                 used.put(t, st.last().address());
             }
         });
-        request();
+        request(false);
     }
 
-    private void request() {
-        if (System.nanoTime() - lastRead < TimeUnit.MILLISECONDS.toNanos(MIN_GAP_MILLIS)
+    private void request(boolean now) {
+        if (targets.isEmpty() || (!now && System.nanoTime() - lastRead < TimeUnit.MILLISECONDS.toNanos(MIN_GAP_MILLIS))
                 || !busy.compareAndSet(false, true)) {
             return;
         }
