@@ -18,8 +18,6 @@ import dev.portdeck.shared.model.Allocation;
 import dev.portdeck.shared.model.PowerState;
 import dev.portdeck.shared.model.Resources;
 import dev.portdeck.shared.model.Server;
-import dev.portdeck.tui.history.Availability;
-import dev.portdeck.tui.history.AvailabilityHistory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,14 +63,8 @@ public final class Deck {
     private final Map<Target, StatsSnapshot> stats = new HashMap<>();
     private final CheckPlan checks;
     private Map<Allocation, CheckPlan.Planned> plans = Map.of();
-    private final Map<Target, Listening> listening = new HashMap<>();
-    private Set<String> onThisMachine = Set.of();
-    private ListeningFeed listeningFeed;
-    private String listeningFor;
-    private HistoryFeed historyFeed;
-    private Map<AvailabilityHistory.Key, Availability> history = Map.of();
-    private String historyProblem;
-    private boolean historyRead;
+    private final Evidence evidence = new Evidence(this::changed);
+    private String shown;
     private final Map<String, String> nodeProblems = new HashMap<>();
     private final Set<String> detailed = new HashSet<>();
     private final Map<String, String> allocationProblems = new HashMap<>();
@@ -101,25 +93,19 @@ public final class Deck {
 
     /** Also asks what listens on this machine at each allocation, once per probe round (before {@link #start}). */
     public void listenHere(ListeningFeed feed) {
-        listeningFeed = feed;
-        feed.start(this::applyListening);
+        evidence.listenHere(feed);
     }
 
     /** Also reads the allocations' history from Prometheus, every minute (before {@link #start}). */
     public void readHistory(HistoryFeed feed) {
-        historyFeed = feed;
+        evidence.readHistory(feed);
     }
 
     /** Loads the servers, starts polling resources and listening to the probes. Call on the UI thread. */
     public void start() {
         Coalescer<Target, StatsSnapshot> coalescer = new Coalescer<>(calls.timer(), calls.ui(), 100, this::applyStats);
         reachability.subscribe(coalescer::offer);
-        if (listeningFeed != null) {
-            reachability.subscribe(listeningFeed::probed);
-        }
-        if (historyFeed != null) {
-            historyFeed.start(this::applyHistory, this::historyUnavailable);
-        }
+        evidence.start(reachability);
         reload();
         scheduleResources();
     }
@@ -202,40 +188,15 @@ public final class Deck {
         return checks;
     }
 
+    /** What listens on this machine and what the agents saw (for LISTEN, the history and the diagnosis). */
+    public Evidence evidence() {
+        return evidence;
+    }
+
     /** What listens on this machine at the allocation's address and port; null before the first read. */
     public Listening listening(Allocation allocation) {
         CheckPlan.Planned p = plans.get(allocation);
-        return p == null ? null : listening.get(p.target());
-    }
-
-    /** Whether this machine holds the address of one of the server's allocations (so LISTEN means something). */
-    public boolean onThisMachine(String identifier) {
-        return onThisMachine.contains(identifier);
-    }
-
-    /** Whether a Prometheus is configured to read the history from. */
-    public boolean historyOn() {
-        return historyFeed != null;
-    }
-
-    /** Whether Prometheus has answered at least once. */
-    public boolean historyRead() {
-        return historyRead;
-    }
-
-    /** Why Prometheus gave no answer last time, or null. */
-    public String historyProblem() {
-        return historyProblem;
-    }
-
-    /** Prometheus' address, for sentences; null without one. */
-    public String historyWhere() {
-        return historyFeed == null ? null : historyFeed.where();
-    }
-
-    /** What the agents saw of this allocation, as Prometheus keeps it; null when no agent reports it. */
-    public Availability availability(String server, Allocation allocation) {
-        return history.get(new AvailabilityHistory.Key(server, allocation.id()));
+        return p == null ? null : evidence.listening(p.target());
     }
 
     /** Why the server's power state and traffic cannot be read: the node (Wings) does not answer; else null. */
@@ -245,22 +206,14 @@ public final class Deck {
 
     /**
      * What is probably wrong, in one sentence: what listens here, what the probe from here saw, and what the agents'
-     * vantage points see ({@link Diagnosis}); null while nothing is known.
+     * vantage points see ({@link Evidence#diagnosis}); null while nothing is known.
      */
     public Diagnosis diagnosis(String server, Allocation allocation) {
         CheckPlan.Planned p = plans.get(allocation);
         StatsSnapshot st = p == null ? null : stats.get(p.target());
-        Listening here = p == null ? null : listening.get(p.target());
-        Availability seen = availability(server, allocation);
-        if (st == null || st.last() == null) {
-            return here == null ? null : Diagnosis.of(here, null, null, seen == null ? List.of() : seen.points());
-        }
-        return Diagnosis.of(here == null ? UNREAD : here, p.target().check(), st.last().outcome(),
-                seen == null ? List.of() : seen.points());
+        return evidence.diagnosis(p == null ? null : p.target(), st == null || st.last() == null ? null
+                : st.last().outcome(), server, allocation.id());
     }
-
-    /** What an allocation is until this machine's sockets were read. */
-    private static final Listening UNREAD = new Listening.Unknown("this machine's sockets were not read yet");
 
     /** How many of the server's allocations are closed by design (expect_closed) and were closed at their latest probe. */
     public int closedAsExpected(Server server) {
@@ -468,20 +421,17 @@ public final class Deck {
      * as nothing else shows it, so the servers view costs no reads of /proc at all.
      */
     public void showing(String identifier) {
-        listeningFor = identifier;
+        shown = identifier;
         watchListening();
     }
 
     private void watchListening() {
-        Server s = listeningFor == null ? null : server(listeningFor);
-        Set<Target> shown = new LinkedHashSet<>();
+        Server s = shown == null ? null : server(shown);
+        Set<Target> targets = new LinkedHashSet<>();
         if (s != null) {
-            s.allocations().stream().map(plans::get).filter(p -> p != null).forEach(p -> shown.add(p.target()));
+            s.allocations().stream().map(plans::get).filter(p -> p != null).forEach(p -> targets.add(p.target()));
         }
-        listening.keySet().retainAll(shown);
-        if (listeningFeed != null) {
-            listeningFeed.watch(shown);
-        }
+        evidence.show(s == null ? null : shown, targets);
     }
 
     /** `C`: ask `a` of `s` this check from now on (null: auto); its statistics start again, as it is a new question. */
@@ -552,42 +502,9 @@ public final class Deck {
         changed();
     }
 
-    private void applyListening(Map<Target, Listening> answers) {
-        Server s = listeningFor == null ? null : server(listeningFor);
-        if (s == null) {
-            return; // back on the servers view meanwhile
-        }
-        Set<Target> shown = new HashSet<>();
-        s.allocations().stream().map(plans::get).filter(p -> p != null).forEach(p -> shown.add(p.target()));
-        answers.forEach((t, l) -> {
-            if (shown.contains(t)) {
-                listening.put(t, l);
-            }
-        });
-        boolean here = listening.values().stream().anyMatch(Listening::here);
-        onThisMachine = here ? Set.of(s.identifier()) : Set.of();
-        changed();
-    }
-
-    private void applyHistory(Map<AvailabilityHistory.Key, Availability> all) {
-        if (historyProblem != null) {
-            historyProblem = null;
-        }
-        history = Map.copyOf(all);
-        historyRead = true;
-        changed();
-    }
-
-    private void historyUnavailable(String sentence) {
-        historyProblem = sentence; // the last answer stays on screen, said to be old
-        changed();
-    }
-
     /** `r`: the history again now too. */
     public void reloadHistory() {
-        if (historyFeed != null) {
-            historyFeed.readNow(this::applyHistory, this::historyUnavailable);
-        }
+        evidence.reloadHistory();
     }
 
     private void applyStats(Map<Target, StatsSnapshot> changes) {

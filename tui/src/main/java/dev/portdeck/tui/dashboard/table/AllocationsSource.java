@@ -121,8 +121,8 @@ public final class AllocationsSource implements TableSource<Allocation> {
     }
 
     private List<Field> present() {
-        boolean listening = deck.onThisMachine(server);
-        boolean history = deck.historyOn();
+        boolean listening = deck.evidence().onThisMachine(server);
+        boolean history = deck.evidence().historyOn();
         List<Field> shown = new ArrayList<>(fields.size());
         for (Field f : fields) {
             if (f.when() == When.ALWAYS || (f.when() == When.LISTENING && listening)
@@ -258,11 +258,11 @@ public final class AllocationsSource implements TableSource<Allocation> {
     }
 
     private Cell share(Allocation a, Function<Availability, Double> figure) {
-        Availability seen = deck.availability(server, a);
+        Availability seen = deck.evidence().availability(server, a.id());
         Double share = seen == null ? null : figure.apply(seen);
         if (share == null) {
-            return !deck.historyRead() && deck.historyProblem() != null ? Cell.of("?", Tone.WARN)
-                    : Cell.of(deck.historyRead() ? glyphs.none() : glyphs.ellipsis(), Tone.DIM);
+            return !deck.evidence().historyRead() && deck.evidence().historyProblem() != null ? Cell.of("?", Tone.WARN)
+                    : Cell.of(deck.evidence().historyRead() ? glyphs.none() : glyphs.ellipsis(), Tone.DIM);
         }
         Tone tone = share >= 0.999 ? Tone.GOOD : share >= 0.99 ? Tone.NORMAL : share >= 0.9 ? Tone.WARN : Tone.BAD;
         return Cell.of(readouts.percent(share), tone);
@@ -280,7 +280,7 @@ public final class AllocationsSource implements TableSource<Allocation> {
     }
 
     private Instant downSinceOf(Allocation a) {
-        Availability seen = deck.availability(server, a);
+        Availability seen = deck.evidence().availability(server, a.id());
         return seen == null ? null : seen.downSince();
     }
 
@@ -363,7 +363,7 @@ public final class AllocationsSource implements TableSource<Allocation> {
     /** The least available first; unknown last. */
     private Comparator<Allocation> byShare(Function<Availability, Double> figure) {
         return Comparator.comparingDouble((Allocation a) -> {
-            Availability seen = deck.availability(server, a);
+            Availability seen = deck.evidence().availability(server, a.id());
             Double share = seen == null ? null : figure.apply(seen);
             return share == null ? Double.MAX_VALUE : share;
         }).thenComparingLong(Allocation::id);

@@ -117,8 +117,8 @@ public final class DetailPane {
         if (d != null) {
             f.add(new Fact("Diagnosis", d.sentence(), tone(d.finding())));
         }
-        if (deck.historyOn()) {
-            f.add(history(deck.availability(source.serverId(), a), now));
+        if (deck.evidence().historyOn()) {
+            f.add(history(deck.evidence().availability(source.serverId(), a.id()), now));
         }
         if (st == null) {
             f.add(new Fact("Latency", "no probe has answered yet"));
@@ -173,11 +173,11 @@ public final class DetailPane {
 
     /** What the agents saw, from Prometheus: availability, the vantage points, since when it is down. */
     private Fact history(Availability seen, Instant now) {
-        String problem = deck.historyProblem();
+        String problem = deck.evidence().historyProblem();
         if (seen == null) {
-            String text = problem != null ? problem : !deck.historyRead() ? "asking Prometheus at "
-                    + deck.historyWhere() + glyphs.ellipsis() : "no agent reports it to Prometheus at "
-                    + deck.historyWhere();
+            String text = problem != null ? problem : !deck.evidence().historyRead() ? "asking Prometheus at "
+                    + deck.evidence().historyWhere() + glyphs.ellipsis() : "no agent reports it to Prometheus at "
+                    + deck.evidence().historyWhere();
             return new Fact("History", text, problem != null ? Tone.WARN : Tone.DIM);
         }
         List<String> parts = new ArrayList<>();
