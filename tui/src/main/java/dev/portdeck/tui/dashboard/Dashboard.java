@@ -4,15 +4,25 @@ import com.googlecode.lanterna.gui2.BasicWindow;
 import com.googlecode.lanterna.gui2.MultiWindowTextGUI;
 import com.googlecode.lanterna.gui2.Window;
 import com.googlecode.lanterna.screen.Screen;
+import dev.portdeck.probe.local.ListeningSnapshot;
 import dev.portdeck.shared.client.PanelClient;
 import dev.portdeck.tui.dashboard.dialog.AllocationEditor;
+import dev.portdeck.tui.dashboard.dialog.CheckEditor;
+import dev.portdeck.tui.dashboard.state.Changes;
 import dev.portdeck.tui.dashboard.state.Deck;
+import dev.portdeck.tui.dashboard.state.HistoryFeed;
+import dev.portdeck.tui.dashboard.state.ListeningFeed;
 import dev.portdeck.tui.dashboard.state.Reachability;
 import dev.portdeck.tui.dashboard.state.StartClock;
+import dev.portdeck.tui.dashboard.theme.Glyphs;
 import dev.portdeck.tui.dashboard.theme.Palette;
+import dev.portdeck.tui.dashboard.theme.Tone;
+import dev.portdeck.tui.history.AvailabilityHistory;
+import dev.portdeck.tui.history.PrometheusAddress;
 import java.io.EOFException;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -21,7 +31,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * The dashboard on a Lanterna {@link Screen}: the GUI, its window, the model and the background threads.
@@ -32,6 +45,7 @@ public final class Dashboard implements AutoCloseable {
 
     private static final long ACTIVE_SLEEP_MILLIS = 10;
     private static final long IDLE_SLEEP_MILLIS = 40;
+    private static final Duration HISTORY_TIMEOUT = Duration.ofSeconds(10);
     private static final long ACTIVE_NANOS = 2_000_000_000L;
     private static final Logger LOG = Logger.getLogger("portdeck.dashboard");
     private final MultiWindowTextGUI gui;
@@ -39,20 +53,33 @@ public final class Dashboard implements AutoCloseable {
     private final ExecutorService io;
     private final ScheduledExecutorService timer;
     private final Reachability reachability;
+    private final ListeningFeed listening;
+    private final HistoryFeed history;
     private volatile boolean quit;
 
+    private final Deck deck;
+
     private Dashboard(Screen screen, PanelClient client, Reachability reachability, DashboardOptions options,
-            String panelLabel, Clock clock) {
+            String panelLabel, Consumer<byte[]> terminalOut, Clock clock, Supplier<ListeningSnapshot> sockets) {
         this.reachability = reachability;
         this.gui = new MultiWindowTextGUI(screen);
         gui.setTheme(new Palette(options.color()).dialogTheme(options.ascii()));
         Executor ui = task -> gui.getGUIThread().invokeLater(task);
-        this.io = Executors.newFixedThreadPool(4, daemon("portdeck-panel"));
+        // a hung server holds at most one thread per kind of call (see Deck): the others go on
+        this.io = Executors.newFixedThreadPool(8, daemon("portdeck-panel"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("portdeck-timer"));
-        Deck deck = new Deck(client, reachability, io, ui, timer, clock);
+        this.deck = new Deck(client, reachability, io, ui, timer, clock, options.checks());
+        this.listening = new ListeningFeed(ui, sockets);
+        deck.listenHere(listening);
+        this.history = options.prometheus() == null ? null : new HistoryFeed(new AvailabilityHistory(
+                options.prometheus(), HISTORY_TIMEOUT), PrometheusAddress.shown(options.prometheus()), ui);
+        if (history != null) {
+            deck.readHistory(history);
+        }
         deck.start(); // the first request is under way while the window is built
-        this.deckScreen = new DeckScreen(deck, options, panelLabel, () -> quit = true);
+        this.deckScreen = new DeckScreen(deck, options, panelLabel, new Clipboard(terminalOut), () -> quit = true);
         deckScreen.setEditor(new AllocationEditor(gui, deck, deckScreen, () -> quit = true));
+        deckScreen.setCheckEditor(new CheckEditor(gui, deck, deckScreen, Glyphs.of(options.ascii()), () -> quit = true));
         BasicWindow window = new BasicWindow();
         window.setHints(List.of(Window.Hint.FULL_SCREEN, Window.Hint.NO_DECORATIONS));
         window.setComponent(deckScreen);
@@ -65,7 +92,44 @@ public final class Dashboard implements AutoCloseable {
     /** Opens the dashboard on `screen` (already started); the calling thread becomes the GUI thread. */
     public static Dashboard open(Screen screen, PanelClient client, Reachability reachability,
             DashboardOptions options, String panelLabel) {
-        return new Dashboard(screen, client, reachability, options, panelLabel, Clock.systemUTC());
+        return open(screen, client, reachability, options, panelLabel, bytes -> { });
+    }
+
+    /** The same, with `terminalOut` writing raw bytes to the terminal (the clipboard's OSC 52). */
+    public static Dashboard open(Screen screen, PanelClient client, Reachability reachability,
+            DashboardOptions options, String panelLabel, Consumer<byte[]> terminalOut) {
+        return open(screen, client, reachability, options, panelLabel, terminalOut, ListeningSnapshot::take);
+    }
+
+    /** The same, reading what listens from the snapshots `sockets` starts (tests: another /proc, none at all). */
+    static Dashboard open(Screen screen, PanelClient client, Reachability reachability, DashboardOptions options,
+            String panelLabel, Consumer<byte[]> terminalOut, Supplier<ListeningSnapshot> sockets) {
+        return new Dashboard(screen, client, reachability, options, panelLabel, terminalOut, Clock.systemUTC(),
+                sockets);
+    }
+
+    /** The changes sent to the panel that have no answer yet. */
+    public List<Changes.Pending> changesInFlight() {
+        return deck.changes().inFlight();
+    }
+
+    /**
+     * Quitting with changes in flight: keeps the screen going for up to `wait` so their answers can arrive (saying so
+     * on the status line), and returns those that still have none.
+     */
+    public List<Changes.Pending> finishChanges(Duration wait) throws IOException, InterruptedException {
+        long end = System.nanoTime() + wait.toNanos();
+        if (!changesInFlight().isEmpty()) {
+            deckScreen.say("Quitting: waiting up to " + wait.toSeconds() + "s for the panel to answer about "
+                    + changesInFlight().stream().map(Changes.Pending::toString).collect(Collectors.joining(", ")) + "...",
+                    Tone.WARN);
+        }
+        while (!changesInFlight().isEmpty() && System.nanoTime() < end) {
+            if (!step()) {
+                Thread.sleep(ACTIVE_SLEEP_MILLIS);
+            }
+        }
+        return changesInFlight();
     }
 
     /** Handles pending keys and background results, redraws if needed; false when there was nothing to do. */
@@ -107,6 +171,10 @@ public final class Dashboard implements AutoCloseable {
     @Override
     public void close() {
         reachability.close();
+        listening.close();
+        if (history != null) {
+            history.close();
+        }
         timer.shutdownNow();
         io.shutdownNow();
     }

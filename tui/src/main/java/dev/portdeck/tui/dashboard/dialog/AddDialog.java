@@ -11,17 +11,19 @@ import java.util.function.Consumer;
 /** Asks the panel for one more allocation: any (both fields empty) or a specific ip and/or port. */
 final class AddDialog extends DeckDialog {
 
-    private final SubmitBox ip;
-    private final SubmitBox port;
-    private final Label problem = new Label("");
+    private static final String LOCKED = "Asking the panel: the fields are locked until it answers.";
+    private final LineField ip;
+    private final LineField port;
+    /** Title and frame 2, the two lines above the fields 2, the fields 2, the buttons 1. */
+    private final ProblemText problem = new ProblemText(7);
     private final Consumer<AssignRequest> add;
     private boolean busy;
 
     AddDialog(Server server, Runnable quit, Consumer<AssignRequest> add) {
         super("Add an allocation to " + server.name(), quit);
         this.add = add;
-        this.ip = new SubmitBox(40, "", this::submit);
-        this.port = new SubmitBox(8, "", this::submit);
+        this.ip = new LineField(40, "", this::submit).onChange(t -> problem.say("")).onComplaint(this::complain);
+        this.port = new LineField(8, "", this::submit).onChange(t -> problem.say("")).onComplaint(this::complain);
         Panel panel = new Panel();
         panel.addComponent(new Label("Leave both empty and the panel picks one.\nIn use: "
                 + server.allocations().size() + " of " + server.allocationLimit() + "."));
@@ -37,12 +39,17 @@ final class AddDialog extends DeckDialog {
         setFocusedInteractable(ip);
     }
 
+    private void complain(String why) {
+        problem.say(why);
+    }
+
     private void submit() {
         if (busy) {
+            problem.say(LOCKED);
             return;
         }
-        String ipText = ip.getText().strip();
-        String portText = port.getText().strip();
+        String ipText = ip.text().strip();
+        String portText = port.text().strip();
         Integer p = null;
         if (!portText.isEmpty()) {
             try {
@@ -51,17 +58,21 @@ final class AddDialog extends DeckDialog {
                 p = -1;
             }
             if (p < 1 || p > 65535) {
-                problem.setText("The port must be a number from 1 to 65535.");
+                problem.say("The port must be a number from 1 to 65535.");
                 return;
             }
         }
         busy = true;
-        problem.setText("asking the panel...");
+        ip.lock(LOCKED);
+        port.lock(LOCKED);
+        problem.say("asking the panel...");
         add.accept(new AssignRequest(ipText.isEmpty() ? null : ipText, p));
     }
 
     void failed(String sentence) {
         busy = false;
-        problem.setText(wrap("Not added: " + sentence));
+        ip.lock(null);
+        port.lock(null);
+        problem.say("Not added: " + sentence);
     }
 }

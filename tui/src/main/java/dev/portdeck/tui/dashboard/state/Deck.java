@@ -1,14 +1,21 @@
 package dev.portdeck.tui.dashboard.state;
 
+import dev.portdeck.probe.Check;
+import dev.portdeck.probe.Outcome;
 import dev.portdeck.probe.StatsSnapshot;
 import dev.portdeck.probe.Target;
+import dev.portdeck.probe.local.Diagnosis;
+import dev.portdeck.probe.local.Listening;
 import dev.portdeck.shared.client.PanelClient;
+import dev.portdeck.shared.error.Forbidden;
 import dev.portdeck.shared.error.InvalidInput;
+import dev.portdeck.shared.error.NotFound;
 import dev.portdeck.shared.error.PanelException;
-import dev.portdeck.shared.error.RefusalReason;
 import dev.portdeck.shared.error.Refused;
+import dev.portdeck.shared.error.Unauthorized;
+import dev.portdeck.shared.error.Unreachable;
 import dev.portdeck.shared.model.Allocation;
-import dev.portdeck.shared.model.PowerSignal;
+import dev.portdeck.shared.model.PowerState;
 import dev.portdeck.shared.model.Resources;
 import dev.portdeck.shared.model.Server;
 import java.time.Clock;
@@ -16,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,35 +33,43 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * What the dashboard knows about the panel, and every conversation with it. Panel calls run on `io`; their results
- * are applied on `ui` (the GUI thread), which is the only thread that reads or writes the state here.
+ * What the dashboard knows about the panel, and every read from it (changes go through {@link Changes}). Panel calls
+ * run on `io`; their results are applied on `ui` (the GUI thread), which is the only thread that reads or writes the
+ * state here. One slow or failing server never holds up the others: each server's calls are separate.
  */
 public final class Deck {
 
     /** The panel caches `/resources` for about 20 s: polling faster only costs requests. */
     static final Duration RESOURCES_EVERY = Duration.ofSeconds(20);
     private static final Logger LOG = Logger.getLogger("portdeck.dashboard");
-    private static final int STOP_RETRIES = 30;
     private static final long RESOURCES_GAP_MILLIS = 500;
 
     private final PanelClient client;
     private final Reachability reachability;
-    private final Executor io;
-    private final Executor ui;
-    private final ScheduledExecutorService timer;
+    private final Calls calls;
     private final Clock clock;
+    private final Backoff retry;
+    private final PowerWatch power = new PowerWatch();
+    private final Changes changes;
     private final List<Runnable> listeners = new ArrayList<>();
     private final Map<String, Resources> resources = new HashMap<>();
     private final Map<String, Instant> resourcesAt = new HashMap<>();
+    private final Set<String> resourcesAsked = new HashSet<>();
     private final Map<String, Traffic> traffic = new HashMap<>();
     private final Map<Target, StatsSnapshot> stats = new HashMap<>();
-    private final Set<String> detailed = new java.util.HashSet<>();
-    private volatile List<Server> servers = List.of();
+    private final CheckPlan checks;
+    private Map<Allocation, CheckPlan.Planned> plans = Map.of();
+    private final Evidence evidence = new Evidence(this::changed);
+    private String shown;
+    private final Map<String, String> nodeProblems = new HashMap<>();
+    private final Set<String> detailed = new HashSet<>();
+    private final Map<String, String> allocationProblems = new HashMap<>();
+    private final Set<String> allocationsAsked = new HashSet<>();
+    private List<Server> servers = List.of();
     private boolean loading;
     private boolean paused;
     private boolean loaded;
@@ -61,18 +77,35 @@ public final class Deck {
 
     public Deck(PanelClient client, Reachability reachability, Executor io, Executor ui, ScheduledExecutorService timer,
             Clock clock) {
+        this(client, reachability, io, ui, timer, clock, CheckSettings.NONE);
+    }
+
+    public Deck(PanelClient client, Reachability reachability, Executor io, Executor ui, ScheduledExecutorService timer,
+            Clock clock, CheckSettings checks) {
         this.client = client;
+        this.checks = new CheckPlan(checks);
         this.reachability = reachability;
-        this.io = io;
-        this.ui = ui;
-        this.timer = timer;
+        this.calls = new Calls(io, ui, timer);
         this.clock = clock;
+        this.retry = new Backoff(calls);
+        this.changes = new Changes(this, client, calls);
+    }
+
+    /** Also asks what listens on this machine at each allocation, once per probe round (before {@link #start}). */
+    public void listenHere(ListeningFeed feed) {
+        evidence.listenHere(feed);
+    }
+
+    /** Also reads the allocations' history from Prometheus, every minute (before {@link #start}). */
+    public void readHistory(HistoryFeed feed) {
+        evidence.readHistory(feed);
     }
 
     /** Loads the servers, starts polling resources and listening to the probes. Call on the UI thread. */
     public void start() {
-        Coalescer<Target, StatsSnapshot> coalescer = new Coalescer<>(timer, ui, 100, this::applyStats);
+        Coalescer<Target, StatsSnapshot> coalescer = new Coalescer<>(calls.timer(), calls.ui(), 100, this::applyStats);
         reachability.subscribe(coalescer::offer);
+        evidence.start(reachability);
         reload();
         scheduleResources();
     }
@@ -82,12 +115,14 @@ public final class Deck {
      * the panels' rate limits (Pelican: 256 requests a minute).
      */
     private void scheduleResources() {
-        long every = Math.max(RESOURCES_EVERY.toMillis(), servers.size() * RESOURCES_GAP_MILLIS);
+        long planned = Math.max(RESOURCES_EVERY.toMillis(), servers.size() * RESOURCES_GAP_MILLIS);
+        // slower still when the user's other tools have spent most of the panel's per-user limit
+        long every = client.rateLimit().pace(Duration.ofMillis(planned)).toMillis();
         try {
-            timer.schedule(() -> {
+            calls.timer().schedule(() -> calls.ui().execute(() -> {
                 pollResources();
                 scheduleResources();
-            }, every, TimeUnit.MILLISECONDS);
+            }), every, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException closing) {
             LOG.fine("dashboard closing; no more resource polls");
         }
@@ -95,6 +130,10 @@ public final class Deck {
 
     public void onChange(Runnable listener) {
         listeners.add(listener);
+    }
+
+    public Changes changes() {
+        return changes;
     }
 
     // ---- what the views read (UI thread) ----
@@ -111,13 +150,82 @@ public final class Deck {
         return resources.get(identifier);
     }
 
+    /** The power state to show: what the dashboard's own signal implies until the panel agrees, else the panel's. */
+    public PowerState power(String identifier) {
+        return power.shown(identifier, resources.get(identifier), clock.instant());
+    }
+
+    /** Whether {@link #power} is the dashboard's expectation after its own signal rather than the panel's word. */
+    public boolean powerImplied(String identifier) {
+        power(identifier);
+        return power.implied(identifier);
+    }
+
+    /** Milliseconds up, 0 when unknown or when the server is (about to be) stopped or just starting. */
+    public long uptimeMillis(String identifier) {
+        Resources r = resources.get(identifier);
+        if (r == null || (powerImplied(identifier) && power(identifier) != PowerState.RUNNING)) {
+            return 0;
+        }
+        return r.uptimeMillis();
+    }
+
     public Traffic traffic(String identifier) {
         return traffic.getOrDefault(identifier, Traffic.UNKNOWN);
     }
 
     public StatsSnapshot stats(Allocation allocation) {
-        Target t = targetOf(allocation);
-        return t == null ? null : stats.get(t);
+        CheckPlan.Planned p = plans.get(allocation);
+        return p == null ? null : stats.get(p.target());
+    }
+
+    /** How the allocation is probed (its check and why, closed by design or not); null when it is not probed. */
+    public CheckPlan.Planned plan(Allocation allocation) {
+        return plans.get(allocation);
+    }
+
+    public CheckPlan checks() {
+        return checks;
+    }
+
+    /** What listens on this machine and what the agents saw (for LISTEN, the history and the diagnosis). */
+    public Evidence evidence() {
+        return evidence;
+    }
+
+    /** What listens on this machine at the allocation's address and port; null before the first read. */
+    public Listening listening(Allocation allocation) {
+        CheckPlan.Planned p = plans.get(allocation);
+        return p == null ? null : evidence.listening(p.target());
+    }
+
+    /** Why the server's power state and traffic cannot be read: the node (Wings) does not answer; else null. */
+    public String nodeProblem(String identifier) {
+        return nodeProblems.get(identifier);
+    }
+
+    /**
+     * What is probably wrong, in one sentence: what listens here, what the probe from here saw, and what the agents'
+     * vantage points see ({@link Evidence#diagnosis}); null while nothing is known.
+     */
+    public Diagnosis diagnosis(String server, Allocation allocation) {
+        CheckPlan.Planned p = plans.get(allocation);
+        StatsSnapshot st = p == null ? null : stats.get(p.target());
+        return evidence.diagnosis(p == null ? null : p.target(), st == null || st.last() == null ? null
+                : st.last().outcome(), server, allocation.id());
+    }
+
+    /** How many of the server's allocations are closed by design (expect_closed) and were closed at their latest probe. */
+    public int closedAsExpected(Server server) {
+        int n = 0;
+        for (Allocation a : server.allocations()) {
+            CheckPlan.Planned p = plans.get(a);
+            StatsSnapshot st = p == null || !p.expectedClosed() ? null : stats.get(p.target());
+            if (st != null && st.last() != null && st.last().outcome() instanceof Outcome.Closed) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** How many of the server's allocations answered their latest probe. */
@@ -139,6 +247,21 @@ public final class Deck {
         return problem;
     }
 
+    /** Time until the next automatic attempt to reach a lost panel, or null when none is due. */
+    public Duration retryIn() {
+        return problem == null ? null : retry.remaining(clock.instant());
+    }
+
+    /** Why the server's allocations could not be read (its list is then empty for that reason), or null. */
+    public String allocationProblem(String identifier) {
+        return allocationProblems.get(identifier);
+    }
+
+    /** Whether the server's allocations are still being asked for separately (the list came without them). */
+    public boolean allocationsPending(String identifier) {
+        return allocationsAsked.contains(identifier);
+    }
+
     public boolean paused() {
         return paused;
     }
@@ -153,55 +276,6 @@ public final class Deck {
         return host == null ? null : Target.of(host, a.port());
     }
 
-    // ---- loading ----
-
-    /** `r`: everything again from the panel. */
-    public void reload() {
-        loading = true;
-        changed();
-        call(this::fetchServers, list -> {
-            if (!loaded && StartClock.timing()) {
-                LOG.info(() -> list.size() + " servers loaded at " + StartClock.millis() + " ms");
-            }
-            servers = List.copyOf(list);
-            loading = false;
-            loaded = true;
-            problem = null;
-            retarget();
-            changed();
-            pollResources();
-        }, e -> {
-            loading = false;
-            problem = sentence(e);
-            changed();
-        });
-    }
-
-    /** One server again (after a change, or on entering its view); `after` runs on success. */
-    public void refresh(String identifier, Runnable after) {
-        refresh(identifier, after, e -> {
-            problem = sentence(e);
-            changed();
-        });
-    }
-
-    public void refresh(String identifier, Runnable after, Consumer<RuntimeException> fail) {
-        call(() -> withAllocations(client.server(identifier)), fresh -> {
-            List<Server> next = new ArrayList<>(servers);
-            next.replaceAll(s -> s.identifier().equals(identifier) ? fresh : s);
-            servers = List.copyOf(next);
-            detailed.add(identifier);
-            problem = null;
-            retarget();
-            changed();
-            after.run();
-        }, fail);
-    }
-
-    private List<Server> fetchServers() {
-        return client.listServers().stream().map(this::withAllocations).toList();
-    }
-
     /**
      * Whether the key's permissions on this server are known: the server list carries none, only the server's own
      * endpoint does (meta.user_permissions). Until then the panel decides, and says so in its own words.
@@ -210,34 +284,212 @@ public final class Deck {
         return detailed.contains(identifier);
     }
 
-    /** Panels may leave relationships.allocations out; then ask the allocations endpoint (called on `io`). */
-    private Server withAllocations(Server s) {
-        if (!s.allocations().isEmpty()) {
-            return s;
-        }
-        List<Allocation> list;
-        try {
-            list = client.allocations(s.identifier());
-        } catch (PanelException e) {
-            LOG.log(Level.FINE, "allocations of {0}: {1}", new Object[] {s.identifier(), e.getMessage()});
-            return s;
-        }
-        return s.withAllocations(list);
+    // ---- loading ----
+
+    /** The automatic retries: everything again from the panel. */
+    public void reload() {
+        reload(() -> { }, () -> { });
     }
 
+    /** `r`: everything again from the panel now; `after` runs when it came, `failed` when it did not. */
+    public void reload(Runnable after, Runnable failed) {
+        retry.cancel();
+        loading = true;
+        changed();
+        // the eggs and startup variables come in the same pages: they choose each allocation's check
+        calls.call(() -> client.listServers(true), list -> {
+            if (!loaded && StartClock.timing()) {
+                LOG.info(() -> list.size() + " servers loaded at " + StartClock.millis() + " ms");
+            }
+            servers = List.copyOf(list);
+            loading = false;
+            loaded = true;
+            problem = null;
+            retry.succeeded();
+            allocationProblems.keySet().retainAll(servers.stream().map(Server::identifier).toList());
+            servers.stream().filter(s -> s.allocations().isEmpty()).forEach(this::askAllocations);
+            retarget();
+            changed();
+            pollResources();
+            after.run();
+        }, e -> {
+            loading = false;
+            lost(e);
+            failed.run();
+        });
+    }
+
+    /**
+     * The panel could not be reached or refused: say so, and try again by itself with a growing pause, unless it
+     * rejected the key (trying again cannot help; `r` still does it at once).
+     */
+    public void lost(RuntimeException e) {
+        problem = sentence(e);
+        if (e instanceof Unauthorized || e instanceof Forbidden) {
+            retry.cancel();
+        } else {
+            retry.failed(clock.instant(), this::reload);
+        }
+        changed();
+    }
+
+    /** One server again (after a change, or on entering its view); `after` runs on success. */
+    public void refresh(String identifier, Runnable after, Consumer<RuntimeException> fail) {
+        calls.call(() -> client.serverWithEgg(identifier), fresh -> {
+            if (problem != null) { // the panel answers again
+                problem = null;
+                retry.succeeded();
+            }
+            replace(fresh);
+            detailed.add(identifier);
+            if (fresh.allocations().isEmpty()) {
+                askAllocations(fresh);
+            } else {
+                allocationProblems.remove(identifier);
+            }
+            readResources(identifier); // its power state too: the server may have changed beyond its allocations
+            after.run();
+        }, fail);
+    }
+
+    /** `refresh` whose failure counts as losing the panel (retried by itself). */
+    public void refresh(String identifier, Runnable after) {
+        refresh(identifier, after, this::lost);
+    }
+
+    void replace(Server fresh) {
+        List<Server> next = new ArrayList<>(servers);
+        next.replaceAll(s -> s.identifier().equals(fresh.identifier()) ? keepEgg(s, fresh) : s);
+        servers = List.copyOf(next);
+        retarget();
+        changed();
+    }
+
+    /** A read without `?include=egg` does not make the egg unknown: each allocation keeps its check. */
+    private static Server keepEgg(Server before, Server fresh) {
+        if (fresh.egg() != null || before.egg() == null) {
+            return fresh;
+        }
+        return new Server(fresh.identifier(), fresh.uuid(), fresh.name(), fresh.node(), fresh.status(),
+                fresh.suspended(), fresh.allocationLimit(), fresh.allocations(), fresh.permissions(),
+                fresh.transferring(), fresh.nodeUnderMaintenance(), fresh.dockerImage(), before.egg(),
+                fresh.variables().isEmpty() ? before.variables() : fresh.variables());
+    }
+
+    /** Panels may leave relationships.allocations out: ask the allocations endpoint, for this server alone. */
+    private void askAllocations(Server s) {
+        String id = s.identifier();
+        if (!allocationsAsked.add(id)) {
+            return;
+        }
+        calls.call(() -> client.allocations(id), list -> {
+            allocationsAsked.remove(id);
+            allocationProblems.remove(id);
+            Server now = server(id);
+            if (now != null) {
+                replace(now.withAllocations(list));
+            }
+        }, e -> {
+            allocationsAsked.remove(id);
+            allocationProblems.put(id, sentence(e));
+            LOG.log(Level.FINE, "allocations of {0}: {1}", new Object[] {id, e.getMessage()});
+            changed();
+        });
+    }
+
+    /** The check of every allocation again, and the probes' targets after them (a changed check is a new target). */
     private void retarget() {
         Set<Target> targets = new LinkedHashSet<>();
-        servers.forEach(s -> s.allocations().stream().map(Deck::targetOf).filter(t -> t != null)
-                .forEach(targets::add));
+        Map<Allocation, CheckPlan.Planned> next = new HashMap<>();
+        for (Server s : servers) {
+            for (Allocation a : s.allocations()) {
+                CheckPlan.Planned p = checks.plan(s, a);
+                if (p != null) {
+                    next.put(a, p);
+                    targets.add(p.target());
+                }
+            }
+        }
+        plans = next;
         stats.keySet().retainAll(targets);
         reachability.watch(List.copyOf(targets));
+        watchListening();
+    }
+
+    /**
+     * Which server's allocations are on screen (null: none, the servers view): only theirs are asked what listens,
+     * as nothing else shows it, so the servers view costs no reads of /proc at all.
+     */
+    public void showing(String identifier) {
+        shown = identifier;
+        watchListening();
+    }
+
+    private void watchListening() {
+        Server s = shown == null ? null : server(shown);
+        Set<Target> targets = new LinkedHashSet<>();
+        if (s != null) {
+            s.allocations().stream().map(plans::get).filter(p -> p != null).forEach(p -> targets.add(p.target()));
+        }
+        evidence.show(s == null ? null : shown, targets);
+    }
+
+    /** `C`: ask `a` of `s` this check from now on (null: auto); its statistics start again, as it is a new question. */
+    public void chooseCheck(Server s, Allocation a, Check check) {
+        checks.choose(s, a, check);
+        retarget();
+        changed();
+    }
+
+    /** Writes the check of `a` into the config file (null: removes its line); `ok` gets the line written. */
+    public void rememberCheck(Server s, Allocation a, Check check, Consumer<String> ok,
+            Consumer<RuntimeException> fail) {
+        calls.call(() -> checks.write(s, a, check), now -> {
+            checks.written(s, a, now);
+            retarget();
+            changed();
+            ok.accept(check == null ? "removed " + CheckPlan.fileKey(s, a) : CheckPlan.fileKey(s, a) + " = "
+                    + check.word());
+        }, fail);
     }
 
     private void pollResources() {
-        for (Server s : servers) {
-            call(() -> client.resources(s.identifier()), r -> applyResources(s.identifier(), r),
-                    e -> LOG.log(Level.FINE, "resources of {0}: {1}", new Object[] {s.identifier(), sentence(e)}));
+        servers.forEach(s -> readResources(s.identifier()));
+    }
+
+    /** One `/resources` read; skipped while the previous one for that server has not answered (it may hang). */
+    private void readResources(String id) {
+        if (!resourcesAsked.add(id)) {
+            return;
         }
+        calls.call(() -> client.resources(id), r -> {
+            resourcesAsked.remove(id);
+            if (nodeProblems.remove(id) != null) {
+                changed();
+            }
+            applyResources(id, r);
+        }, e -> {
+            resourcesAsked.remove(id);
+            if (e instanceof Refused || e instanceof NotFound) {
+                resources.remove(id); // e.g. suspended: what was read before is no longer true
+                changed();
+            } else if (e instanceof Unreachable && ((Unreachable) e).httpStatus() == 504) {
+                // the panel answered: its node's daemon did not (DaemonConnectionException), so the power is unknown
+                resources.remove(id);
+                nodeProblems.put(id, sentence(e));
+                changed();
+            }
+            LOG.log(Level.FINE, "resources of {0}: {1}", new Object[] {id, sentence(e)});
+        });
+    }
+
+    /** After a power signal of ours: the state it implies now, and the panel's word again soon. */
+    void expectPower(String id, PowerState implied) {
+        power.expect(id, implied, clock.instant());
+        for (long millis : PowerWatch.REREAD_MILLIS) {
+            calls.later(Duration.ofMillis(millis), () -> readResources(id));
+        }
+        changed();
     }
 
     private void applyResources(String id, Resources fresh) {
@@ -250,73 +502,17 @@ public final class Deck {
         changed();
     }
 
+    /** `r`: the history again now too. */
+    public void reloadHistory() {
+        evidence.reloadHistory();
+    }
+
     private void applyStats(Map<Target, StatsSnapshot> changes) {
         if (stats.isEmpty() && !changes.isEmpty() && StartClock.timing()) {
             LOG.info(() -> "first probe results at " + StartClock.millis() + " ms");
         }
         stats.putAll(changes);
         changed();
-    }
-
-    // ---- changes (results and failures arrive on the UI thread) ----
-
-    public void assign(String server, dev.portdeck.shared.model.AssignRequest request, Consumer<Allocation> ok,
-            Consumer<RuntimeException> fail) {
-        call(() -> client.assign(server, request), a -> refresh(server, () -> ok.accept(a)), fail);
-    }
-
-    public void setPrimary(String server, long allocation, boolean stopFirst, Runnable ok, Consumer<RuntimeException> fail) {
-        change(server, stopFirst, () -> client.setPrimary(server, allocation), ok, fail);
-    }
-
-    public void setNotes(String server, long allocation, String notes, Runnable ok, Consumer<RuntimeException> fail) {
-        change(server, false, () -> client.setNotes(server, allocation, notes), ok, fail);
-    }
-
-    public void remove(String server, long allocation, boolean stopFirst, Runnable ok, Consumer<RuntimeException> fail) {
-        change(server, stopFirst, () -> {
-            client.remove(server, allocation);
-            return Boolean.TRUE;
-        }, ok, fail);
-    }
-
-    /** Runs `action`, first stopping the server when asked; then reloads the server and runs `ok`. */
-    private <T> void change(String server, boolean stopFirst, Supplier<T> action, Runnable ok,
-            Consumer<RuntimeException> fail) {
-        Supplier<T> work = stopFirst ? () -> stopThen(server, action) : action;
-        call(work, v -> refresh(server, ok), fail);
-    }
-
-    /** Sends STOP, then retries while the panel still says the server must be stopped (bounded: ~30 s). */
-    private <T> T stopThen(String server, Supplier<T> action) {
-        client.power(server, PowerSignal.STOP);
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return action.get();
-            } catch (Refused r) {
-                if (r.reason() != RefusalReason.SERVER_MUST_BE_STOPPED || attempt >= STOP_RETRIES) {
-                    throw r;
-                }
-                pause(Duration.ofSeconds(1));
-            }
-        }
-    }
-
-    private static void pause(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the server to stop", e);
-        }
-    }
-
-    /** Sends START (after a stop the dashboard asked for); `ok` runs when the panel took the signal. */
-    public void startServer(String server, Runnable ok, Consumer<RuntimeException> fail) {
-        call(() -> {
-            client.power(server, PowerSignal.START);
-            return Boolean.TRUE;
-        }, v -> ok.run(), fail);
     }
 
     public void probeNow() {
@@ -329,31 +525,14 @@ public final class Deck {
         changed();
     }
 
-    private <T> void call(Supplier<T> work, Consumer<T> ok, Consumer<RuntimeException> fail) {
-        try {
-            io.execute(() -> {
-                try {
-                    T value = work.get();
-                    ui.execute(() -> ok.accept(value));
-                } catch (RuntimeException e) {
-                    if (!(e instanceof PanelException) && !(e instanceof InvalidInput)) {
-                        LOG.log(Level.WARNING, "unexpected failure talking to the panel", e);
-                    }
-                    ui.execute(() -> fail.accept(e));
-                }
-            });
-        } catch (RejectedExecutionException closing) {
-            LOG.fine("dashboard closing; call dropped");
-        }
-    }
-
     void changed() {
         listeners.forEach(Runnable::run);
     }
 
     /** The one sentence a person reads: the panel's own words when it said something. */
     public static String sentence(Throwable e) {
-        if (e instanceof PanelException || e instanceof InvalidInput) {
+        if (e instanceof PanelException || e instanceof InvalidInput || e instanceof Conflict
+                || e instanceof Changes.InDoubt) {
             return e.getMessage();
         }
         return "Unexpected error (" + e.getClass().getSimpleName() + "); details are in the log file.";
