@@ -26,6 +26,7 @@ final class VolatileValues {
         mask("(?<![\\d.])\\d+\\.\\d{3}(?![\\d.])", "N");
         mask("\\b\\d+[dhm]\\d+[hms]\\b", "UPTIME");
         mask("\\bpid \\d+", "pid N");
+        mask("\"pid\": \\d+", "\"pid\": N");
         mask("portdeck (\\S+|development build) \\((commit [0-9a-f]+|unknown commit)\\)",
                 "portdeck VERSION (commit C)");
         mask("✔", "+");
