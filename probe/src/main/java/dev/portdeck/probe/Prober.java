@@ -200,20 +200,16 @@ public final class Prober implements AutoCloseable {
             return;
         }
         long timeoutNanos = Math.max(1, timeout.toNanos());
-        Conversation conversation = null;
-        if (target.check() != Check.TCP) {
-            if (target.check() == Check.HTTPS) {
-                TlsLayer.prepare(); // the SSL context costs tens of milliseconds: here, not on the selector thread
-            }
-            conversation = Conversation.first(target.check(), target.host(), target.port(), udpPayload);
-        }
-        Conversation first = conversation;
+        Conversation first = target.check() == Check.TCP ? null
+                : Conversation.first(target.check(), target.host(), target.port(), udpPayload);
         CompletableFuture<InetAddress> address = resolved.computeIfAbsent(target.host(), resolver::resolve);
-        if (address.isDone() && !address.isCompletedExceptionally()) {
+        CompletableFuture<Void> ready = CheckPreparation.readyFor(target.check());
+        if (ready.isDone() && address.isDone() && !address.isCompletedExceptionally()) {
             enqueue(attempt(target, address.join(), timeoutNanos, done, first));
             return;
         }
-        address.whenComplete((a, error) -> {
+        // The check's parser loading, or the name resolving: queued when both are done, while the rest go ahead.
+        ready.whenComplete((loaded, failed) -> address.whenComplete((a, error) -> {
             Attempt attempt = attempt(target, a, timeoutNanos, done, first);
             if (error != null) {
                 // Delivered by a selector thread too: listeners hear from selector threads, never the caller's.
@@ -221,7 +217,7 @@ public final class Prober implements AutoCloseable {
                 attempt.known = new Outcome.DnsError(resolver.reason(target.host(), error));
             }
             enqueue(attempt);
-        });
+        }));
     }
 
     private static Attempt attempt(Target target, InetAddress address, long timeoutNanos,
