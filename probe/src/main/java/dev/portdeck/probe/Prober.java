@@ -157,7 +157,7 @@ public final class Prober implements AutoCloseable {
     /** Probe one target; the future completes on a selector thread and never exceptionally. */
     public CompletableFuture<ProbeResult> probe(Target target, Duration timeout) {
         CompletableFuture<ProbeResult> result = new CompletableFuture<>();
-        submit(target, timeout, new HashMap<>(), result::complete);
+        submit(target, timeout, new HashMap<>(), result::complete, true);
         return result;
     }
 
@@ -177,6 +177,8 @@ public final class Prober implements AutoCloseable {
         Map<String, CompletableFuture<InetAddress>> resolved = new HashMap<>();
         for (int i = 0; i < results.length; i++) {
             int slot = i;
+            // The first loop is woken once per batch it takes, not for each target: a big sweep queues faster.
+            boolean wake = i % SelectorLoop.START_BATCH == 0 || i == results.length - 1;
             submit(targets.get(i), timeout, resolved, r -> {
                 results[slot] = r;
                 if (listener != null) {
@@ -187,16 +189,15 @@ public final class Prober implements AutoCloseable {
                 if (remaining.decrementAndGet() == 0) {
                     all.complete(List.of(results));
                 }
-            });
+            }, wake);
         }
         return all;
     }
 
     private void submit(Target target, Duration timeout, Map<String, CompletableFuture<InetAddress>> resolved,
-            Consumer<ProbeResult> done) {
-        Instant asked = Instant.now();
+            Consumer<ProbeResult> done, boolean wake) {
         if (closed) {
-            done.accept(new ProbeResult(target, null, new Outcome.LocalError("the prober is closed"), asked));
+            done.accept(new ProbeResult(target, null, new Outcome.LocalError("the prober is closed"), Instant.now()));
             return;
         }
         long timeoutNanos = Math.max(1, timeout.toNanos());
@@ -205,9 +206,10 @@ public final class Prober implements AutoCloseable {
         CompletableFuture<InetAddress> address = resolved.computeIfAbsent(target.host(), resolver::resolve);
         CompletableFuture<Void> ready = CheckPreparation.readyFor(target.check());
         if (ready.isDone() && address.isDone() && !address.isCompletedExceptionally()) {
-            enqueue(attempt(target, address.join(), timeoutNanos, done, first));
+            enqueue(attempt(target, address.join(), timeoutNanos, done, first), wake);
             return;
         }
+        Instant asked = Instant.now();
         // The check's parser loading, or the name resolving: queued when both are done, while the rest go ahead.
         ready.whenComplete((loaded, failed) -> address.whenComplete((a, error) -> {
             Attempt attempt = attempt(target, a, timeoutNanos, done, first);
@@ -216,7 +218,7 @@ public final class Prober implements AutoCloseable {
                 attempt.started = asked;
                 attempt.known = new Outcome.DnsError(resolver.reason(target.host(), error));
             }
-            enqueue(attempt);
+            enqueue(attempt, true);
         }));
     }
 
@@ -229,11 +231,11 @@ public final class Prober implements AutoCloseable {
         return attempt;
     }
 
-    private void enqueue(Attempt attempt) {
+    private void enqueue(Attempt attempt, boolean wake) {
         line.addLast(attempt);
         if (closed) {
             loops.get(0).failLine(); // the loops may already be gone
-        } else {
+        } else if (wake) {
             loops.get(0).wake();
         }
     }

@@ -30,7 +30,7 @@ import java.util.logging.Logger;
 final class SelectorLoop {
 
     private static final Logger LOG = Logger.getLogger("portdeck.probe");
-    private static final int START_BATCH = 256;
+    static final int START_BATCH = 256;
     private static final int MAX_RETRIES = 20;
     /** Built up front: at the descriptor limit even loading a class can fail. */
     static final Outcome CLOSED_PROBER = new Outcome.LocalError("the prober was closed");
