@@ -28,6 +28,11 @@ if dpkg -s portdeck >/dev/null 2>&1; then
   dpkg --purge portdeck >/dev/null
 fi
 
+# What was there before the install is not the package's to remove (on usrmerge systems /lib is a link to usr/lib).
+dpkg-deb --fsys-tarfile "$deb" | tar -t | sed -e 's|^\.||' -e 's|/$||' | grep -v '^$' | while IFS= read -r path; do
+  if [ -e "$path" ] || [ -L "$path" ]; then echo "$path"; fi
+done >"$work/there-before"
+
 # Install. Its dependencies (libc6, zlib1g, ...) are on every Debian, so plain dpkg -i is enough.
 dpkg -i "$deb" >/dev/null
 dpkg -L portdeck >"$work/files"
@@ -119,7 +124,9 @@ dpkg --purge portdeck >/dev/null
 dpkg -s portdeck >/dev/null 2>&1 && fail "dpkg still lists portdeck after --purge"
 left=0
 while IFS= read -r path; do
-  if [ -d "$path" ] && [ ! -L "$path" ]; then
+  if grep -qxF -- "$path" "$work/there-before"; then
+    continue
+  elif [ -d "$path" ] && [ ! -L "$path" ]; then
     [ -z "$(ls -A "$path")" ] && ! dpkg -S "$path" >/dev/null 2>&1 && { echo "  left: $path/" >&2; left=$((left + 1)); }
   elif [ -e "$path" ] || [ -L "$path" ]; then
     echo "  left: $path" >&2

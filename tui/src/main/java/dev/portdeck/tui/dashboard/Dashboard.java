@@ -6,13 +6,16 @@ import com.googlecode.lanterna.gui2.Window;
 import com.googlecode.lanterna.screen.Screen;
 import dev.portdeck.shared.client.PanelClient;
 import dev.portdeck.tui.dashboard.dialog.AllocationEditor;
+import dev.portdeck.tui.dashboard.state.Changes;
 import dev.portdeck.tui.dashboard.state.Deck;
 import dev.portdeck.tui.dashboard.state.Reachability;
 import dev.portdeck.tui.dashboard.state.StartClock;
 import dev.portdeck.tui.dashboard.theme.Palette;
+import dev.portdeck.tui.dashboard.theme.Tone;
 import java.io.EOFException;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -21,7 +24,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * The dashboard on a Lanterna {@link Screen}: the GUI, its window, the model and the background threads.
@@ -41,17 +46,20 @@ public final class Dashboard implements AutoCloseable {
     private final Reachability reachability;
     private volatile boolean quit;
 
+    private final Deck deck;
+
     private Dashboard(Screen screen, PanelClient client, Reachability reachability, DashboardOptions options,
-            String panelLabel, Clock clock) {
+            String panelLabel, Consumer<byte[]> terminalOut, Clock clock) {
         this.reachability = reachability;
         this.gui = new MultiWindowTextGUI(screen);
         gui.setTheme(new Palette(options.color()).dialogTheme(options.ascii()));
         Executor ui = task -> gui.getGUIThread().invokeLater(task);
-        this.io = Executors.newFixedThreadPool(4, daemon("portdeck-panel"));
+        // a hung server holds at most one thread per kind of call (see Deck): the others go on
+        this.io = Executors.newFixedThreadPool(8, daemon("portdeck-panel"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("portdeck-timer"));
-        Deck deck = new Deck(client, reachability, io, ui, timer, clock);
+        this.deck = new Deck(client, reachability, io, ui, timer, clock);
         deck.start(); // the first request is under way while the window is built
-        this.deckScreen = new DeckScreen(deck, options, panelLabel, () -> quit = true);
+        this.deckScreen = new DeckScreen(deck, options, panelLabel, new Clipboard(terminalOut), () -> quit = true);
         deckScreen.setEditor(new AllocationEditor(gui, deck, deckScreen, () -> quit = true));
         BasicWindow window = new BasicWindow();
         window.setHints(List.of(Window.Hint.FULL_SCREEN, Window.Hint.NO_DECORATIONS));
@@ -65,7 +73,37 @@ public final class Dashboard implements AutoCloseable {
     /** Opens the dashboard on `screen` (already started); the calling thread becomes the GUI thread. */
     public static Dashboard open(Screen screen, PanelClient client, Reachability reachability,
             DashboardOptions options, String panelLabel) {
-        return new Dashboard(screen, client, reachability, options, panelLabel, Clock.systemUTC());
+        return open(screen, client, reachability, options, panelLabel, bytes -> { });
+    }
+
+    /** The same, with `terminalOut` writing raw bytes to the terminal (the clipboard's OSC 52). */
+    public static Dashboard open(Screen screen, PanelClient client, Reachability reachability,
+            DashboardOptions options, String panelLabel, Consumer<byte[]> terminalOut) {
+        return new Dashboard(screen, client, reachability, options, panelLabel, terminalOut, Clock.systemUTC());
+    }
+
+    /** The changes sent to the panel that have no answer yet. */
+    public List<Changes.Pending> changesInFlight() {
+        return deck.changes().inFlight();
+    }
+
+    /**
+     * Quitting with changes in flight: keeps the screen going for up to `wait` so their answers can arrive (saying so
+     * on the status line), and returns those that still have none.
+     */
+    public List<Changes.Pending> finishChanges(Duration wait) throws IOException, InterruptedException {
+        long end = System.nanoTime() + wait.toNanos();
+        if (!changesInFlight().isEmpty()) {
+            deckScreen.say("Quitting: waiting up to " + wait.toSeconds() + "s for the panel to answer about "
+                    + changesInFlight().stream().map(Changes.Pending::toString).collect(Collectors.joining(", ")) + "...",
+                    Tone.WARN);
+        }
+        while (!changesInFlight().isEmpty() && System.nanoTime() < end) {
+            if (!step()) {
+                Thread.sleep(ACTIVE_SLEEP_MILLIS);
+            }
+        }
+        return changesInFlight();
     }
 
     /** Handles pending keys and background results, redraws if needed; false when there was nothing to do. */

@@ -14,23 +14,22 @@ import dev.portdeck.tui.dashboard.dialog.StatusLine;
 import dev.portdeck.tui.dashboard.keys.Binding;
 import dev.portdeck.tui.dashboard.keys.Command;
 import dev.portdeck.tui.dashboard.keys.Keymap;
+import dev.portdeck.tui.dashboard.keys.PastedText;
 import dev.portdeck.tui.dashboard.keys.View;
 import dev.portdeck.tui.dashboard.state.Deck;
-import dev.portdeck.tui.dashboard.table.AllocationsSource;
-import dev.portdeck.tui.dashboard.table.Readouts;
-import dev.portdeck.tui.dashboard.table.RowTable;
-import dev.portdeck.tui.dashboard.table.ServersSource;
 import dev.portdeck.tui.dashboard.theme.Glyphs;
 import dev.portdeck.tui.dashboard.theme.Palette;
 import dev.portdeck.tui.dashboard.theme.Tone;
 import dev.portdeck.tui.dashboard.view.Captions;
+import dev.portdeck.tui.dashboard.view.DetailPane;
+import dev.portdeck.tui.dashboard.view.HelpPage;
 import dev.portdeck.tui.dashboard.view.Painter;
-import java.time.Instant;
-import java.util.List;
+import java.util.Locale;
 
 /**
- * The whole dashboard screen as one component: header, table, detail, status and key hints, or the help page.
- * Keys arrive here and go through the {@link Keymap}; changes to the panel go to the {@link AllocationEditor}.
+ * The whole dashboard screen as one component: keys arrive here and go through the {@link Keymap} to an action;
+ * changes to the panel go to the {@link AllocationEditor}; a {@link Frame} (or the help) is drawn. No key fails
+ * silently: a key meant for another view says where it works, any other letter says `?` lists the keys.
  */
 final class DeckScreen extends AbstractInteractableComponent<DeckScreen> implements StatusLine {
 
@@ -40,29 +39,32 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
     private final Deck deck;
     private final Keymap keymap;
     private final Painter painter;
+    private final HelpPage help;
+    private final Frame frame;
     private final Glyphs glyphs;
     private final DashboardOptions options;
     private final Runnable quit;
-    private final Captions captions;
-    private final RowTable<Server> servers;
-    private RowTable<Allocation> allocations;
+    private final Clipboard clipboard;
+    private final Navigation nav;
+    private final News news = new News();
     private AllocationEditor editor;
-    private View view = View.SERVERS;
-    private boolean help;
+    private int helpPage = -1; // the page of `?` on screen, -1 when closed
+    private int helpPages = 1;
     private StringBuilder filterInput;
-    private String status = "";
-    private Tone statusTone = Tone.NORMAL;
-    private int shown;
 
-    DeckScreen(Deck deck, DashboardOptions options, String panelLabel, Runnable quit) {
+    DeckScreen(Deck deck, DashboardOptions options, String panelLabel, Clipboard clipboard, Runnable quit) {
         this.deck = deck;
         this.options = options;
         this.quit = quit;
+        this.clipboard = clipboard;
         this.glyphs = Glyphs.of(options.ascii());
         this.keymap = new Keymap(glyphs);
-        this.painter = new Painter(new Palette(options.color()), glyphs);
-        this.captions = new Captions(deck, glyphs, options.readOnly(), options.interval(), panelLabel);
-        this.servers = new RowTable<>(new ServersSource(deck, new Readouts(glyphs)));
+        Palette palette = new Palette(options.color());
+        this.painter = new Painter(palette, glyphs);
+        this.help = new HelpPage(painter);
+        this.frame = new Frame(deck, painter, new Captions(deck, glyphs, options.readOnly(), options.interval(),
+                panelLabel), new DetailPane(deck, glyphs, palette, painter), keymap, glyphs);
+        this.nav = new Navigation(deck, glyphs, options);
     }
 
     void setEditor(AllocationEditor editor) {
@@ -71,14 +73,16 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
 
     @Override
     public void say(String sentence, Tone tone) {
-        status = sentence == null ? "" : sentence;
-        statusTone = tone;
+        news.say(sentence, tone, deck.now());
         invalidate();
     }
 
-    /** The clock moved on: redraw only when something on screen shows the time ("checked 3s ago"). */
+    /** The clock moved on: old news goes, and what shows the time ("3s ago", a countdown) is redrawn. */
     void tick() {
-        if (view == View.ALLOCATIONS && !help && !tooSmall()) {
+        if (news.expire(deck.now())) {
+            invalidate();
+        }
+        if ((nav.view() != View.SERVERS || deck.retryIn() != null) && helpPage < 0 && !tooSmall()) {
             invalidate();
         }
     }
@@ -92,131 +96,186 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
             return Result.HANDLED;
         }
         if (tooSmall()) {
-            keymap.find(key, view).filter(b -> b.command() == Command.QUIT).ifPresent(b -> quit.run());
+            keymap.find(key, nav.view()).filter(b -> b.command() == Command.QUIT).ifPresent(b -> quit.run());
             return Result.HANDLED;
         }
-        if (help) {
-            help = false;
-            keymap.find(key, view).filter(b -> b.command() == Command.QUIT).ifPresent(b -> quit.run());
+        if (helpPage >= 0) {
+            helpKey(key);
         } else if (filterInput != null) {
             editFilter(key);
+        } else if (key instanceof PastedText) {
+            say("A paste is not a command: open a text field first (n edits the notes, / filters).", Tone.WARN);
         } else {
-            keymap.find(key, view).ifPresent(b -> run(b));
+            dispatch(key);
         }
         invalidate();
         return Result.HANDLED;
     }
 
+    /** Space, PgDn, j turn the page; PgUp, k go back; q quits; any other key closes the help. */
+    private void helpKey(KeyStroke key) {
+        boolean next = key.getKeyType() == KeyType.PageDown || key.getKeyType() == KeyType.ArrowDown
+                || (key.getKeyType() == KeyType.Character && " j".indexOf(key.getCharacter()) >= 0);
+        boolean previous = key.getKeyType() == KeyType.PageUp || key.getKeyType() == KeyType.ArrowUp
+                || (key.getKeyType() == KeyType.Character && key.getCharacter() == 'k');
+        if (next && helpPage + 1 < helpPages) {
+            helpPage++;
+        } else if (previous && helpPage > 0) {
+            helpPage--;
+        } else {
+            helpPage = -1;
+            keymap.find(key, nav.view()).filter(b -> b.command() == Command.QUIT).ifPresent(b -> quit.run());
+        }
+    }
+
+    private void dispatch(KeyStroke key) {
+        var here = keymap.find(key, nav.view());
+        if (here.isPresent()) {
+            run(here.get());
+            return;
+        }
+        var elsewhere = keymap.elsewhere(key);
+        if (elsewhere.isPresent()) {
+            Binding b = elsewhere.get();
+            String where = b.where().replace(", ", " and ");
+            say(capitalized(b.does()) + " works in the " + where + " view" + (where.contains(" and ") ? "s" : "")
+                    + (nav.view() == View.SERVERS ? ": open a server first (Enter)." : "."), Tone.WARN);
+        } else if (key.getKeyType() == KeyType.Character && !key.isCtrlDown()) {
+            say("'" + key.getCharacter() + "' does nothing here; ? lists the keys.", Tone.DIM);
+        }
+    }
+
+    private static String capitalized(String s) {
+        return s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
+    }
+
     private void editFilter(KeyStroke key) {
+        if (key instanceof PastedText paste) {
+            String line = paste.singleLine();
+            filterInput.append(line == null ? paste.text().replaceAll("\\s+", " ") : line);
+            nav.table().setFilter(filterInput.toString());
+            return;
+        }
         switch (key.getKeyType()) {
             case Escape -> {
                 filterInput = null;
-                table().setFilter("");
+                nav.table().setFilter("");
             }
             case Enter -> filterInput = null;
             case Backspace -> {
                 if (filterInput.length() > 0) {
-                    filterInput.setLength(filterInput.length() - 1);
+                    filterInput.setLength(filterInput.offsetByCodePoints(filterInput.length(), -1));
                 }
-                table().setFilter(filterInput.toString());
+                nav.table().setFilter(filterInput.toString());
             }
-            case Character -> {
-                if (key.isCtrlDown() && key.getCharacter() == 'c') {
-                    quit.run();
-                    return;
-                }
-                filterInput.append(key.getCharacter());
-                table().setFilter(filterInput.toString());
-            }
+            case Character -> typeIntoFilter(key);
             default -> {
                 filterInput = null;
-                keymap.find(key, view).ifPresent(this::run);
+                keymap.find(key, nav.view()).ifPresent(this::run);
             }
         }
+    }
+
+    private void typeIntoFilter(KeyStroke key) {
+        char c = key.getCharacter();
+        if (key.isCtrlDown() && c == 'c') {
+            quit.run();
+            return;
+        }
+        if (key.isCtrlDown() && (c == 'u' || c == 'w')) {
+            filterInput.setLength(0); // one short word at most: both clear it
+        } else if (!key.isCtrlDown() && !key.isAltDown()) {
+            filterInput.append(c);
+        }
+        nav.table().setFilter(filterInput.toString());
     }
 
     private void run(Binding b) {
         String why = unavailable(b);
         if (why != null) {
-            say(b.does().substring(0, 1).toUpperCase() + b.does().substring(1) + " is unavailable: " + why + ".",
-                    Tone.WARN);
+            say(capitalized(b.does()) + " is unavailable: " + why + ".", Tone.WARN);
             return;
         }
         switch (b.command()) {
-            case UP -> move(-1);
-            case DOWN -> move(1);
-            case PAGE_UP -> move(-pageSize());
-            case PAGE_DOWN -> move(pageSize());
-            case TOP -> move(-1_000_000);
-            case BOTTOM -> move(1_000_000);
+            case UP -> nav.move(-1);
+            case DOWN -> nav.move(1);
+            case PAGE_UP -> nav.move(-pageSize());
+            case PAGE_DOWN -> nav.move(pageSize());
+            case TOP -> nav.move(-1_000_000);
+            case BOTTOM -> nav.move(1_000_000);
             case OPEN -> open();
+            case DETAIL -> details();
             case BACK -> back();
-            case FILTER -> filterInput = new StringBuilder(table().filter());
-            case SORT -> table().nextSort();
-            case REVERSE -> table().reverse();
+            case FILTER -> filterInput = new StringBuilder(nav.table().filter());
+            case SORT_NEXT -> nav.table().nextSort();
+            case SORT_PREVIOUS -> nav.table().previousSort();
+            case REVERSE -> nav.table().reverse();
             case REFRESH -> refresh();
             case PROBE_NOW -> probeNow();
             case PAUSE -> pause();
-            case HELP -> help = true;
+            case COPY -> copy();
+            case HELP -> helpPage = 0;
             case QUIT -> quit.run();
             case ADD, NOTES, PRIMARY, REMOVE -> change(b.command());
         }
     }
 
-    private void move(int delta) {
-        RowTable<?> t = table();
-        moveIn(t, delta);
-    }
-
-    private <R> void moveIn(RowTable<R> t, int delta) {
-        t.move(t.visible(deck.now()), delta);
-    }
-
     private int pageSize() {
-        return Math.max(1, tableHeight() - 2);
+        return Math.max(1, Frame.tableHeight(getSize().getRows()) - 3);
     }
 
     private void open() {
-        Server s = servers.selectedRow(servers.visible(deck.now()));
+        Server s = nav.selectedServer();
         if (s == null) {
+            say("There is no server to open" + (nav.servers().filter().isEmpty() ? "." : " (Esc clears the filter)."),
+                    Tone.WARN);
             return;
         }
-        allocations = new RowTable<>(new AllocationsSource(deck, s.identifier(), glyphs));
-        view = View.ALLOCATIONS;
+        nav.openAllocations(s);
         String loading = "loading " + s.name() + glyphs.ellipsis();
         say(loading, Tone.DIM);
         deck.refresh(s.identifier(), () -> clearIfStill(loading), e -> say(Deck.sentence(e), Tone.BAD));
     }
 
+    private void details() {
+        if (nav.selectedAllocation() == null) {
+            say("Select an allocation first.", Tone.WARN);
+            return;
+        }
+        nav.showDetails();
+    }
+
     /** Clears `text` from the status line unless something newer replaced it meanwhile. */
     private void clearIfStill(String text) {
-        if (status.equals(text)) {
+        if (news.text().equals(text)) {
             say("", Tone.NORMAL);
         }
     }
 
     private void back() {
-        if (!table().filter().isEmpty()) {
-            table().setFilter("");
-            return;
-        }
-        if (view == View.ALLOCATIONS) {
-            view = View.SERVERS;
-            allocations = null;
+        if (nav.back() == View.ALLOCATIONS) {
             say("", Tone.NORMAL);
         }
     }
 
+    /** `r`: now, not at the next retry; and says what came of it. */
     private void refresh() {
-        if (view == View.ALLOCATIONS) {
-            String reloading = "reloading" + glyphs.ellipsis();
-            say(reloading, Tone.DIM);
-            deck.refresh(allocations().serverId(), () -> clearIfStill(reloading),
-                    e -> say(Deck.sentence(e), Tone.BAD));
-        } else {
-            say("", Tone.NORMAL);
-            deck.reload();
+        String reloading = "reloading" + glyphs.ellipsis();
+        say(reloading, Tone.DIM);
+        if (nav.view() == View.SERVERS) {
+            deck.reload(() -> say("Reloaded " + deck.servers().size() + " servers from the panel.", Tone.GOOD),
+                    () -> clearIfStill(reloading)); // the problem and its countdown show instead
+            return;
         }
+        String id = nav.openServer();
+        deck.refresh(id, () -> {
+            Server s = deck.server(id);
+            say("Reloaded " + (s == null ? id : s.name() + ": " + s.allocations().size() + " allocations") + ".",
+                    Tone.GOOD);
+        }, e -> {
+            clearIfStill(reloading);
+            deck.lost(e);
+        });
     }
 
     private void probeNow() {
@@ -230,13 +289,34 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
         say(paused ? "Live probing paused (z resumes)." : "Live probing resumed.", Tone.DIM);
     }
 
+    private void copy() {
+        if (nav.view() == View.SERVERS) {
+            Server s = nav.selectedServer();
+            if (s != null) {
+                clipboard.copy(s.identifier());
+                say("Copied " + s.identifier() + " (" + s.name() + ") to the clipboard.", Tone.GOOD);
+            }
+            return;
+        }
+        Allocation a = nav.selectedAllocation();
+        if (a == null) {
+            say("Select an allocation first.", Tone.WARN);
+            return;
+        }
+        clipboard.copy(a.address());
+        say("Copied " + a.address() + " to the clipboard (through the terminal: OSC 52).", Tone.GOOD);
+    }
+
     private void change(Command command) {
-        Server s = deck.server(allocations().serverId());
-        Allocation a = allocations.selectedRow(allocations.visible(deck.now()));
+        Server s = deck.server(nav.openServer());
+        Allocation a = nav.selectedAllocation();
         if (s == null || editor == null) {
             return;
         }
-        if (command == Command.ADD) {
+        if (deck.changes().busy(s.identifier())) {
+            say("Still waiting for the panel's answer to the last change on " + s.name() + "; try again then.",
+                    Tone.WARN);
+        } else if (command == Command.ADD) {
             editor.add(s);
         } else if (a == null) {
             say("Select an allocation first.", Tone.WARN);
@@ -257,19 +337,17 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
         if (options.readOnly()) {
             return "read-only mode (--readonly)";
         }
-        Server s = view == View.ALLOCATIONS ? deck.server(allocations().serverId()) : null;
+        Server s = nav.openServer() == null ? null : deck.server(nav.openServer());
         if (s != null && deck.permissionsKnown(s.identifier()) && !s.can(b.permission())) {
             return "the key lacks the " + b.permission() + " permission";
         }
         return null;
     }
 
-    private RowTable<?> table() {
-        return view == View.ALLOCATIONS ? allocations : servers;
-    }
-
-    private AllocationsSource allocations() {
-        return (AllocationsSource) allocations.source();
+    /** The same, as short as the help page's columns need. */
+    private String unavailableShort(Binding b) {
+        String why = unavailable(b);
+        return why == null ? null : why.startsWith("read-only") ? "read-only" : "needs " + b.permission();
     }
 
     // ---- drawing ----
@@ -279,69 +357,15 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
         return size.getColumns() < MIN_COLUMNS || size.getRows() < MIN_ROWS;
     }
 
-    private int tableHeight() {
-        return Math.max(1, getSize().getRows() - 5);
-    }
-
     private void paint(TextGUIGraphics g) {
         if (tooSmall()) {
             painter.tooSmall(g, MIN_COLUMNS, MIN_ROWS);
-            return;
-        }
-        if (help) {
-            painter.help(g, keymap, this::unavailable);
-            return;
-        }
-        int rows = g.getSize().getRows();
-        Instant now = deck.now();
-        if (view == View.ALLOCATIONS) {
-            drawAllocations(g, now);
+        } else if (helpPage >= 0) {
+            helpPages = help.pages(g, keymap);
+            help.paint(g, keymap, this::unavailableShort, helpPage);
         } else {
-            drawServers(g, now);
+            frame.paint(g, nav, news, filterInput, this::unavailable);
         }
-        drawStatus(g, rows - 2);
-        painter.hints(g, rows - 1, keymap.hints(view), this::unavailable);
-    }
-
-    private void drawServers(TextGUIGraphics g, Instant now) {
-        List<Server> rows = servers.visible(now);
-        shown = rows.size();
-        painter.bar(g, 0, captions.serversTitle(), captions.liveness());
-        painter.table(g, 1, tableHeight() + 1, servers, rows, now);
-        Server s = servers.selectedRow(rows);
-        painter.line(g, g.getSize().getRows() - 3,
-                s == null ? captions.empty("servers", servers.filter()) : captions.serverDetail(s), Tone.DIM);
-    }
-
-    private void drawAllocations(TextGUIGraphics g, Instant now) {
-        List<Allocation> rows = allocations.visible(now);
-        shown = rows.size();
-        painter.bar(g, 0, captions.allocationsTitle(allocations().serverId()), captions.liveness());
-        painter.table(g, 1, tableHeight() + 1, allocations, rows, now);
-        Allocation a = allocations.selectedRow(rows);
-        painter.line(g, g.getSize().getRows() - 3, a == null ? captions.empty("allocations", allocations.filter())
-                : captions.allocationDetail(a, allocations(), now), Tone.DIM);
-    }
-
-    private void drawStatus(TextGUIGraphics g, int row) {
-        if (filterInput != null) {
-            painter.line(g, row, "/" + filterInput + "_   (Enter keeps the filter, Esc clears it)", Tone.ACCENT);
-        } else if (!status.isEmpty()) {
-            painter.line(g, row, status, statusTone);
-        } else if (deck.problem() != null) {
-            painter.line(g, row, deck.problem() + " (r retries)", Tone.BAD);
-        } else {
-            painter.line(g, row, countText(), Tone.DIM);
-        }
-    }
-
-    private String countText() {
-        RowTable<?> t = table();
-        int total = t.source().rows().size();
-        String filter = t.filter().isEmpty() ? "" : "filter \"" + t.filter() + "\": ";
-        String sorted = t.source().columns().get(t.sortColumn()).title().toLowerCase(java.util.Locale.ROOT)
-                + (t.descending() ? glyphs.downward() : glyphs.up());
-        return filter + shown + " of " + total + glyphs.dot() + "sorted by " + sorted + glyphs.dot() + "? for keys";
     }
 
     @Override

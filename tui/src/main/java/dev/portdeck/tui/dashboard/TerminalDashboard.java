@@ -2,21 +2,24 @@ package dev.portdeck.tui.dashboard;
 
 import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
-import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
-import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
 import dev.portdeck.shared.client.PanelClient;
 import dev.portdeck.shared.sim.DemoWorld;
 import dev.portdeck.shared.sim.Flavor;
 import dev.portdeck.tui.cli.ExitCode;
+import dev.portdeck.tui.dashboard.keys.BracketedPaste;
+import dev.portdeck.tui.dashboard.state.Changes;
 import dev.portdeck.tui.dashboard.state.Deck;
 import dev.portdeck.tui.dashboard.state.MonitorReachability;
 import dev.portdeck.tui.dashboard.state.Reachability;
 import dev.portdeck.tui.dashboard.state.StartClock;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
@@ -24,11 +27,14 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs the dashboard on the real terminal and gives it back as it was: after `q`, Ctrl-C, an exception, or the panel
- * going away. Without a terminal (piped, CI) it says so and fails instead of hanging or opening a window.
+ * Runs the dashboard on the real terminal and gives it back as it was: after `q`, Ctrl-C, SIGTERM, an exception, or
+ * the panel going away. Without a terminal (piped, CI) it says so and fails instead of hanging or opening a window.
+ * Quitting while a change waits for the panel's answer waits a little, then says what may not have been applied.
  */
 public final class TerminalDashboard {
 
+    /** How long quitting waits for changes in flight (q, Ctrl-C, SIGTERM). */
+    static final Duration QUIT_GRACE = Duration.ofSeconds(3);
     private static final Logger LOG = Logger.getLogger("portdeck.dashboard");
 
     private TerminalDashboard() {
@@ -74,17 +80,23 @@ public final class TerminalDashboard {
         Thread restore = null;
         try {
             LOG.info(() -> "starting the terminal at " + StartClock.millis() + " ms");
-            screen = new TerminalScreen(terminal());
+            BracketedPaste input = new BracketedPaste(System.in);
+            Terminal terminal = terminal(input);
+            screen = new TerminalScreen(terminal);
             screen.startScreen();
+            raw(terminal, BracketedPaste.ENABLE.getBytes(StandardCharsets.US_ASCII));
             LOG.info(() -> "terminal ready at " + StartClock.millis() + " ms");
-            Screen started = screen;
-            restore = new Thread(() -> stopQuietly(started), "portdeck-restore-terminal");
-            Runtime.getRuntime().addShutdownHook(restore);
             try (Reachability reach = MonitorReachability.start(options.interval(), options.timeout());
-                    Dashboard dashboard = Dashboard.open(screen, client.get(), reach, options, panelLabel)) {
+                    Dashboard dashboard = Dashboard.open(screen, client.get(), reach, options, panelLabel,
+                            bytes -> raw(terminal, bytes))) {
+                Screen started = screen;
+                restore = new Thread(() -> onSignal(dashboard, started, err), "portdeck-restore-terminal");
+                Runtime.getRuntime().addShutdownHook(restore);
                 dashboard.runUntilQuit();
+                List<Changes.Pending> doubtful = dashboard.finishChanges(QUIT_GRACE);
+                stopQuietly(screen);
+                return doubtful.isEmpty() ? ExitCode.OK : tellDoubts(doubtful, err);
             }
-            return ExitCode.OK;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ExitCode.INTERRUPTED;
@@ -107,6 +119,34 @@ public final class TerminalDashboard {
         }
     }
 
+    /** SIGTERM (or SIGHUP): the same grace as `q`, the terminal back, and what may not have been applied. */
+    private static void onSignal(Dashboard dashboard, Screen screen, PrintWriter err) {
+        long end = System.nanoTime() + QUIT_GRACE.toNanos();
+        while (!dashboard.changesInFlight().isEmpty() && System.nanoTime() < end) {
+            try {
+                Thread.sleep(20); // the GUI thread still runs and takes the answers in
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        stopQuietly(screen);
+        List<Changes.Pending> doubtful = dashboard.changesInFlight();
+        if (!doubtful.isEmpty()) {
+            tellDoubts(doubtful, err);
+        }
+    }
+
+    /** After the terminal is back: one sentence per change that got no answer, and how to check it. */
+    static int tellDoubts(List<Changes.Pending> doubtful, PrintWriter err) {
+        for (Changes.Pending change : doubtful) {
+            err.println("portdeck: quit while the panel had not answered about " + change + "; it may or may not "
+                    + "have been applied. Check with: portdeck alloc list " + change.serverId());
+        }
+        err.flush();
+        return ExitCode.UNREACHABLE;
+    }
+
     /** The value of a background start, or what went wrong in it as the exception it was. */
     public static <T> T ready(CompletableFuture<T> future) {
         try {
@@ -124,11 +164,23 @@ public final class TerminalDashboard {
         return ExitCode.USAGE;
     }
 
-    private static Terminal terminal() throws IOException {
-        return new DefaultTerminalFactory(System.out, System.in, StandardCharsets.UTF_8)
-                .setForceTextTerminal(true)
-                .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP)
-                .createTerminal();
+    /** A text terminal always (never a Swing window), Ctrl-C as a key, pastes decoded whole, emoji written whole. */
+    private static Terminal terminal(BracketedPaste input) throws IOException {
+        EmojiSafeTerminal t = new EmojiSafeTerminal(input, System.out);
+        t.getInputDecoder().addProfile(input.profile());
+        return t;
+    }
+
+    /** Bytes for the terminal itself (bracketed paste mode, OSC 52), after what the screen has buffered. */
+    private static void raw(Terminal terminal, byte[] bytes) {
+        try {
+            terminal.flush();
+            PrintStream out = System.out;
+            out.write(bytes);
+            out.flush();
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "writing to the terminal", e);
+        }
     }
 
     private static synchronized void stopQuietly(Screen screen) {
@@ -136,6 +188,11 @@ public final class TerminalDashboard {
             return;
         }
         try {
+            if (screen instanceof TerminalScreen ts) {
+                System.out.write(BracketedPaste.DISABLE.getBytes(StandardCharsets.US_ASCII));
+                System.out.flush();
+                ts.getTerminal().flush();
+            }
             screen.stopScreen();
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, "restoring the terminal", e);

@@ -404,7 +404,7 @@ class AllocationActionsTest {
             assertEquals("", h.dialog());
             h.press('?');
             assertTrue(h.await("portdeck keys")
-                    .contains("remove (asks first) (the key lacks the allocation.delete permission)"));
+                    .contains("remove (asks first) (needs allocation.delete)"));
         }
     }
 

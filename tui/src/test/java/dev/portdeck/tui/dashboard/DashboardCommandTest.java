@@ -62,7 +62,7 @@ class DashboardCommandTest {
     @Test
     void theDashboardFlagsAreOnTheRootCommandsHelp() {
         Run r = run(Map.of("HOME", home.toString()), "--help");
-        for (String flag : new String[] {"--interval", "--readonly", "--no-color", "--ascii"}) {
+        for (String flag : new String[] {"--interval", "readonly", "color", "ascii", "--sort"}) {
             assertTrue(r.out().contains(flag), flag + " in\n" + r.out());
         }
     }

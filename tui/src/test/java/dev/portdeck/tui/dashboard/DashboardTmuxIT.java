@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.portdeck.shared.model.Server;
+import dev.portdeck.shared.sim.DemoWorld;
 import dev.portdeck.shared.sim.PanelSimulator;
 import dev.portdeck.shared.sim.SimulatorOptions;
 import java.io.IOException;
@@ -36,23 +38,36 @@ class DashboardTmuxIT {
     private String socket;
     private PanelSimulator sim;
 
+    private PanelProxy proxy;
+
     @BeforeEach
     void start() throws Exception {
         assumeTrue(hasTmux(), "tmux is not installed");
         String jar = System.getProperty("portdeck.jar");
         assumeTrue(jar != null && Files.exists(Path.of(jar)), "the jar is built by `mvn package`");
-        sim = PanelSimulator.start(SimulatorOptions.defaults());
+    }
+
+    /** The real jar in a 100x30 tmux pane on `panel` (the simulator, or a proxy in front of it). */
+    private void launch(SimulatorOptions options, boolean throughProxy) throws Exception {
+        sim = PanelSimulator.start(options);
+        java.net.URI panel = sim.url();
+        if (throughProxy) {
+            proxy = PanelProxy.before(sim);
+            panel = proxy.url();
+        }
         socket = "portdeck-it-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
         tmux("-f", "/dev/null", "new-session", "-d", "-x", "100", "-y", "30",
-                "-e", "PORTDECK_PANEL_URL=" + sim.url(),
+                "-e", "PORTDECK_PANEL_URL=" + panel,
                 "-e", "PORTDECK_API_KEY=" + sim.clientKey().reveal(),
                 "-e", "XDG_STATE_HOME=" + dir.resolve("state"),
                 "-e", "HOME=" + dir,
                 "sh");
         tmux("set", "-g", "escape-time", "0");
+        tmux("set", "-g", "set-clipboard", "on");
         String java = ProcessHandle.current().info().command().orElse("java");
-        String line = "stty -g > " + dir.resolve("before") + "; " + java + " -jar " + jar + " --interval 1; echo EXIT=$?; "
-                + "stty -g > " + dir.resolve("after");
+        String line = "stty -g > " + dir.resolve("before") + "; sh -c 'echo $$ > " + dir.resolve("pid") + "; exec "
+                + java + " -jar " + System.getProperty("portdeck.jar") + " --interval 1' 2> " + dir.resolve("err")
+                + "; echo EXIT=$?; stty -g > " + dir.resolve("after");
         tmux("send-keys", "-t", "0", "-l", line);
         tmux("send-keys", "-t", "0", "Enter");
     }
@@ -62,6 +77,9 @@ class DashboardTmuxIT {
         if (socket != null) {
             run(List.of("tmux", "-L", socket, "kill-server"));
         }
+        if (proxy != null) {
+            proxy.close();
+        }
         if (sim != null) {
             sim.close();
         }
@@ -69,6 +87,7 @@ class DashboardTmuxIT {
 
     @Test
     void editANoteQuitAndTheTerminalIsAsItWas() throws Exception {
+        launch(SimulatorOptions.defaults(), false);
         await(s -> s.contains("Survival SMP") && s.contains("running"), "the servers table");
         keys("/");
         literal("Survival");
@@ -94,11 +113,126 @@ class DashboardTmuxIT {
 
     @Test
     void ctrlCQuitsAndRestoresTheTerminal() throws Exception {
+        launch(SimulatorOptions.defaults(), false);
         await(s -> s.contains("Survival SMP"), "the servers table");
         keys("C-c");
         await(s -> s.contains("EXIT=0"), "the shell after Ctrl-C");
         awaitFile(dir.resolve("after"));
         assertEquals(read("before"), read("after"), "stty -g before and after");
+    }
+
+    @Test
+    void stoppingAServerFromTheDashboardShowsWithinThreeSecondsAndCopyAndPasteGoThroughTmux() throws Exception {
+        launch(SimulatorOptions.defaults().withPowerTransition(Duration.ofMillis(1500)), false);
+        await(s -> s.contains("Survival SMP") && s.contains("running"), "the servers table");
+        keys("/");
+        literal("Survival");
+        keys("Enter", "Enter");
+        await(s -> s.contains("Dynmap") && s.contains("· running"), "the allocations of a running server");
+        keys("j", "j", "c");
+        await(s -> s.contains("Copied 127.0.0.2:"), "the copy");
+        String copied = run(List.of("tmux", "-L", socket, "show-buffer")).strip();
+        assertEquals(sim.server("Survival SMP").allocations().get(2).address(), copied, "tmux got it by OSC 52");
+        keys("p");
+        await(s -> s.contains("Stop Survival SMP? [y/N]"), "the offer to stop it");
+        long sent = System.nanoTime();
+        keys("y");
+        await(s -> header(s).contains("· stopping ·") || header(s).contains("· offline ·"), "the new state");
+        long millis = (System.nanoTime() - sent) / 1_000_000;
+        assertTrue(millis < 3000, "the state changed on screen after " + millis + " ms");
+        await(s -> header(s).contains("· offline ·"), "offline once the panel stopped it");
+        await(s -> s.contains("Start Survival SMP again? [y/N]"), "the offer to start it again");
+        keys("n");
+        keys("k", "k", "n");
+        await(s -> s.contains("Notes of #1"), "the notes dialog");
+        tmux("set-buffer", "-b", "p1", " pasted; q D");
+        tmux("paste-buffer", "-p", "-b", "p1", "-t", "0");
+        await(s -> s.contains("Java edition pasted; q D") && s.contains("24/255"), "the paste, as one insertion");
+        keys("Enter");
+        await(s -> s.contains("Saved the notes of #1."), "the save");
+        assertEquals("Java edition pasted; q D", sim.server("Survival SMP").allocations().get(0).notes());
+        keys("q");
+        await(s -> s.contains("EXIT=0"), "the shell after quitting");
+    }
+
+    @Test
+    void sigtermWhileTheNotesAreSavingAlsoSaysSoAndGivesTheTerminalBack() throws Exception {
+        launch(SimulatorOptions.defaults(), true);
+        await(s -> s.contains("Survival SMP") && s.contains("running"), "the servers table");
+        proxy.delay("POST", "/allocations/\\d+$", Duration.ofSeconds(30));
+        keys("/");
+        literal("Survival");
+        keys("Enter", "Enter");
+        await(s -> s.contains("Java edition"), "the allocations");
+        keys("n");
+        await(s -> s.contains("Notes of #1"), "the notes dialog");
+        keys("End");
+        literal(" (term)");
+        keys("Enter");
+        await(s -> s.contains("saving..."), "the save under way");
+        awaitFile(dir.resolve("pid"));
+        run(List.of("kill", "-TERM", read("pid")));
+        await(s -> s.contains("EXIT=143"), "the shell after SIGTERM");
+        String err = Files.readString(dir.resolve("err"));
+        assertTrue(err.contains("quit while the panel had not answered about the notes of #1 on Survival SMP")
+                && err.contains("it may or may not have been applied"), err);
+        awaitFile(dir.resolve("after"));
+        assertEquals(read("before"), read("after"), "stty -g before and after");
+    }
+
+    @Test
+    void quittingWhileTheNotesAreSavingSaysTheyMayOrMayNotBeAppliedAndRowsStayAligned() throws Exception {
+        DemoWorld world = DemoWorld.builder().node("n-1", "127.0.0.2", null, List.of())
+                .server("\uD83C\uDFAE Arcade ☕", "n-1", 2, 32001).server("Zero\u200Bwidth\u202Eevil", "n-1", 2, 32002)
+                .server("漢字サーバー", "n-1", 2, 32003).server("Survival SMP", "n-1", 2, 32004).build();
+        launch(SimulatorOptions.defaults().withWorld(world).withDemoListeners(false), true);
+        String table = await(s -> s.contains("Arcade") && s.contains("Survival SMP"), "the servers table");
+        int idColumn = -1;
+        for (String line : table.split("\n")) {
+            for (Server server : sim.servers()) {
+                int at = line.indexOf(" " + server.identifier() + " ") + 1; // a table row, not the uuid line
+                if (at > 0) {
+                    int column = displayWidth(line.substring(0, at));
+                    assertTrue(idColumn < 0 || idColumn == column, "ids line up in tmux's own rendering:\n" + table);
+                    idColumn = column;
+                }
+            }
+        }
+        assertTrue(idColumn > 0, table);
+        assertTrue(table.contains("\uD83C\uDFAE Arcade"), "the emoji itself reaches the terminal, not ??:\n" + table);
+        proxy.delay("POST", "/allocations/\\d+$", Duration.ofSeconds(30));
+        keys("/");
+        literal("Survival");
+        keys("Enter", "Enter");
+        await(s -> s.contains("32004"), "the allocations");
+        keys("n");
+        await(s -> s.contains("Notes of #"), "the notes dialog");
+        literal("slow");
+        keys("Enter");
+        await(s -> s.contains("saving..."), "the save under way");
+        keys("Escape"); // the dialog closes, the save goes on
+        await(s -> !s.contains("Notes of #"), "the table again");
+        keys("q");
+        String after = await(s -> s.contains("EXIT=3"), "the shell, after the grace");
+        String err = Files.readString(dir.resolve("err"));
+        assertTrue(err.contains("quit while the panel had not answered about the notes of #")
+                && err.contains("it may or may not have been applied. Check with: portdeck alloc list "
+                        + sim.serverId("Survival SMP")), err + after);
+        awaitFile(dir.resolve("after"));
+        assertEquals(read("before"), read("after"), "stty -g before and after");
+    }
+
+    /** Columns `text` takes by the C library's wcwidth (as tmux counts them), from GNU `wc -L`. */
+    private static int displayWidth(String text) throws Exception {
+        Process p = new ProcessBuilder("sh", "-c", "printf %s \"$1\" | LC_ALL=C.UTF-8 wc -L", "sh", text)
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        p.waitFor(10, TimeUnit.SECONDS);
+        return Integer.parseInt(out);
+    }
+
+    private static String header(String screen) {
+        return screen.split("\n", 2)[0];
     }
 
     private void assertNoKeyInLogs() throws IOException {
@@ -141,8 +275,8 @@ class DashboardTmuxIT {
 
     private static void awaitFile(Path file) throws InterruptedException {
         long end = System.nanoTime() + DEADLINE.toNanos();
-        while (!Files.exists(file) && System.nanoTime() < end) {
-            Thread.sleep(50);
+        while (!(Files.exists(file) && file.toFile().length() > 0) && System.nanoTime() < end) {
+            Thread.sleep(50); // the shell creates the file before stty writes into it
         }
         assertTrue(Files.exists(file), file + " was written");
     }

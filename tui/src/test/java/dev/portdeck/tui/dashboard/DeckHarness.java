@@ -21,9 +21,12 @@ import dev.portdeck.shared.model.Allocation;
 import dev.portdeck.shared.sim.Flavor;
 import dev.portdeck.shared.sim.PanelSimulator;
 import dev.portdeck.shared.sim.SimulatorOptions;
+import dev.portdeck.tui.dashboard.dialog.LineField;
+import dev.portdeck.tui.dashboard.keys.PastedText;
 import dev.portdeck.tui.dashboard.state.MonitorReachability;
 import dev.portdeck.tui.dashboard.state.Reachability;
 import dev.portdeck.tui.dashboard.theme.Glyphs;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.function.Function;
@@ -41,25 +44,38 @@ final class DeckHarness implements AutoCloseable {
     final TerminalScreen screen;
     final PanelClient client;
     final Dashboard dashboard;
+    /** What the dashboard wrote to the terminal past the screen (OSC 52 for the clipboard). */
+    final ByteArrayOutputStream raw = new ByteArrayOutputStream();
+    private final boolean ownsSim;
 
     private DeckHarness(PanelSimulator sim, ApiKey key, TerminalSize size, DashboardOptions options) throws IOException {
-        this(sim, new PanelClient(PanelConfig.of(sim.url(), key)), size, options);
+        this(sim, true, new PanelClient(PanelConfig.of(sim.url(), key)), size, options);
     }
 
-    private DeckHarness(PanelSimulator sim, PanelClient client, TerminalSize size, DashboardOptions options)
-            throws IOException {
+    private DeckHarness(PanelSimulator sim, boolean ownsSim, PanelClient client, TerminalSize size,
+            DashboardOptions options) throws IOException {
         this.sim = sim;
+        this.ownsSim = ownsSim;
         this.terminal = new DefaultVirtualTerminal(size);
         this.screen = new TerminalScreen(terminal);
         screen.startScreen();
         this.client = client;
         Reachability reach = MonitorReachability.start(options.interval(), options.timeout());
-        this.dashboard = Dashboard.open(screen, client, reach, options, "test panel");
+        this.dashboard = Dashboard.open(screen, client, reach, options, "test panel", raw::writeBytes);
     }
 
     /** The dashboard on any panel (e.g. a MockWebServer); there is no simulator to inspect. */
     static DeckHarness on(PanelClient client, TerminalSize size) throws IOException {
-        return new DeckHarness(null, client, size, fast());
+        return new DeckHarness(null, false, client, size, fast());
+    }
+
+    /**
+     * A second dashboard on a simulator someone else owns (two dashboards on one panel), or the dashboard on `client`
+     * talking to it another way (through a {@link PanelProxy}); `sim` stays open after this closes.
+     */
+    static DeckHarness beside(PanelSimulator sim, PanelClient client, TerminalSize size, DashboardOptions options)
+            throws IOException {
+        return new DeckHarness(sim, false, client, size, options);
     }
 
     static DeckHarness start(Flavor flavor) throws IOException {
@@ -123,6 +139,8 @@ final class DeckHarness implements AutoCloseable {
             b.append(' ').append(l.getText());
         } else if (c instanceof TextBox t) {
             b.append(' ').append(t.getText());
+        } else if (c instanceof LineField f) {
+            b.append(' ').append(f.text());
         } else if (c instanceof Container container) {
             container.getChildren().forEach(child -> collect(child, b));
         }
@@ -216,6 +234,17 @@ final class DeckHarness implements AutoCloseable {
         }
     }
 
+    void alt(char c) {
+        terminal.addInput(new KeyStroke(c, false, true));
+        step();
+    }
+
+    /** A bracketed paste, as the terminal input delivers it: one event. */
+    void paste(String text) {
+        terminal.addInput(new PastedText(text));
+        step();
+    }
+
     void ctrl(char c) {
         terminal.addInput(new KeyStroke(c, true, false));
         step();
@@ -269,7 +298,7 @@ final class DeckHarness implements AutoCloseable {
             screen.stopScreen();
         } finally {
             client.close();
-            if (sim != null) {
+            if (sim != null && ownsSim) {
                 sim.close();
             }
         }

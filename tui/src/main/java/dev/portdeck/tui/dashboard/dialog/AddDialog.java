@@ -11,8 +11,9 @@ import java.util.function.Consumer;
 /** Asks the panel for one more allocation: any (both fields empty) or a specific ip and/or port. */
 final class AddDialog extends DeckDialog {
 
-    private final SubmitBox ip;
-    private final SubmitBox port;
+    private static final String LOCKED = "Asking the panel: the fields are locked until it answers.";
+    private final LineField ip;
+    private final LineField port;
     private final Label problem = new Label("");
     private final Consumer<AssignRequest> add;
     private boolean busy;
@@ -20,8 +21,8 @@ final class AddDialog extends DeckDialog {
     AddDialog(Server server, Runnable quit, Consumer<AssignRequest> add) {
         super("Add an allocation to " + server.name(), quit);
         this.add = add;
-        this.ip = new SubmitBox(40, "", this::submit);
-        this.port = new SubmitBox(8, "", this::submit);
+        this.ip = new LineField(40, "", this::submit).onChange(t -> problem.setText("")).onComplaint(this::complain);
+        this.port = new LineField(8, "", this::submit).onChange(t -> problem.setText("")).onComplaint(this::complain);
         Panel panel = new Panel();
         panel.addComponent(new Label("Leave both empty and the panel picks one.\nIn use: "
                 + server.allocations().size() + " of " + server.allocationLimit() + "."));
@@ -37,12 +38,17 @@ final class AddDialog extends DeckDialog {
         setFocusedInteractable(ip);
     }
 
+    private void complain(String why) {
+        problem.setText(wrap(why));
+    }
+
     private void submit() {
         if (busy) {
+            problem.setText(LOCKED);
             return;
         }
-        String ipText = ip.getText().strip();
-        String portText = port.getText().strip();
+        String ipText = ip.text().strip();
+        String portText = port.text().strip();
         Integer p = null;
         if (!portText.isEmpty()) {
             try {
@@ -56,12 +62,16 @@ final class AddDialog extends DeckDialog {
             }
         }
         busy = true;
+        ip.lock(LOCKED);
+        port.lock(LOCKED);
         problem.setText("asking the panel...");
         add.accept(new AssignRequest(ipText.isEmpty() ? null : ipText, p));
     }
 
     void failed(String sentence) {
         busy = false;
+        ip.lock(null);
+        port.lock(null);
         problem.setText(wrap("Not added: " + sentence));
     }
 }

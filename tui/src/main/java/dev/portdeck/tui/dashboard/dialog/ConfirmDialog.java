@@ -11,16 +11,23 @@ import com.googlecode.lanterna.input.KeyType;
 final class ConfirmDialog extends DeckDialog {
 
     private final Runnable onYes;
+    private final Runnable onNo;
 
     ConfirmDialog(String title, String question, Runnable quit, Runnable onYes) {
+        this(title, question, quit, onYes, () -> { });
+    }
+
+    /** `onNo` runs for every way of saying no (n, Esc, Enter on No), so a declined question can say so. */
+    ConfirmDialog(String title, String question, Runnable quit, Runnable onYes, Runnable onNo) {
         super(title + " [y/N]", quit);
         this.onYes = onYes;
+        this.onNo = onNo;
         Panel panel = new Panel();
         panel.addComponent(new Label(wrap(question)));
         panel.addComponent(new EmptySpace());
         panel.addComponent(new Label("y: yes    n, Esc, Enter: no"));
         Button yes = new Button("Yes", this::yes);
-        Button no = new Button("No", this::close);
+        Button no = new Button("No", this::cancel);
         panel.addComponent(row(yes, no));
         setComponent(panel);
         setFocusedInteractable(no);
@@ -35,11 +42,17 @@ final class ConfirmDialog extends DeckDialog {
                 return true;
             }
             if (c == 'n') {
-                close();
+                cancel();
                 return true;
             }
         }
         return super.handleInput(key);
+    }
+
+    @Override
+    protected void cancel() {
+        close();
+        onNo.run();
     }
 
     private void yes() {

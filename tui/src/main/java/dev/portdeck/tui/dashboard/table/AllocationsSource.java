@@ -11,24 +11,30 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 /** The allocations of one server, with what the probes found. */
 public final class AllocationsSource implements TableSource<Allocation> {
 
+    /** HISTORY starts this wide and grows with the terminal, up to the whole kept window. */
     static final int HISTORY = 10;
+    private static final int HISTORY_MAX = 100;
+    /** At 80 columns: address, primary, notes, state, last, max, loss and history stay (see the drop orders). */
     private static final List<Column> COLUMNS = List.of(
-            Column.number("ID", 5, 8),
+            Column.number("ID", 5, 9),
             Column.fixed("ADDRESS", 21, 0),
-            Column.flexible("ALIAS", 8, 20, 9),
+            Column.flexible("ALIAS", 8, 20, 10),
             Column.fixed("P", 1, 0),
             Column.flexible("NOTES", 10, 60, 1),
             Column.fixed("STATE", 10, 0),
             Column.number("LAST", 6, 2),
             Column.number("AVG", 6, 7),
-            Column.number("P95", 6, 5),
+            Column.number("MAX", 6, 5),
+            Column.number("P95", 6, 6),
             Column.number("LOSS", 5, 3),
-            Column.fixed("HISTORY", HISTORY, 4),
-            Column.number("CHECKED", 7, 6));
+            Column.filler("HISTORY", HISTORY, HISTORY_MAX, 4),
+            Column.number("CHECKED", 7, 8));
 
     private final Deck deck;
     private final String server;
@@ -75,14 +81,22 @@ public final class AllocationsSource implements TableSource<Allocation> {
                 Cell.of(a.primary() ? String.valueOf(glyphs.primary()) : "", Tone.ACCENT),
                 Cell.of(a.notes()),
                 Deck.targetOf(a) == null ? Cell.of(glyphs.pending() + " no alias", Tone.DIM) : state(st),
-                Cell.of(known && st.last().outcome() instanceof Outcome.Open o ? readouts.millis(o.latency())
-                        : glyphs.none()),
+                Cell.of(known ? readouts.millis(latency(st.last().outcome())) : glyphs.none()),
                 Cell.of(st == null ? glyphs.none() : readouts.millis(st.avg())),
+                Cell.of(st == null ? glyphs.none() : readouts.millis(st.max())),
                 Cell.of(st == null ? glyphs.none() : readouts.millis(st.p95())),
                 Cell.of(st == null ? glyphs.none() : readouts.loss(st.lossPercent(), st.sent()),
                         st != null && st.lossPercent() > 0 ? Tone.WARN : Tone.NORMAL),
-                Cell.of(st == null ? "" : sparkline.render(st.recent(), HISTORY), Tone.GOOD),
+                Cell.sized("", Tone.GOOD, width -> st == null ? "" : sparkline.render(st.recent(), width)),
                 Cell.of(known ? readouts.ago(Duration.between(st.last().time(), now)) : glyphs.none(), Tone.DIM));
+    }
+
+    /** The network round trip of an answer that has one (open, or a TCP connect that got no game answer). */
+    static Duration latency(Outcome o) {
+        if (o instanceof Outcome.Open open) {
+            return open.latency();
+        }
+        return o instanceof Outcome.Unresponsive u ? u.latency() : null;
     }
 
     /** Why the latest probe failed, in the prober's words ("" when it answered or nothing is known yet). */
@@ -91,47 +105,31 @@ public final class AllocationsSource implements TableSource<Allocation> {
             return "it binds every address and has no alias to probe";
         }
         String at = a.bindsEveryAddress() ? "probed at " + a.probeHost() : "";
-        String why = failure(a);
+        StatsSnapshot st = deck.stats(a);
+        String why = st == null || st.last() == null ? "" : Verdicts.of(st.last().outcome()).reason();
         if (at.isEmpty() || why.isEmpty()) {
             return at + why;
         }
         return at + ": " + why;
     }
 
-    private String failure(Allocation a) {
+    /** The STATE cell's text, e.g. "● open". */
+    public String stateText(Allocation a) {
+        return Deck.targetOf(a) == null ? glyphs.pending() + " no alias" : state(deck.stats(a)).text();
+    }
+
+    /** When the latest probe ran, e.g. "3s ago". */
+    public String checkedText(Allocation a, Instant now) {
         StatsSnapshot st = deck.stats(a);
-        if (st == null || st.last() == null) {
-            return "";
-        }
-        Outcome o = st.last().outcome();
-        if (o instanceof Outcome.LocalError e) {
-            return "local problem: " + e.reason();
-        }
-        if (o instanceof Outcome.Unreachable u) {
-            return "unreachable: " + u.reason();
-        }
-        if (o instanceof Outcome.DnsError d) {
-            return "name lookup failed: " + d.reason();
-        }
-        if (o instanceof Outcome.Filtered f) {
-            return "no answer within " + f.waited().toMillis() + " ms";
-        }
-        return o instanceof Outcome.Closed ? "refused (nothing listens)" : "";
+        return st == null || st.last() == null ? glyphs.none() : readouts.ago(Duration.between(st.last().time(), now));
     }
 
     private Cell state(StatsSnapshot st) {
         if (st == null || st.last() == null) {
             return Cell.of(glyphs.pending() + " waiting", Tone.DIM);
         }
-        Outcome o = st.last().outcome();
-        if (o.isOpen()) {
-            return Cell.of(glyphs.open() + " open", Tone.GOOD);
-        }
-        if (o instanceof Outcome.LocalError) {
-            return Cell.of(glyphs.down() + " local", Tone.WARN);
-        }
-        String word = o instanceof Outcome.Unreachable ? "no route" : o.word();
-        return Cell.of(glyphs.down() + " " + word, Tone.BAD);
+        Verdicts.Verdict v = Verdicts.of(st.last().outcome());
+        return Cell.of((v.up() ? glyphs.open() : glyphs.down()) + " " + v.word(), v.tone());
     }
 
     @Override
@@ -139,22 +137,24 @@ public final class AllocationsSource implements TableSource<Allocation> {
         Comparator<Allocation> byId = Comparator.comparingLong(Allocation::id);
         return switch (column) {
             case 0 -> byId;
-            case 1 -> Comparator.comparing(Allocation::ip).thenComparingInt(Allocation::port);
+            case 1 -> Comparator.comparing(Allocation::ip, AddressOrder.INSTANCE).thenComparingInt(Allocation::port)
+                    .thenComparing(byId);
+            case 2 -> Comparator.comparing(Allocation::ipAlias, NaturalOrder.INSTANCE).thenComparing(byId);
             case 3 -> Comparator.comparing((Allocation a) -> !a.primary()).thenComparing(byId);
-            case 4 -> Comparator.comparing((Allocation a) -> a.notes() == null ? "" : a.notes()).thenComparing(byId);
+            case 4 -> Comparator.comparing(Allocation::notes, NaturalOrder.INSTANCE).thenComparing(byId);
             case 5 -> Comparator.comparing((Allocation a) -> stateRank(a)).thenComparing(byId);
-            case 6 -> byLatency(st -> st.last() != null && st.last().outcome() instanceof Outcome.Open o
-                    ? o.latency() : null);
+            case 6 -> byLatency(st -> st.last() == null ? null : latency(st.last().outcome()));
             case 7 -> byLatency(StatsSnapshot::avg);
-            case 8 -> byLatency(StatsSnapshot::p95);
-            case 9 -> Comparator.comparingDouble((Allocation a) -> {
-                StatsSnapshot st = deck.stats(a);
-                return st == null ? -1 : st.lossPercent();
-            }).thenComparing(byId);
+            case 8 -> byLatency(StatsSnapshot::max);
+            case 9 -> byLatency(StatsSnapshot::p95);
+            case 10 -> byNumber(st -> st.lossPercent());
+            case 11 -> byLatency(StatsSnapshot::p50); // a history reads as its typical latency
+            case 12 -> byNumber(st -> st.last() == null ? Double.MAX_VALUE : -st.last().time().toEpochMilli());
             default -> null;
         };
     }
 
+    /** Up first, then down, then not probed yet. */
     private int stateRank(Allocation a) {
         StatsSnapshot st = deck.stats(a);
         if (st == null || st.last() == null) {
@@ -163,11 +163,18 @@ public final class AllocationsSource implements TableSource<Allocation> {
         return st.last().outcome().isOpen() ? 0 : 1;
     }
 
-    private Comparator<Allocation> byLatency(java.util.function.Function<StatsSnapshot, Duration> field) {
+    private Comparator<Allocation> byLatency(Function<StatsSnapshot, Duration> field) {
         return Comparator.comparing((Allocation a) -> {
             StatsSnapshot st = deck.stats(a);
             Duration d = st == null ? null : field.apply(st);
             return d == null ? Long.MAX_VALUE : d.toNanos();
+        }).thenComparingLong(Allocation::id);
+    }
+
+    private Comparator<Allocation> byNumber(ToDoubleFunction<StatsSnapshot> field) {
+        return Comparator.comparingDouble((Allocation a) -> {
+            StatsSnapshot st = deck.stats(a);
+            return st == null ? Double.MAX_VALUE : field.applyAsDouble(st);
         }).thenComparingLong(Allocation::id);
     }
 }

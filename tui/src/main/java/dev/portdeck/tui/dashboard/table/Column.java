@@ -1,7 +1,7 @@
 package dev.portdeck.tui.dashboard.table;
 
 /**
- * One column of a table.
+ * One column of a table. Every column has room for its title and the sort arrow, so a header is never cut.
  *
  * @param title    the heading
  * @param width    the width it gets (the minimum, for a flexible column)
@@ -9,18 +9,29 @@ package dev.portdeck.tui.dashboard.table;
  * @param max      the widest a flexible column grows
  * @param drop     the order in which columns go when the terminal is narrow: 0 never, higher goes first
  * @param right    right-aligned (numbers)
+ * @param last     a flexible column that grows only once the others are as wide as they get (a history)
  */
-public record Column(String title, int width, boolean flexible, int max, int drop, boolean right) {
+public record Column(String title, int width, boolean flexible, int max, int drop, boolean right, boolean last) {
 
-    static Column fixed(String title, int width, int drop) {
-        return new Column(title, width, false, width, drop, false);
+    public Column {
+        width = Math.max(width, title.length() + 1);
+        max = Math.max(max, width);
     }
 
-    static Column number(String title, int width, int drop) {
-        return new Column(title, width, false, width, drop, true);
+    public static Column fixed(String title, int width, int drop) {
+        return new Column(title, width, false, width, drop, false, false);
     }
 
-    static Column flexible(String title, int min, int max, int drop) {
-        return new Column(title, min, true, max, drop, false);
+    public static Column number(String title, int width, int drop) {
+        return new Column(title, width, false, width, drop, true, false);
+    }
+
+    public static Column flexible(String title, int min, int max, int drop) {
+        return new Column(title, min, true, max, drop, false, false);
+    }
+
+    /** Flexible, but it takes only the room the other flexible columns leave (a history on a wide terminal). */
+    public static Column filler(String title, int min, int max, int drop) {
+        return new Column(title, min, true, max, drop, false, true);
     }
 }

@@ -20,19 +20,26 @@ public record ColumnLayout(int[] indexes, int[] widths) {
         int[] idx = kept.stream().mapToInt(Integer::intValue).toArray();
         int[] w = Arrays.stream(idx).map(i -> columns.get(i).width()).toArray();
         int spare = width - needed(columns, kept);
+        spare = grow(columns, idx, w, spare, false);
+        grow(columns, idx, w, spare, true);
+        return new ColumnLayout(idx, w);
+    }
+
+    /** One column at a time, so every flexible column (of this kind) gets its share; returns what is left. */
+    private static int grow(List<Column> columns, int[] idx, int[] w, int spare, boolean last) {
         boolean grew = true;
-        while (spare > 0 && grew) { // one column at a time, so every flexible column gets its share
+        while (spare > 0 && grew) {
             grew = false;
             for (int k = 0; k < idx.length && spare > 0; k++) {
                 Column c = columns.get(idx[k]);
-                if (c.flexible() && w[k] < c.max()) {
+                if (c.flexible() && c.last() == last && w[k] < c.max()) {
                     w[k]++;
                     spare--;
                     grew = true;
                 }
             }
         }
-        return new ColumnLayout(idx, w);
+        return spare;
     }
 
     private static int needed(List<Column> columns, List<Integer> kept) {

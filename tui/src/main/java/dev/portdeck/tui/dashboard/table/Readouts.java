@@ -14,12 +14,12 @@ public final class Readouts {
     }
 
     /** A value that is not known yet. */
-    String none() {
+    public String none() {
         return glyphs.none();
     }
 
     /** Milliseconds with one decimal below 100 ms ("0.4", "12.3", "140"). */
-    String millis(Duration d) {
+    public String millis(Duration d) {
         if (d == null) {
             return glyphs.none();
         }
@@ -30,12 +30,12 @@ public final class Readouts {
         return ms < 100 ? String.format(Locale.ROOT, "%.1f", ms) : String.format(Locale.ROOT, "%.0f", ms);
     }
 
-    String loss(double percent, int sent) {
+    public String loss(double percent, int sent) {
         return sent == 0 ? glyphs.none() : String.format(Locale.ROOT, "%.0f%%", percent);
     }
 
     /** Bytes per second as "512B", "1.2K", "3.4M" (per second is in the column title). */
-    String rate(Double bytesPerSecond) {
+    public String rate(Double bytesPerSecond) {
         if (bytesPerSecond == null) {
             return glyphs.none();
         }
@@ -51,7 +51,7 @@ public final class Readouts {
     }
 
     /** "45s", "12m", "5h12m", "3d4h"; "—" when the panel does not report it. */
-    String uptime(long millis) {
+    public String uptime(long millis) {
         if (millis <= 0) {
             return glyphs.none();
         }
@@ -69,7 +69,7 @@ public final class Readouts {
     }
 
     /** "3s ago", "2m ago", "1h ago". */
-    String ago(Duration d) {
+    public String ago(Duration d) {
         if (d == null) {
             return glyphs.none();
         }
@@ -81,5 +81,17 @@ public final class Readouts {
             return s / 60 + "m ago";
         }
         return s / 3600 + "h ago";
+    }
+
+    /** A length of time: "45s", "8m15s", "5h12m", "3d4h". */
+    public String span(Duration d) {
+        long s = Math.max(0, d.toSeconds());
+        if (s < 60) {
+            return s + "s";
+        }
+        if (s < 3600) {
+            return s / 60 + "m" + (s % 60 == 0 ? "" : s % 60 + "s");
+        }
+        return uptime(s * 1000);
     }
 }

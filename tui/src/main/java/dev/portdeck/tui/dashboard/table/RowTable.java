@@ -52,8 +52,12 @@ public final class RowTable<R> {
         return b.toString().toLowerCase(Locale.ROOT);
     }
 
+    /** Back to the selected row: at the same place if it is still there (duplicate keys stay apart), else by key. */
     private void relocate(List<R> rows) {
         if (selectedKey != null) {
+            if (selected < rows.size() && source.key(rows.get(selected)).equals(selectedKey)) {
+                return;
+            }
             for (int i = 0; i < rows.size(); i++) {
                 if (source.key(rows.get(i)).equals(selectedKey)) {
                     selected = i;
@@ -105,17 +109,39 @@ public final class RowTable<R> {
         filter = text == null ? "" : text;
     }
 
-    /** `s`: the next column that sorts. */
+    /** `>`: the next column that sorts (htop's way of choosing the sort column). */
     public void nextSort() {
+        stepSort(1);
+    }
+
+    /** `<`: the previous column that sorts. */
+    public void previousSort() {
+        stepSort(-1);
+    }
+
+    private void stepSort(int direction) {
         int n = source.columns().size();
         for (int step = 1; step <= n; step++) {
-            int c = (sortColumn + step) % n;
+            int c = Math.floorMod(sortColumn + direction * step, n);
             if (source.sorter(c) != null) {
                 sortColumn = c;
                 descending = false;
                 return;
             }
         }
+    }
+
+    /** Sorts by the column titled `title` (any case), if it sorts; false when there is none such. */
+    public boolean sortBy(String title, boolean descend) {
+        List<Column> columns = source.columns();
+        for (int c = 0; c < columns.size(); c++) {
+            if (columns.get(c).title().equalsIgnoreCase(title) && source.sorter(c) != null) {
+                sortColumn = c;
+                descending = descend;
+                return true;
+            }
+        }
+        return false;
     }
 
     public void reverse() {

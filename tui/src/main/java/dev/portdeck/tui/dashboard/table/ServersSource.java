@@ -1,15 +1,16 @@
 package dev.portdeck.tui.dashboard.table;
 
 import dev.portdeck.shared.model.PowerState;
-import dev.portdeck.shared.model.Resources;
 import dev.portdeck.shared.model.Server;
 import dev.portdeck.tui.dashboard.state.Deck;
 import dev.portdeck.tui.dashboard.state.Traffic;
+import dev.portdeck.tui.dashboard.theme.Glyphs;
 import dev.portdeck.tui.dashboard.theme.Tone;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /** The servers view: one row per server the key can see. */
 public final class ServersSource implements TableSource<Server> {
@@ -17,7 +18,7 @@ public final class ServersSource implements TableSource<Server> {
     private static final List<Column> COLUMNS = List.of(
             Column.flexible("NAME", 12, 40, 0),
             Column.fixed("ID", 8, 3),
-            Column.flexible("NODE", 8, 14, 4),
+            Column.flexible("NODE", 6, 14, 4),
             Column.fixed("STATE", 9, 0),
             Column.number("UPTIME", 6, 5),
             Column.number("RX/s", 6, 6),
@@ -27,10 +28,12 @@ public final class ServersSource implements TableSource<Server> {
 
     private final Deck deck;
     private final Readouts readouts;
+    private final Glyphs glyphs;
 
-    public ServersSource(Deck deck, Readouts readouts) {
+    public ServersSource(Deck deck, Glyphs glyphs) {
         this.deck = deck;
-        this.readouts = readouts;
+        this.glyphs = glyphs;
+        this.readouts = new Readouts(glyphs);
     }
 
     @Override
@@ -50,59 +53,87 @@ public final class ServersSource implements TableSource<Server> {
 
     @Override
     public List<Cell> cells(Server s, Instant now) {
-        Resources r = deck.resources(s.identifier());
         Traffic t = deck.traffic(s.identifier());
-        int used = s.allocations().size();
-        int up = deck.reachable(s);
         return List.of(
                 Cell.of(s.name()),
                 Cell.of(s.identifier(), Tone.DIM),
                 Cell.of(s.node()),
-                state(s, r),
-                Cell.of(r == null ? readouts.uptime(0) : readouts.uptime(r.uptimeMillis())),
+                state(s),
+                Cell.of(readouts.uptime(deck.uptimeMillis(s.identifier()))),
                 Cell.of(readouts.rate(t.rx())),
                 Cell.of(readouts.rate(t.tx())),
-                Cell.of(used + "/" + s.allocationLimit(), used >= s.allocationLimit() ? Tone.WARN : Tone.NORMAL),
-                Cell.of(up + "/" + used, up == used && used > 0 ? Tone.GOOD : up == 0 ? Tone.BAD : Tone.WARN));
+                allocations(s),
+                reachable(s));
     }
 
-    private Cell state(Server s, Resources r) {
+    private Cell allocations(Server s) {
+        String id = s.identifier();
+        if (deck.allocationProblem(id) != null) {
+            return Cell.of("?/" + s.allocationLimit(), Tone.BAD);
+        }
+        if (deck.allocationsPending(id)) {
+            return Cell.of(glyphs.ellipsis() + "/" + s.allocationLimit(), Tone.DIM);
+        }
+        int used = s.allocations().size();
+        return Cell.of(used + "/" + s.allocationLimit(), used >= s.allocationLimit() ? Tone.WARN : Tone.NORMAL);
+    }
+
+    private Cell reachable(Server s) {
+        int used = s.allocations().size();
+        if (used == 0 && (deck.allocationProblem(s.identifier()) != null || deck.allocationsPending(s.identifier()))) {
+            return Cell.of(glyphs.none(), Tone.DIM);
+        }
+        int up = deck.reachable(s);
+        return Cell.of(up + "/" + used, up == used && used > 0 ? Tone.GOOD : up == 0 ? Tone.BAD : Tone.WARN);
+    }
+
+    /** The panel's status (suspended, installing, restoring backup), a transfer or node maintenance; then the power. */
+    private Cell state(Server s) {
         if (s.suspended()) {
             return Cell.of("suspended", Tone.BAD);
         }
         if (s.status() != null && !s.status().isBlank()) {
-            return Cell.of(s.status(), Tone.WARN);
+            return Cell.of(statusWord(s.status()), Tone.WARN);
         }
-        if (r == null) {
+        if (s.transferring() || s.nodeUnderMaintenance()) {
+            return Cell.of(s.transferring() ? "transferring" : "node maint.", Tone.WARN);
+        }
+        PowerState p = deck.power(s.identifier());
+        if (p == null) {
             return Cell.of(readouts.none(), Tone.DIM);
         }
-        PowerState p = r.state();
         Tone tone = p == PowerState.RUNNING ? Tone.GOOD : p == PowerState.OFFLINE ? Tone.DIM : Tone.WARN;
         return Cell.of(p.apiName(), tone);
     }
 
+    /** "restoring_backup" reads "restoring backup". */
+    public static String statusWord(String status) {
+        return status.replace('_', ' ').toLowerCase(Locale.ROOT);
+    }
+
     @Override
     public Comparator<Server> sorter(int column) {
-        Comparator<Server> byName = Comparator.comparing(s -> s.name().toLowerCase(Locale.ROOT));
+        Comparator<Server> byName = Comparator.comparing(Server::name, NaturalOrder.INSTANCE)
+                .thenComparing(Server::identifier);
         return switch (column) {
             case 0 -> byName;
             case 1 -> Comparator.comparing(Server::identifier);
-            case 2 -> Comparator.comparing(Server::node).thenComparing(byName);
-            case 3 -> Comparator.comparing((Server s) -> powerOf(s).ordinal()).thenComparing(byName);
-            case 4 -> Comparator.comparingLong((Server s) -> uptimeOf(s)).thenComparing(byName);
+            case 2 -> Comparator.comparing(Server::node, NaturalOrder.INSTANCE).thenComparing(byName);
+            case 3 -> Comparator.comparing((Server s) -> state(s).text()).thenComparing(byName);
+            case 4 -> Comparator.comparingLong((Server s) -> deck.uptimeMillis(s.identifier())).thenComparing(byName);
+            case 5 -> byRate(Traffic::rx, byName);
+            case 6 -> byRate(Traffic::tx, byName);
             case 7 -> Comparator.comparingInt((Server s) -> s.allocations().size()).thenComparing(byName);
             case 8 -> Comparator.comparingInt(deck::reachable).thenComparing(byName);
             default -> null;
         };
     }
 
-    private PowerState powerOf(Server s) {
-        Resources r = deck.resources(s.identifier());
-        return r == null ? PowerState.UNKNOWN : r.state();
-    }
-
-    private long uptimeOf(Server s) {
-        Resources r = deck.resources(s.identifier());
-        return r == null ? 0 : r.uptimeMillis();
+    /** Unknown rates (fewer than two samples) sort below every known one. */
+    private Comparator<Server> byRate(Function<Traffic, Double> rate, Comparator<Server> then) {
+        return Comparator.comparingDouble((Server s) -> {
+            Double r = rate.apply(deck.traffic(s.identifier()));
+            return r == null ? -1 : r;
+        }).thenComparing(then);
     }
 }

@@ -1,13 +1,16 @@
 package dev.portdeck.tui.dashboard.view;
 
 import dev.portdeck.shared.model.Allocation;
+import dev.portdeck.shared.model.PowerState;
 import dev.portdeck.shared.model.Server;
 import dev.portdeck.tui.dashboard.state.Deck;
 import dev.portdeck.tui.dashboard.table.AllocationsSource;
-import dev.portdeck.tui.dashboard.table.Cell;
+import dev.portdeck.tui.dashboard.table.Readouts;
+import dev.portdeck.tui.dashboard.table.ServersSource;
 import dev.portdeck.tui.dashboard.theme.Glyphs;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The words around the tables: the header bars, the line describing the selected row, the empty-table line. */
@@ -18,6 +21,7 @@ public final class Captions {
     private final boolean readOnly;
     private final Duration interval;
     private final String panelLabel;
+    private final Readouts readouts;
 
     public Captions(Deck deck, Glyphs glyphs, boolean readOnly, Duration interval, String panelLabel) {
         this.deck = deck;
@@ -25,18 +29,52 @@ public final class Captions {
         this.readOnly = readOnly;
         this.interval = interval;
         this.panelLabel = panelLabel;
+        this.readouts = new Readouts(glyphs);
     }
 
     public String serversTitle() {
         return "portdeck" + glyphs.dot() + panelLabel + glyphs.dot() + deck.servers().size() + " servers";
     }
 
+    /** The allocations header: the server, its node, what it is doing (power, panel status) and its allocations. */
     public String allocationsTitle(String serverId) {
         Server s = deck.server(serverId);
-        String title = s == null ? serverId
-                : s.name() + " (" + s.identifier() + ")" + glyphs.dot() + s.node() + glyphs.dot()
-                        + s.allocations().size() + "/" + s.allocationLimit() + " allocations";
-        return "portdeck" + glyphs.into() + title;
+        if (s == null) {
+            return "portdeck" + glyphs.into() + serverId;
+        }
+        return "portdeck" + glyphs.into() + s.name() + " (" + s.identifier() + ")" + glyphs.dot() + s.node()
+                + glyphs.dot() + doing(s) + glyphs.dot() + allocations(s);
+    }
+
+    /**
+     * "running 4h0m", "offline", "SUSPENDED · power —", "installing · running", "transferring", "node under
+     * maintenance": what the panel says about the server first, then its power.
+     */
+    String doing(Server s) {
+        List<String> parts = new ArrayList<>();
+        if (s.suspended()) {
+            parts.add("SUSPENDED");
+        }
+        if (s.status() != null && !s.status().isBlank() && !s.status().equalsIgnoreCase("suspended")) {
+            parts.add(ServersSource.statusWord(s.status()));
+        }
+        if (s.transferring()) {
+            parts.add("transferring");
+        }
+        if (s.nodeUnderMaintenance()) {
+            parts.add("node under maintenance");
+        }
+        PowerState p = deck.power(s.identifier());
+        long up = deck.uptimeMillis(s.identifier());
+        parts.add(p == null ? "power " + glyphs.none() : p.apiName() + (up > 0 ? " " + readouts.uptime(up) : ""));
+        return String.join(glyphs.dot(), parts);
+    }
+
+    private String allocations(Server s) {
+        if (deck.allocationProblem(s.identifier()) != null) {
+            return "allocations unreadable";
+        }
+        return s.allocations().size() + "/" + s.allocationLimit() + " allocations";
     }
 
     /** The header's right side: read-only, loading, paused or how often the probes run. */
@@ -53,9 +91,10 @@ public final class Captions {
         return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
     }
 
+    /** The line for an empty table: loading, or nothing (matches). Null when a problem explains it instead. */
     public String empty(String what, String filter) {
         if (deck.problem() != null && !deck.loaded()) {
-            return "";
+            return null;
         }
         return deck.loading() ? "loading " + what + glyphs.ellipsis()
                 : "no " + what + (filter.isEmpty() ? "" : " match the filter");
@@ -67,10 +106,10 @@ public final class Captions {
 
     /** Everything about one allocation that the columns may have cut: state and why, when checked, the notes. */
     public String allocationDetail(Allocation a, AllocationsSource source, Instant now) {
-        List<Cell> cells = source.cells(a, now);
         String notes = a.notes() == null || a.notes().isBlank() ? "" : glyphs.dot() + a.notes();
         String why = source.reason(a);
-        return "#" + a.id() + " " + a.address() + (a.primary() ? " primary" : "") + glyphs.dot() + cells.get(5).text()
-                + (why.isEmpty() ? "" : " (" + why + ")") + glyphs.dot() + "checked " + cells.get(11).text() + notes;
+        return "#" + a.id() + " " + a.address() + (a.primary() ? " primary" : "") + glyphs.dot() + source.stateText(a)
+                + (why.isEmpty() ? "" : " (" + why + ")") + glyphs.dot() + "checked " + source.checkedText(a, now)
+                + notes;
     }
 }
