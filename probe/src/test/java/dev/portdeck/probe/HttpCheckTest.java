@@ -5,18 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.FileInputStream;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.SocketPolicy;
@@ -112,7 +106,7 @@ class HttpCheckTest {
     @Test
     void httpsReportsTheSelfSignedCertificateAndItsDaysLeft(@TempDir Path dir) throws Exception {
         try (MockWebServer server = new MockWebServer()) {
-            server.useHttps(selfSigned(dir).getSocketFactory(), false);
+            server.useHttps(SelfSignedTls.context(dir).getSocketFactory(), false);
             server.enqueue(new MockResponse().setStatus("HTTP/1.1 204 No Content").setHeader("Server", "panel-web"));
             Outcome.Open open = assertInstanceOf(Outcome.Open.class, probe(Check.HTTPS, server));
             Service s = open.service();
@@ -149,28 +143,5 @@ class HttpCheckTest {
                     .get(15, TimeUnit.SECONDS).outcome();
             assertEquals("no TLS handshake in time", assertInstanceOf(Outcome.Unresponsive.class, outcome).reason());
         }
-    }
-
-    /** A key pair and self-signed certificate made by the JDK's keytool for this test only. */
-    static SSLContext selfSigned(Path dir) throws Exception {
-        Path store = dir.resolve("test.p12");
-        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-        Process p = new ProcessBuilder(keytool, "-genkeypair", "-alias", "test", "-keyalg", "EC", "-groupname",
-                "secp256r1", "-dname", "CN=portdeck-test,O=portdeck", "-validity", "30", "-keystore", store.toString(),
-                "-storetype", "PKCS12", "-storepass", "changeit", "-keypass", "changeit")
-                .redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes());
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0 || !Files.exists(store)) {
-            throw new IllegalStateException("keytool failed: " + output);
-        }
-        KeyStore keys = KeyStore.getInstance("PKCS12");
-        try (InputStream in = new FileInputStream(store.toFile())) {
-            keys.load(in, "changeit".toCharArray());
-        }
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(keys, "changeit".toCharArray());
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(kmf.getKeyManagers(), null, null);
-        return context;
     }
 }

@@ -11,7 +11,8 @@ import dev.portdeck.shared.error.RateLimited;
 import dev.portdeck.shared.error.Unauthorized;
 import dev.portdeck.shared.error.Unreachable;
 import dev.portdeck.shared.model.Server;
-import io.prometheus.metrics.exporter.httpserver.HTTPServer;
+import io.prometheus.metrics.exporter.httpserver.HealthyHandler;
+import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Labels;
 import java.io.IOException;
@@ -51,13 +52,14 @@ public final class Agent implements AutoCloseable {
     private final PanelMetrics panelMetrics;
     private final AllocationMetrics allocationMetrics;
     private final ServerMetrics serverMetrics;
+    private final ListeningMetrics listeningMetrics; // null with --no-listening
     private final PanelPacer pacer;
     private final Discovery discovery;
     private final ResourcesSchedule resources;
     private final Thread panelThread;
     private final RoundReport rounds;
     private final Object wake = new Object();
-    private HTTPServer server;
+    private final AgentServer server;
 
     private volatile Inventory inventory; // null until the first discovery
     private volatile Map<Target, WatchedAllocation> byTarget = Map.of();
@@ -72,13 +74,22 @@ public final class Agent implements AutoCloseable {
         this.settings = settings;
         this.log = log;
         this.client = client;
-        PrometheusRegistry registry = new PrometheusRegistry();
         Labels constLabels = settings.vantage() == null ? Labels.EMPTY : Labels.of("vantage", settings.vantage());
-        this.panelMetrics = new PanelMetrics(registry, constLabels, version);
-        this.allocationMetrics = new AllocationMetrics(constLabels);
-        registry.register(allocationMetrics);
+        PrometheusRegistry ofAllocations = new PrometheusRegistry();
+        PrometheusRegistry rest = new PrometheusRegistry();
+        AllocationExposition exposition = new AllocationExposition(ofAllocations, settings.interval());
+        this.panelMetrics = new PanelMetrics(rest, constLabels, version);
+        this.allocationMetrics = new AllocationMetrics(constLabels, exposition.changes());
+        ofAllocations.register(allocationMetrics);
+        this.listeningMetrics = settings.listening() ? new ListeningMetrics(constLabels, exposition.changes()) : null;
+        if (listeningMetrics != null) {
+            ofAllocations.register(listeningMetrics);
+        }
         this.serverMetrics = new ServerMetrics(constLabels);
-        registry.register(serverMetrics);
+        rest.register(serverMetrics);
+        PrometheusRegistry everything = new PrometheusRegistry();
+        everything.register((MultiCollector) () -> ofAllocations.scrape());
+        everything.register((MultiCollector) () -> rest.scrape());
         this.pacer = new PanelPacer(settings.panelRate(), panelMetrics, client.rateLimit()::latest);
         this.discovery = new Discovery(client, pacer, settings.servers(), checks, Clock.systemUTC());
         this.resources = new ResourcesSchedule(settings.interval().compareTo(AgentSettings.MIN_RESOURCES_INTERVAL) > 0
@@ -87,16 +98,17 @@ public final class Agent implements AutoCloseable {
         this.monitor = new Monitor(prober, settings.interval(), settings.timeout(), 2);
         this.panelThread = new Thread(this::runPanel, "portdeck-agent-panel");
         panelThread.setDaemon(true);
-        RoundReport rounds = new RoundReport(log, allocationMetrics, panelMetrics);
+        RoundReport rounds = new RoundReport(log, allocationMetrics, listeningMetrics, panelMetrics);
         this.rounds = rounds;
-        monitor.addListener(round -> rounds.record(round, byTarget));
+        monitor.addListener(round -> {
+            rounds.record(round, byTarget);
+            exposition.prepare();
+        });
+        AgentRoutes routes = new AgentRoutes(new MetricsEndpoint(exposition, rest, everything), new HealthyHandler(),
+                new ProbeEndpoint(prober, settings.timeout(), constLabels), new DiscoveryEndpoint(() -> inventory),
+                this::ready);
         try {
-            this.server = HTTPServer.builder()
-                    .inetAddress(settings.listen().getAddress()).port(settings.listen().getPort())
-                    .registry(registry)
-                    .defaultHandler(new AgentRoutes(new ProbeEndpoint(prober, settings.timeout(), constLabels),
-                            new DiscoveryEndpoint(() -> inventory), this::ready))
-                    .buildAndStart();
+            this.server = AgentServer.start(settings.listen(), routes);
         } catch (IOException | RuntimeException e) {
             monitor.close();
             prober.close();
@@ -128,7 +140,7 @@ public final class Agent implements AutoCloseable {
 
     /** Where the HTTP server listens (the real port when 0 was asked for). */
     public InetSocketAddress address() {
-        return new InetSocketAddress(settings.listen().getAddress(), server.getPort());
+        return new InetSocketAddress(settings.listen().getAddress(), server.port());
     }
 
     /** What the last successful discovery found, or null before the first. */
@@ -202,6 +214,9 @@ public final class Agent implements AutoCloseable {
         Inventory before = inventory;
         List<WatchedAllocation> probeable = found.probeable();
         allocationMetrics.retain(probeable);
+        if (listeningMetrics != null) {
+            listeningMetrics.retain(probeable);
+        }
         serverMetrics.discovered(found.servers());
         Map<Target, WatchedAllocation> targets = new HashMap<>();
         probeable.forEach(w -> targets.put(w.target(), w));

@@ -5,10 +5,7 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.util.function.BooleanSupplier;
 
-/**
- * Everything on the agent's server besides /metrics and /-/healthy (which the Prometheus client serves itself):
- * /probe, /sd, /-/ready and a short index at /.
- */
+/** Every path on the agent's server: /metrics, /probe, /sd, /-/healthy, /-/ready and a short index at /. */
 final class AgentRoutes implements HttpHandler {
 
     static final String INDEX = """
@@ -19,11 +16,16 @@ final class AgentRoutes implements HttpHandler {
               /-/healthy   200 while the agent runs
               /-/ready     200 once the first discovery and the first round are done""";
 
+    private final MetricsEndpoint metrics;
+    private final HttpHandler healthy;
     private final ProbeEndpoint probe;
     private final DiscoveryEndpoint discovery;
     private final BooleanSupplier ready;
 
-    AgentRoutes(ProbeEndpoint probe, DiscoveryEndpoint discovery, BooleanSupplier ready) {
+    AgentRoutes(MetricsEndpoint metrics, HttpHandler healthy, ProbeEndpoint probe, DiscoveryEndpoint discovery,
+            BooleanSupplier ready) {
+        this.metrics = metrics;
+        this.healthy = healthy;
         this.probe = probe;
         this.discovery = discovery;
         this.ready = ready;
@@ -40,6 +42,8 @@ final class AgentRoutes implements HttpHandler {
             }
             switch (exchange.getRequestURI().getPath()) {
                 case "/" -> HttpReplies.text(exchange, 200, INDEX);
+                case "/metrics" -> metrics.handle(exchange);
+                case "/-/healthy" -> healthy.handle(exchange);
                 case "/probe" -> probe.handle(exchange);
                 case "/sd" -> discovery.handle(exchange);
                 case "/-/ready" -> {

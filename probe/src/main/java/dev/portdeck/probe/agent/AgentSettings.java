@@ -17,11 +17,12 @@ import java.util.Objects;
  * @param servers     --server refs to narrow discovery to (empty: every server the key sees)
  * @param panelRate   requests a minute the agent may send to the panel (default 60)
  * @param resources   whether to poll each server's /resources (power state, network counters, uptime)
+ * @param listening   whether to look each round at what is bound on this machine (portdeck_allocation_listening)
  * @param maxInFlight connects in flight at once, or null for the prober's default (from the open-files limit)
  */
 public record AgentSettings(InetSocketAddress listen, Duration interval, Duration timeout, Duration rediscover,
                             String vantage, List<String> servers, int panelRate, boolean resources,
-                            Integer maxInFlight) {
+                            boolean listening, Integer maxInFlight) {
 
     public static final int DEFAULT_PORT = 9477;
     public static final int DEFAULT_PANEL_RATE = 60;
@@ -48,36 +49,42 @@ public record AgentSettings(InetSocketAddress listen, Duration interval, Duratio
     public static AgentSettings defaults() {
         return new AgentSettings(new InetSocketAddress(InetAddress.getLoopbackAddress(), DEFAULT_PORT),
                 Duration.ofSeconds(15), Duration.ofSeconds(2), Duration.ofMinutes(5), null, List.of(),
-                DEFAULT_PANEL_RATE, true, null);
+                DEFAULT_PANEL_RATE, true, true, null);
     }
 
     public AgentSettings withListen(InetSocketAddress address) {
         return new AgentSettings(address, interval, timeout, rediscover, vantage, servers, panelRate, resources,
-                maxInFlight);
+                listening, maxInFlight);
     }
 
     public AgentSettings withTiming(Duration newInterval, Duration newTimeout, Duration newRediscover) {
         return new AgentSettings(listen, newInterval, newTimeout, newRediscover, vantage, servers, panelRate, resources,
-                maxInFlight);
+                listening, maxInFlight);
     }
 
     public AgentSettings withVantage(String name) {
         return new AgentSettings(listen, interval, timeout, rediscover, name, servers, panelRate, resources,
-                maxInFlight);
+                listening, maxInFlight);
     }
 
     public AgentSettings withServers(List<String> refs) {
         return new AgentSettings(listen, interval, timeout, rediscover, vantage, refs, panelRate, resources,
-                maxInFlight);
+                listening, maxInFlight);
     }
 
     public AgentSettings withPanelRate(int perMinute, boolean pollResources) {
         return new AgentSettings(listen, interval, timeout, rediscover, vantage, servers, perMinute, pollResources,
-                maxInFlight);
+                listening, maxInFlight);
+    }
+
+    public AgentSettings withListening(boolean lookHere) {
+        return new AgentSettings(listen, interval, timeout, rediscover, vantage, servers, panelRate, resources,
+                lookHere, maxInFlight);
     }
 
     public AgentSettings withMaxInFlight(Integer cap) {
-        return new AgentSettings(listen, interval, timeout, rediscover, vantage, servers, panelRate, resources, cap);
+        return new AgentSettings(listen, interval, timeout, rediscover, vantage, servers, panelRate, resources,
+                listening, cap);
     }
 
     private static void requirePositive(Duration d, String what) {

@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The series of each watched allocation. They appear with its first probe result and stay until the allocation
@@ -77,12 +78,15 @@ final class AllocationMetrics implements MultiCollector {
     private static final List<String> OUTCOMES_SORTED = OUTCOMES.stream().sorted().toList();
 
     private final Labels constLabels;
+    private final AtomicLong changes;
     private final Map<WatchedAllocation, Series> series = new HashMap<>();
     private List<Series> byFullLabels = List.of();
     private List<Series> byKey = List.of();
 
-    AllocationMetrics(Labels constLabels) {
+    /** {@code changes} counts every change to the series (what {@link AllocationExposition} reads). */
+    AllocationMetrics(Labels constLabels, AtomicLong changes) {
         this.constLabels = constLabels;
+        this.changes = changes;
     }
 
     /**
@@ -96,6 +100,7 @@ final class AllocationMetrics implements MultiCollector {
         if (s == null) {
             return Change.NONE; // left the panel while the round ran
         }
+        changes.incrementAndGet();
         Outcome outcome = result.outcome();
         s.outcomes[OUTCOMES.indexOf(outcome.word())]++;
         Duration latency = connectTime(outcome);
@@ -149,6 +154,7 @@ final class AllocationMetrics implements MultiCollector {
 
     /** Watches exactly these allocations from now on; the series of every other one go. */
     synchronized void retain(Collection<WatchedAllocation> watched) {
+        changes.incrementAndGet();
         Set<WatchedAllocation> keep = new HashSet<>(watched);
         series.keySet().retainAll(keep);
         for (WatchedAllocation w : keep) {

@@ -65,7 +65,7 @@ final class Discovery {
         List<WatchedAllocation> watched = new ArrayList<>();
         for (Server s : found.values()) {
             for (Allocation a : allocations(s)) {
-                watched.add(WatchedAllocation.of(s, a, checks.check(s, a)));
+                watched.add(WatchedAllocation.of(s, a, checks.check(s, a), checks.expectedClosed(s, a)));
             }
         }
         return new Inventory(List.copyOf(found.values()), watched, missing, clock.instant());

@@ -16,17 +16,23 @@ import java.util.List;
  * @param allocation the allocation
  * @param check      the question asked of the port
  * @param host       where a probe connects ({@link Allocation#probeHost()}), or null when the allocation cannot be probed
+ * @param expectedClosed closed by design (RCON off, SourceTV not running: --expect-closed, expect_closed in the config
+ *                   file): its label {@code expected="closed"} keeps it out of AllocationDown
  */
 public record WatchedAllocation(String serverId, String serverName, String node, Allocation allocation, Check check,
-                                String host) {
+                                String host, boolean expectedClosed) {
 
-    /** The labels of every per-allocation series, in this order. */
-    public static final List<String> LABEL_NAMES =
-            List.of("server", "server_name", "node", "allocation", "ip", "port", "alias", "primary", "check");
+    /** The labels of portdeck_allocation_up and of /sd, in this order. */
+    public static final List<String> LABEL_NAMES = List.of("server", "server_name", "node", "allocation", "ip", "port",
+            "alias", "primary", "check", "expected");
 
     public static WatchedAllocation of(Server server, Allocation allocation, Check check) {
+        return of(server, allocation, check, false);
+    }
+
+    public static WatchedAllocation of(Server server, Allocation allocation, Check check, boolean expectedClosed) {
         return new WatchedAllocation(server.identifier(), server.name(), server.node() == null ? "" : server.node(),
-                allocation, check, allocation.probeHost());
+                allocation, check, allocation.probeHost(), expectedClosed);
     }
 
     /** Whether it can be probed at all (an allocation on 0.0.0.0 without an alias cannot). */
@@ -43,7 +49,8 @@ public record WatchedAllocation(String serverId, String serverName, String node,
     public String[] labelValues() {
         Allocation a = allocation;
         return new String[] {serverId, serverName, node, Long.toString(a.id()), a.ip(), Integer.toString(a.port()),
-            a.ipAlias() == null ? "" : a.ipAlias(), Boolean.toString(a.primary()), check.word()};
+            a.ipAlias() == null ? "" : a.ipAlias(), Boolean.toString(a.primary()), check.word(),
+            expectedClosed ? "closed" : "open"};
     }
 
     /** "ip:port" as people write it (IPv6 bracketed). */

@@ -9,10 +9,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * This machine's bound sockets at one moment: the four {@code /proc/net} files read once and indexed by port, so
@@ -26,6 +28,7 @@ public final class ListeningSnapshot {
 
     private final Path netDir;
     private final Path proc;
+    private final Set<Transport> transports;
     private final Map<Integer, List<SocketRow>> byPort;
     private final int sockets;
     private final String unavailable;
@@ -37,13 +40,15 @@ public final class ListeningSnapshot {
     private final Map<Long, Boolean> alive = new HashMap<>(); // guarded by this
 
     /** {@code local} null: this machine's interfaces, read now. */
-    private ListeningSnapshot(Path netDir, Path proc, LocalAddresses local, Map<Long, Owner.Process> earlier) {
+    private ListeningSnapshot(Path netDir, Path proc, LocalAddresses local, Map<Long, Owner.Process> earlier,
+            Set<Transport> transports) {
         this.netDir = netDir;
         this.proc = proc;
+        this.transports = transports;
         this.thisMachine = local == null;
         this.local = local == null ? LocalAddresses.ofThisMachine() : local;
         List<SocketRow> rows = new ArrayList<>();
-        this.unavailable = read(netDir, rows);
+        this.unavailable = read(netDir, rows, transports);
         this.byPort = new HashMap<>();
         rows.forEach(r -> byPort.computeIfAbsent(r.port(), p -> new ArrayList<>(2)).add(r));
         this.sockets = rows.size();
@@ -58,7 +63,16 @@ public final class ListeningSnapshot {
 
     /** This process's network namespace, its processes and this machine's interfaces, now. */
     public static ListeningSnapshot take() {
-        return new ListeningSnapshot(PROC.resolve("net"), PROC, null, Map.of());
+        return take(EnumSet.allOf(Transport.class));
+    }
+
+    /**
+     * As {@link #take()}, reading only the tables of these transports: the kernel writes every socket of a table
+     * when it is read, so an agent whose checks are all TCP spares itself the UDP ones.
+     */
+    public static ListeningSnapshot take(Set<Transport> transports) {
+        return new ListeningSnapshot(PROC.resolve("net"), PROC, null, Map.of(),
+                transports.isEmpty() ? EnumSet.noneOf(Transport.class) : EnumSet.copyOf(transports));
     }
 
     /**
@@ -66,7 +80,8 @@ public final class ListeningSnapshot {
      * {@code proc} and {@code local} as this machine's addresses.
      */
     public static ListeningSnapshot take(Path netDir, Path proc, LocalAddresses local) {
-        return new ListeningSnapshot(netDir, proc, java.util.Objects.requireNonNull(local, "local"), Map.of());
+        return new ListeningSnapshot(netDir, proc, java.util.Objects.requireNonNull(local, "local"), Map.of(),
+                EnumSet.allOf(Transport.class));
     }
 
     /**
@@ -81,19 +96,23 @@ public final class ListeningSnapshot {
                 known.put(inode, p);
             }
         });
-        return new ListeningSnapshot(netDir, proc, thisMachine ? null : local, known);
+        return new ListeningSnapshot(netDir, proc, thisMachine ? null : local, known, transports);
     }
 
-    /** Reads the four tables into {@code rows}; returns why this machine's sockets cannot be read, or null. */
-    private static String read(Path netDir, List<SocketRow> rows) {
+    /** Reads the tables into {@code rows}; returns why this machine's sockets cannot be read, or null. */
+    private static String read(Path netDir, List<SocketRow> rows, Set<Transport> transports) {
         String unavailable = null;
         for (String file : List.of("tcp", "tcp6", "udp", "udp6")) {
             Transport transport = file.startsWith("tcp") ? Transport.TCP : Transport.UDP;
+            if (!transports.contains(transport)) {
+                continue;
+            }
             try {
                 byte[] text = Files.readAllBytes(netDir.resolve(file));
                 rows.addAll(ProcNet.parse(text, transport, file.endsWith("6"), ByteOrder.nativeOrder()));
             } catch (NoSuchFileException e) {
-                if (file.equals("tcp")) { // tcp6 and udp6 are missing where IPv6 is off; tcp only off Linux
+                // tcp6 and udp6 are missing where IPv6 is off; tcp only off Linux (udp, when only UDP is read)
+                if (file.equals(transports.contains(Transport.TCP) ? "tcp" : "udp")) {
                     unavailable = "there is no " + netDir.resolve(file) + " (not Linux)";
                 }
             } catch (IOException | SecurityException e) {
@@ -106,6 +125,30 @@ public final class ListeningSnapshot {
     /** How many bound sockets (TCP listening, UDP bound) the snapshot holds. */
     public int sockets() {
         return sockets;
+    }
+
+    /**
+     * Whether the endpoint's address is this machine's and its sockets could be read: then {@link #bound} answers
+     * for it. An allocation elsewhere is not guessed at.
+     */
+    public boolean here(Endpoint endpoint) {
+        return unavailable == null && local.contains(endpoint.address());
+    }
+
+    /**
+     * Whether a socket of {@code transport} is bound at the endpoint (TCP listening, UDP bound), without naming its
+     * process: a map lookup, so thousands of allocations cost one snapshot each round. False when not {@link #here}.
+     */
+    public boolean bound(Endpoint endpoint, Transport transport) {
+        if (!here(endpoint) || !transports.contains(transport)) {
+            return false;
+        }
+        for (SocketRow r : byPort.getOrDefault(endpoint.port(), List.of())) {
+            if (r.transport() == transport && r.accepts(endpoint.address())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether anything listens at one endpoint. */

@@ -41,8 +41,11 @@ class AgentMetricsTest {
             assertNotNull(sample(text, "portdeck_allocation_last_change_timestamp_seconds", closedId));
             assertEquals(40.0, sample(text, "portdeck_allocation_max_players", openId), "the Minecraft status: 40 slots");
             assertTrue(sample(text, "portdeck_allocation_players", openId) >= 0);
-            assertTrue(sample(text, "portdeck_allocation_service_round_trip_seconds", openId) >= 0);
+            assertTrue(sample(text, "portdeck_allocation_service_round_trip_seconds", openId) > 0, "a round trip is never 0");
             assertNull(sample(text, "portdeck_allocation_players", closedId), "a plain TCP port has no players");
+            assertEquals(1.0, sample(text, "portdeck_allocation_listening", openId, "proto=\"tcp\""), text);
+            assertEquals(0.0, sample(text, "portdeck_allocation_listening", closedId, "proto=\"tcp\""),
+                    "the demo holds a stopped port's socket without listening: " + text);
             assertFalse(text.contains("portdeck_allocation_probes_total{allocation=\"" + closed.allocation().id()
                     + "\",ip="), "only portdeck_allocation_up carries the names");
             assertEquals(1.0, sample(text.replace("portdeck_panel_up ", "portdeck_panel_up{} "), "portdeck_panel_up"));
@@ -63,6 +66,9 @@ class AgentMetricsTest {
                     Duration.ofSeconds(10));
             AgentHarness.await("the log says it went down", () -> h.log().contains("msg=\"allocation down\""),
                     Duration.ofSeconds(5));
+            String id = "allocation=\"" + open.allocation().id() + "\"";
+            AgentHarness.await("nothing listens on it here any more", () -> Double.valueOf(0.0).equals(
+                    sample(h.metrics(), "portdeck_allocation_listening", id)), Duration.ofSeconds(10));
             assertTrue(h.log().contains("server_name=\"Web Panel\""), h.log());
             h.panel.setPowerState("Web Panel", PowerState.RUNNING);
             AgentHarness.await("it comes back to 1",
@@ -70,7 +76,69 @@ class AgentMetricsTest {
                     Duration.ofSeconds(10));
             AgentHarness.await("the log says it came up", () -> h.log().contains("msg=\"allocation up\""),
                     Duration.ofSeconds(5));
+            AgentHarness.await("it listens here again", () -> Double.valueOf(1.0).equals(
+                    sample(h.metrics(), "portdeck_allocation_listening", id)), Duration.ofSeconds(10));
         }
+    }
+
+    @Test
+    void withoutListeningNoSocketTableIsReadAndNoListeningGaugeIsServed() {
+        try (AgentHarness h = new AgentHarness(dev.portdeck.shared.sim.SimulatorOptions.defaults()
+                .withWorld(DemoWorld.standard()), AgentHarness.settings().withListening(false))) {
+            h.awaitReady();
+            String text = h.metrics();
+            assertTrue(text.contains("portdeck_allocation_up{"), text);
+            assertFalse(text.contains("portdeck_allocation_listening"), text);
+        }
+    }
+
+    @Test
+    void portsClosedByDesignAreLabelledAndTheirOpeningIsTheWarning() {
+        DemoWorld world = DemoWorld.standard();
+        try (AgentHarness h = new AgentHarness(world, expectClosed("Web Panel", "Survival SMP"))) {
+            h.awaitReady();
+            DemoPort web = port(h, "Web Panel", true);
+            DemoPort rcon = port(h, "Survival SMP", false);
+            DemoPort game = port(h, "Survival SMP", true);
+            String text = h.metrics();
+            String webId = "allocation=\"" + web.allocation().id() + "\"";
+            assertEquals(1.0, sample(text, "portdeck_allocation_up", webId, "expected=\"closed\""), text);
+            assertEquals(0.0, sample(text, "portdeck_allocation_up", "allocation=\"" + rcon.allocation().id() + "\"",
+                    "expected=\"closed\""), text);
+            assertEquals(1.0, sample(text, "portdeck_allocation_up", "allocation=\"" + game.allocation().id() + "\"",
+                    "expected=\"open\""), text);
+            assertTrue(h.log().contains("level=warn msg=\"allocation open, though expected closed\""), h.log());
+            assertTrue(h.log().contains("closed_as_expected=1"), h.log());
+            h.panel.setPowerState("Web Panel", PowerState.OFFLINE);
+            AgentHarness.await("closing is logged as expected", () -> h.log().contains(
+                    "level=info msg=\"allocation closed, as expected\""), Duration.ofSeconds(10));
+            assertFalse(h.log().contains("msg=\"allocation down\""), h.log());
+        }
+    }
+
+    /** Auto checks, with the ports of these servers that are listening (first) or not (second) closed by design. */
+    private static AllocationChecks expectClosed(String listeningOf, String closedOf) {
+        AllocationChecks auto = AllocationChecks.auto();
+        return new AllocationChecks() {
+            @Override
+            public boolean wantsEggs() {
+                return true;
+            }
+
+            @Override
+            public dev.portdeck.probe.Check check(dev.portdeck.shared.model.Server server,
+                    dev.portdeck.shared.model.Allocation allocation) {
+                return auto.check(server, allocation);
+            }
+
+            @Override
+            public boolean expectedClosed(dev.portdeck.shared.model.Server server,
+                    dev.portdeck.shared.model.Allocation allocation) {
+                return server.name().equals(listeningOf) && allocation.primary()
+                        || server.name().equals(closedOf) && allocation.notes() != null
+                        && allocation.notes().contains("RCON");
+            }
+        };
     }
 
     @Test

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A real Prometheus, configured from deploy/prometheus/prometheus.yml, scrapes an agent watching the simulated panel:
  * its HTTP API shows an open allocation at 1 and a closed one at 0 (in both jobs: the agent's view and /sd + /probe),
- * a hostile server name arrives intact, and a stopped server's series go to 0.
+ * a hostile server name arrives intact, and a stopped server's series go to 0, its listening gauge too.
  */
 class PrometheusScrapeTest {
 
@@ -46,7 +46,10 @@ class PrometheusScrapeTest {
                     + "\"}";
             String closedProbe = "probe_success{job=\"portdeck-probe\",instance=\"127.0.0.2:"
                     + closed.allocation().port() + "\"}";
+            String openListening = "portdeck_allocation_listening{job=\"portdeck\",allocation=\""
+                    + open.allocation().id() + "\",proto=\"tcp\"}";
             awaitValue(prometheus, openUp, 1.0);
+            awaitValue(prometheus, openListening, 1.0);
             awaitValue(prometheus, closedUp, 0.0);
             awaitValue(prometheus, openProbe, 1.0);
             awaitValue(prometheus, closedProbe, 0.0);
@@ -61,6 +64,7 @@ class PrometheusScrapeTest {
             h.panel.setPowerState("Survival SMP", PowerState.OFFLINE);
             awaitValue(prometheus, openUp, 0.0);
             awaitValue(prometheus, openProbe, 0.0);
+            awaitValue(prometheus, openListening, 0.0);
             assertEquals(1, prometheus.query("up{job=\"portdeck\"} == 1").size(), "the agent's scrapes keep working");
         }
     }

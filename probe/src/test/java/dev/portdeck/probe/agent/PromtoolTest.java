@@ -44,7 +44,7 @@ class PromtoolTest {
     void theDeployConfigIsValid() throws Exception {
         Result r = promtool(null, "check", "config", DEPLOY.resolve("prometheus.yml").toString());
         assertEquals(0, r.exit(), r.output());
-        assertTrue(r.output().contains("SUCCESS: 6 rules found"), r.output());
+        assertTrue(r.output().contains("SUCCESS: 7 rules found"), r.output());
     }
 
     @Test

@@ -190,4 +190,28 @@ class ListeningLoopbackTest {
                 answers.values().stream().map(Listening::word).toList());
         assertTrue(snapshot.sockets() >= 2, "it counts every bound socket: " + snapshot.sockets());
     }
+
+    @Test
+    void theCheapQuestionsAnswerPerTransportWithoutNamingProcessesAndReadOnlyTheTablesAsked() throws IOException {
+        int tcpPort = tcp(StandardProtocolFamily.INET, "127.0.0.1");
+        int udpPort = udp(StandardProtocolFamily.INET, "127.0.0.1");
+        int both = port(hold(ServerSocketChannel.open(StandardProtocolFamily.INET)
+                .bind(new InetSocketAddress(ip("0.0.0.0"), 0))));
+        hold(DatagramChannel.open(StandardProtocolFamily.INET).bind(new InetSocketAddress(ip("0.0.0.0"), both)));
+        Endpoint tcpHere = new Endpoint(ip("127.0.0.1"), tcpPort);
+        Endpoint udpHere = new Endpoint(ip("127.0.0.1"), udpPort);
+        Endpoint bothHere = new Endpoint(ip("127.0.0.9"), both);
+        Endpoint elsewhere = new Endpoint(ip("198.51.100.7"), tcpPort);
+
+        ListeningSnapshot all = ListeningSnapshot.take();
+        assertTrue(all.here(tcpHere) && all.bound(tcpHere, Transport.TCP) && !all.bound(tcpHere, Transport.UDP));
+        assertTrue(all.bound(udpHere, Transport.UDP) && !all.bound(udpHere, Transport.TCP));
+        assertTrue(all.bound(bothHere, Transport.TCP) && all.bound(bothHere, Transport.UDP));
+        assertTrue(!all.here(elsewhere) && !all.bound(elsewhere, Transport.TCP), "never a guess about another machine");
+
+        ListeningSnapshot tcpOnly = ListeningSnapshot.take(java.util.EnumSet.of(Transport.TCP));
+        assertTrue(tcpOnly.bound(bothHere, Transport.TCP));
+        assertTrue(!tcpOnly.bound(bothHere, Transport.UDP), "the UDP tables were not read");
+        assertTrue(tcpOnly.sockets() < all.sockets(), tcpOnly.sockets() + " of " + all.sockets());
+    }
 }

@@ -208,7 +208,57 @@ public final class ConfigFile {
         write(p);
     }
 
+    /**
+     * Sets one setting ({@code value} null removes it) and keeps every other line as it was, comments and order
+     * included: the line that set {@code key} is replaced (a second one is dropped, as only the last counted), a new
+     * one goes at the end. Written atomically, 0600 in a 0700 directory, like {@link #save}; a file that others may
+     * read, or that is no regular file, is refused as when reading.
+     */
+    public void put(String key, String value) {
+        if (key == null || key.isBlank() || key.startsWith("profile.") || key.equals("default")) {
+            throw new IllegalArgumentException("not a setting beside the profiles: " + key);
+        }
+        String text = exists() ? text() : "";
+        StringBuilder out = new StringBuilder(text.length() + 64);
+        boolean written = false;
+        for (String logical : PropertyLines.split(text)) {
+            if (!key.equals(PropertyLines.key(logical))) {
+                out.append(logical);
+            } else if (value != null && !written) {
+                out.append(PropertyLines.line(key, value)).append(PropertyLines.ending(logical));
+                written = true;
+            }
+        }
+        if (value != null && !written) {
+            if (out.length() > 0 && out.charAt(out.length() - 1) != '\n' && out.charAt(out.length() - 1) != '\r') {
+                out.append('\n');
+            }
+            out.append(PropertyLines.line(key, value)).append('\n');
+        }
+        write(out.toString());
+    }
+
+    /** The file's text, after the same refusals as reading it (shared, not a file, too large, not UTF-8). */
+    private String text() {
+        load();
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(path))).toString();
+        } catch (IOException e) {
+            throw new InvalidInput("config", "cannot read " + path + ": " + e.getMessage());
+        }
+    }
+
     private void write(Properties p) {
+        java.io.StringWriter text = new java.io.StringWriter();
+        try {
+            p.store(text, "portdeck panels, written by `portdeck login`. Holds API keys: keep it chmod 600.");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        write(text.toString());
+    }
+
+    private void write(String text) {
         try {
             Path dir = path.toAbsolutePath().getParent();
             createPrivateDirectories(dir);
@@ -216,7 +266,7 @@ public final class ConfigFile {
             Files.deleteIfExists(tmp);
             createPrivateFile(tmp);
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                p.store(w, "portdeck panels, written by `portdeck login`. Holds API keys: keep it chmod 600.");
+                w.write(text);
             }
             try {
                 Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

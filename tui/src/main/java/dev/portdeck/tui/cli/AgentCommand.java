@@ -70,6 +70,12 @@ public final class AgentCommand implements Callable<Integer> {
                     + " server's egg and variables and the config file's checks.*, as `portdeck probe` does).")
     String check;
 
+    @Option(names = "--expect-closed", paramLabel = "PORTS", description = "Ports closed by design (RCON off,"
+            + " SourceTV not running): PORT, HOST:PORT or SERVER-ID:PORT, comma-separated; their"
+            + " portdeck_allocation_up has expected=\"closed\", so AllocationDown leaves them alone. So does"
+            + " expect_closed in the config file.")
+    String expectClosed;
+
     @Option(names = "--vantage", paramLabel = "NAME",
             description = "Add the label vantage=\"NAME\" to every series, to tell several agents apart.")
     String vantage;
@@ -82,6 +88,10 @@ public final class AgentCommand implements Callable<Integer> {
     @Option(names = "--no-resources", description = "Do not poll each server's /resources (power state, network"
             + " counters, uptime): only discovery talks to the panel.")
     boolean noResources;
+
+    @Option(names = "--no-listening", description = "Do not look each round at what is bound on this machine (the"
+            + " portdeck_allocation_listening gauge, from /proc/net; allocations on other machines never get one).")
+    boolean noListening;
 
     @Option(names = "--concurrency", paramLabel = "N",
             description = "Connects in flight at once (default: from the open-files limit, at most 2048).")
@@ -160,14 +170,17 @@ public final class AgentCommand implements Callable<Integer> {
 
     private AgentSettings settings() {
         try {
-            return new AgentSettings(ListenAddress.parseAny(spec.commandLine(), listen), interval, timeout, rediscover, vantage, servers, panelRate,
-                    !noResources, concurrency);
+            return new AgentSettings(ListenAddress.parseAny(spec.commandLine(), listen), interval, timeout, rediscover,
+                    vantage, servers, panelRate, !noResources, !noListening, concurrency);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage() + ".");
         }
     }
 
-    /** --check as the agent's rule: one check for all, or auto with the config file's checks.* overrides. */
+    /**
+     * --check as the agent's rule (one check for all, or auto with the config file's checks.* overrides), and the
+     * expected-closed ports of --expect-closed and the config file.
+     */
     private AllocationChecks checks() {
         Check named = null;
         if (!check.strip().equalsIgnoreCase("auto")) {
@@ -179,7 +192,7 @@ public final class AgentCommand implements Callable<Integer> {
         }
         CheckPlanner planner;
         try {
-            planner = CheckPlanner.of(named, null, ConfigFile.in(panel.environment().variables()));
+            planner = CheckPlanner.of(named, expectClosed, ConfigFile.in(panel.environment().variables()));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -191,8 +204,16 @@ public final class AgentCommand implements Callable<Integer> {
 
             @Override
             public Check check(Server server, Allocation allocation) {
-                return planner.plan(server, allocation, new Target(allocation.ip(), allocation.port(), null))
-                        .target().check();
+                return plan(server, allocation).target().check();
+            }
+
+            @Override
+            public boolean expectedClosed(Server server, Allocation allocation) {
+                return plan(server, allocation).expectedClosed();
+            }
+
+            private PlannedTarget plan(Server server, Allocation allocation) {
+                return planner.plan(server, allocation, new Target(allocation.ip(), allocation.port(), null));
             }
         };
     }

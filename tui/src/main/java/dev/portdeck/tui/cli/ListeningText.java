@@ -13,16 +13,16 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** What listens, as text for the terminal: `listening`'s cells and summary, `probe --listening`'s mark. */
-final class ListeningText {
+public final class ListeningText {
 
     /** One row of `portdeck listening`: state, TCP and UDP bound addresses, processes. */
-    record Cells(String state, String tcp, String udp, String process) {
+    public record Cells(String state, String tcp, String udp, String process) {
     }
 
     private ListeningText() {
     }
 
-    static Cells cells(Listening l) {
+    public static Cells cells(Listening l) {
         if (l instanceof Listening.Bound b) {
             String owners = b.owners().stream().map(Owner::text).distinct().collect(Collectors.joining(", "));
             return new Cells("listening", addresses(b, Transport.TCP), addresses(b, Transport.UDP), owners);
@@ -34,7 +34,7 @@ final class ListeningText {
     }
 
     /** probe's LISTEN column: "tcp: java", "tcp+udp: java, docker-proxy", "nothing", "not here", "?". */
-    static String mark(Listening l) {
+    public static String mark(Listening l) {
         if (l instanceof Listening.Bound b) {
             String protocols = b.bound(Transport.TCP) ? (b.bound(Transport.UDP) ? "tcp+udp" : "tcp") : "udp";
             return protocols + ": " + b.owners().stream().map(Owner::name).distinct().collect(Collectors.joining(", "));

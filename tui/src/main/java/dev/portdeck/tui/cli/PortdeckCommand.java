@@ -6,6 +6,7 @@ import dev.portdeck.shared.sim.DemoWorld;
 import dev.portdeck.shared.sim.Flavor;
 import dev.portdeck.tui.BuildStamp;
 import dev.portdeck.tui.dashboard.DashboardFlags;
+import dev.portdeck.tui.dashboard.DashboardOptions;
 import dev.portdeck.tui.dashboard.TerminalDashboard;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -93,7 +94,7 @@ public final class PortdeckCommand implements Callable<Integer> {
     }
 
     /** Where the dashboard reads history (--prometheus, PORTDECK_PROMETHEUS_URL, the profile); empty for none. */
-    public java.util.Optional<java.net.URI> prometheus() {
+    public Optional<java.net.URI> prometheus() {
         return historyOptions.resolve(panelOptions);
     }
 
@@ -106,16 +107,16 @@ public final class PortdeckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Optional<PanelConfig> config = panelOptions.resolve();
+        DashboardOptions options = dashboardFlags.options().withPrometheus(prometheus().orElse(null));
         if (config.isEmpty()) {
-            return TerminalDashboard.runDemo(Flavor.DOCUMENTED, DemoWorld.standard(), NO_PANEL, dashboardFlags.options(),
+            return TerminalDashboard.runDemo(Flavor.DOCUMENTED, DemoWorld.standard(), NO_PANEL, options,
                     spec.commandLine().getErr());
         }
         if (!TerminalDashboard.hasTerminal()) {
             return TerminalDashboard.noTerminal(spec.commandLine().getErr());
         }
         try (PanelClient client = panelOptions.connect()) {
-            return TerminalDashboard.run(client, config.get().url().toString(), dashboardFlags.options(),
-                    spec.commandLine().getErr());
+            return TerminalDashboard.run(client, config.get().url().toString(), options, spec.commandLine().getErr());
         }
     }
 

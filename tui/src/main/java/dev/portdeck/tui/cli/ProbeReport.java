@@ -1,12 +1,13 @@
 package dev.portdeck.tui.cli;
 
-import dev.portdeck.tui.TerminalText;
 import dev.portdeck.probe.Check;
 import dev.portdeck.probe.Outcome;
 import dev.portdeck.probe.ProbeResult;
 import dev.portdeck.probe.Service;
 import dev.portdeck.probe.StatsSnapshot;
 import dev.portdeck.probe.Target;
+import dev.portdeck.tui.ServiceSummary;
+import dev.portdeck.tui.TerminalText;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -160,40 +161,8 @@ final class ProbeReport {
 
     /** What the service said, in a few words: "MC 1.20.4 3/20", "CS2 de_dust2 12/24", "HTTP 200 OK"; "-" for none. */
     static String summary(Outcome outcome) {
-        Service s = outcome instanceof Outcome.Open open ? open.service() : null;
-        if (s == null) {
-            return "-";
-        }
-        StringBuilder b = new StringBuilder(shortGame(s.game()));
-        // a game: its map, else its version; a web server: its status line and Server header
-        List<String> details = s.players() == null ? java.util.Arrays.asList(s.name(), s.version())
-                : List.of(s.map() != null ? s.map() : s.version() != null ? s.version() : "");
-        for (String detail : details) {
-            if (detail != null && !detail.isBlank()) {
-                b.append(b.length() == 0 ? "" : " ").append(detail.length() > 24 ? detail.substring(0, 23) + "…" : detail);
-            }
-        }
-        if (s.players() != null) {
-            b.append(' ').append(s.players()).append('/').append(s.maxPlayers() == null ? "?" : s.maxPlayers());
-        }
-        return b.length() == 0 ? "-" : b.toString().strip();
-    }
-
-    private static String shortGame(String game) {
-        if (game == null) {
-            return "";
-        }
-        String g = game.toLowerCase(Locale.ROOT);
-        if (g.contains("bedrock")) {
-            return "MCBE";
-        }
-        if (g.contains("minecraft")) {
-            return "MC";
-        }
-        if (g.equals("counter-strike 2")) {
-            return "CS2";
-        }
-        return game.length() > 16 ? game.substring(0, 15) + "…" : game;
+        String words = ServiceSummary.of(outcome);
+        return words.isEmpty() ? "-" : words;
     }
 
     /** "3 targets: 1 open, 1 closed, 1 filtered in 12 ms". */

@@ -5,14 +5,21 @@ import com.googlecode.lanterna.gui2.MultiWindowTextGUI;
 import com.googlecode.lanterna.gui2.Window;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.screen.Screen;
+import dev.portdeck.probe.local.ListeningSnapshot;
 import dev.portdeck.shared.client.PanelClient;
 import dev.portdeck.tui.dashboard.dialog.AllocationEditor;
+import dev.portdeck.tui.dashboard.dialog.CheckEditor;
 import dev.portdeck.tui.dashboard.state.Changes;
 import dev.portdeck.tui.dashboard.state.Deck;
+import dev.portdeck.tui.dashboard.state.HistoryFeed;
+import dev.portdeck.tui.dashboard.state.ListeningFeed;
 import dev.portdeck.tui.dashboard.state.Reachability;
 import dev.portdeck.tui.dashboard.state.StartClock;
+import dev.portdeck.tui.dashboard.theme.Glyphs;
 import dev.portdeck.tui.dashboard.theme.Palette;
 import dev.portdeck.tui.dashboard.theme.Tone;
+import dev.portdeck.tui.history.AvailabilityHistory;
+import dev.portdeck.tui.history.PrometheusAddress;
 import java.io.EOFException;
 import java.io.IOException;
 import java.time.Clock;
@@ -27,6 +34,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
@@ -39,6 +47,7 @@ public final class Dashboard implements AutoCloseable {
 
     private static final long ACTIVE_SLEEP_MILLIS = 10;
     private static final long IDLE_SLEEP_MILLIS = 50;
+    private static final Duration HISTORY_TIMEOUT = Duration.ofSeconds(10);
     private static final long ACTIVE_NANOS = 2_000_000_000L;
     /** While nobody types, news from the background (probe rounds, resources) redraws at most this often... */
     private static final long NEWS_REDRAW_NANOS = 2_000_000_000L;
@@ -52,6 +61,8 @@ public final class Dashboard implements AutoCloseable {
     private final Reachability reachability;
     private final Executor ui;
     private final long openedAt = System.nanoTime();
+    private final ListeningFeed listening;
+    private final HistoryFeed history;
     private volatile boolean quit;
     // GUI thread only
     private long lastKey = openedAt - ACTIVE_NANOS;
@@ -62,7 +73,7 @@ public final class Dashboard implements AutoCloseable {
     private final Deck deck;
 
     private Dashboard(Screen screen, PanelClient client, Reachability reachability, DashboardOptions options,
-            String panelLabel, Consumer<byte[]> terminalOut, Clock clock) {
+            String panelLabel, Consumer<byte[]> terminalOut, Clock clock, Supplier<ListeningSnapshot> sockets) {
         this.reachability = reachability;
         this.gui = new MultiWindowTextGUI(screen) {
             @Override
@@ -79,10 +90,18 @@ public final class Dashboard implements AutoCloseable {
         // a hung server holds at most one thread per kind of call (see Deck): the others go on
         this.io = Executors.newFixedThreadPool(8, daemon("portdeck-panel"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("portdeck-timer"));
-        this.deck = new Deck(client, reachability, io, ui, timer, clock);
+        this.deck = new Deck(client, reachability, io, ui, timer, clock, options.checks());
+        this.listening = new ListeningFeed(ui, sockets);
+        deck.listenHere(listening);
+        this.history = options.prometheus() == null ? null : new HistoryFeed(new AvailabilityHistory(
+                options.prometheus(), HISTORY_TIMEOUT), PrometheusAddress.shown(options.prometheus()), ui);
+        if (history != null) {
+            deck.readHistory(history);
+        }
         deck.start(); // the first request is under way while the window is built
         this.deckScreen = new DeckScreen(deck, options, panelLabel, new Clipboard(terminalOut), () -> quit = true);
         deckScreen.setEditor(new AllocationEditor(gui, deck, deckScreen, () -> quit = true));
+        deckScreen.setCheckEditor(new CheckEditor(gui, deck, deckScreen, Glyphs.of(options.ascii()), () -> quit = true));
         BasicWindow window = new BasicWindow();
         window.setHints(List.of(Window.Hint.FULL_SCREEN, Window.Hint.NO_DECORATIONS));
         window.setComponent(deckScreen);
@@ -101,7 +120,14 @@ public final class Dashboard implements AutoCloseable {
     /** The same, with `terminalOut` writing raw bytes to the terminal (the clipboard's OSC 52). */
     public static Dashboard open(Screen screen, PanelClient client, Reachability reachability,
             DashboardOptions options, String panelLabel, Consumer<byte[]> terminalOut) {
-        return new Dashboard(screen, client, reachability, options, panelLabel, terminalOut, Clock.systemUTC());
+        return open(screen, client, reachability, options, panelLabel, terminalOut, ListeningSnapshot::take);
+    }
+
+    /** The same, reading what listens from the snapshots `sockets` starts (tests: another /proc, none at all). */
+    static Dashboard open(Screen screen, PanelClient client, Reachability reachability, DashboardOptions options,
+            String panelLabel, Consumer<byte[]> terminalOut, Supplier<ListeningSnapshot> sockets) {
+        return new Dashboard(screen, client, reachability, options, panelLabel, terminalOut, Clock.systemUTC(),
+                sockets);
     }
 
     /** The changes sent to the panel that have no answer yet. */
@@ -191,6 +217,10 @@ public final class Dashboard implements AutoCloseable {
     @Override
     public void close() {
         reachability.close();
+        listening.close();
+        if (history != null) {
+            history.close();
+        }
         timer.shutdownNow();
         io.shutdownNow();
     }

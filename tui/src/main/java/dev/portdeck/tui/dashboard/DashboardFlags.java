@@ -1,7 +1,9 @@
 package dev.portdeck.tui.dashboard;
 
+import dev.portdeck.shared.client.ConfigFile;
 import dev.portdeck.tui.cli.DurationConverter;
 import dev.portdeck.tui.cli.PortdeckCommand;
+import dev.portdeck.tui.dashboard.state.CheckSettings;
 import dev.portdeck.tui.dashboard.theme.Palette;
 import java.time.Duration;
 import java.util.Map;
@@ -44,7 +46,8 @@ public final class DashboardFlags {
     /** The options for this run: the flags given, then the config file, then the built-in defaults. */
     public DashboardOptions options() {
         Map<String, String> env = environment();
-        return options(DashboardDefaults.read(env), env.get("NO_COLOR"));
+        return options(DashboardDefaults.read(env), env.get("NO_COLOR"))
+                .withChecks(CheckSettings.read(ConfigFile.in(env)));
     }
 
     DashboardOptions options(DashboardDefaults file, String noColorEnv) {

@@ -10,6 +10,7 @@ import com.googlecode.lanterna.input.KeyType;
 import dev.portdeck.shared.model.Allocation;
 import dev.portdeck.shared.model.Server;
 import dev.portdeck.tui.dashboard.dialog.AllocationEditor;
+import dev.portdeck.tui.dashboard.dialog.CheckEditor;
 import dev.portdeck.tui.dashboard.dialog.StatusLine;
 import dev.portdeck.tui.dashboard.keys.Binding;
 import dev.portdeck.tui.dashboard.keys.Command;
@@ -48,6 +49,7 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
     private final Navigation nav;
     private final News news = new News();
     private AllocationEditor editor;
+    private CheckEditor checkEditor;
     private int helpPage = -1; // the page of `?` on screen, -1 when closed
     private int helpPages = 1;
     private StringBuilder filterInput;
@@ -69,6 +71,10 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
 
     void setEditor(AllocationEditor editor) {
         this.editor = editor;
+    }
+
+    void setCheckEditor(CheckEditor editor) {
+        this.checkEditor = editor;
     }
 
     @Override
@@ -214,6 +220,7 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
             case PROBE_NOW -> probeNow();
             case PAUSE -> pause();
             case COPY -> copy();
+            case CHECK -> chooseCheck();
             case HELP -> helpPage = 0;
             case QUIT -> quit.run();
             case ADD, NOTES, PRIMARY, REMOVE -> change(b.command());
@@ -262,6 +269,7 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
     private void refresh() {
         String reloading = "reloading" + glyphs.ellipsis();
         say(reloading, Tone.DIM);
+        deck.reloadHistory();
         if (nav.view() == View.SERVERS) {
             deck.reload(() -> say("Reloaded " + deck.servers().size() + " servers from the panel.", Tone.GOOD),
                     () -> clearIfStill(reloading)); // the problem and its countdown show instead
@@ -305,6 +313,17 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
         }
         clipboard.copy(a.address());
         say("Copied " + a.address() + " to the clipboard (through the terminal: OSC 52).", Tone.GOOD);
+    }
+
+    /** `C`: which question to ask the selected allocation (a local choice: no panel change, so --readonly too). */
+    private void chooseCheck() {
+        Server s = deck.server(nav.openServer());
+        Allocation a = nav.selectedAllocation();
+        if (a == null) {
+            say("Select an allocation first.", Tone.WARN);
+        } else if (s != null && checkEditor != null) {
+            checkEditor.choose(s, a);
+        }
     }
 
     private void change(Command command) {

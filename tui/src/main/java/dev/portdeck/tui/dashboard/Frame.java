@@ -122,6 +122,9 @@ final class Frame {
         } else if (deck.problem() != null) {
             painter.line(g, row, (retry == null ? "The panel said no" : "Trying the panel again in "
                     + Math.max(1, (retry.toMillis() + 999) / 1000) + "s") + glyphs.dot() + "r: now", Tone.BAD);
+        } else if (deck.evidence().historyProblem() != null) {
+            painter.line(g, row, "History: " + deck.evidence().historyProblem() + (deck.evidence().historyRead() ? " (the columns show its "
+                    + "last answer)" : "") + glyphs.dot() + "r: again", Tone.WARN);
         } else if (nav.view() == View.DETAIL) {
             painter.line(g, row, "j/k: the next/previous allocation" + glyphs.dot() + "Esc: back to the table"
                     + glyphs.dot() + "? for keys", Tone.DIM);

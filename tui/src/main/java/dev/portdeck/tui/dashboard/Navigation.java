@@ -78,6 +78,7 @@ final class Navigation {
     void openAllocations(Server s) {
         allocations = new RowTable<>(new AllocationsSource(deck, s.identifier(), glyphs));
         view = View.ALLOCATIONS;
+        deck.showing(s.identifier());
     }
 
     void showDetails() {
@@ -96,6 +97,7 @@ final class Navigation {
         } else if (view == View.ALLOCATIONS) {
             view = View.SERVERS;
             allocations = null;
+            deck.showing(null);
         }
         return left;
     }

@@ -1,6 +1,8 @@
 package dev.portdeck.tui.history;
 
+import dev.portdeck.probe.local.Diagnosis;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What Prometheus remembers of one allocation, over every agent (vantage point) that watches it.
@@ -13,9 +15,20 @@ import java.time.Instant;
  *                   down), else null
  * @param upFrom     vantage points that see it up now
  * @param vantages   vantage points that report it at all
+ * @param points     each vantage point (its `vantage` label, else the agent's address) and whether it sees it up now
  */
 public record Availability(String server, long allocation, Double lastDay, Double lastWeek, Instant downSince,
-                           int upFrom, int vantages) {
+                           int upFrom, int vantages, List<Diagnosis.Vantage> points) {
+
+    public Availability {
+        points = points == null ? List.of() : List.copyOf(points);
+    }
+
+    /** Without the vantage points' names. */
+    public Availability(String server, long allocation, Double lastDay, Double lastWeek, Instant downSince,
+                        int upFrom, int vantages) {
+        this(server, allocation, lastDay, lastWeek, downSince, upFrom, vantages, List.of());
+    }
 
     /** "up from 2 of 3 vantage points" when more than one reports; "" with one or none. */
     public String vantageSummary() {

@@ -2,12 +2,16 @@ package dev.portdeck.tui.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portdeck.probe.local.Diagnosis;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import okhttp3.HttpUrl;
@@ -24,8 +28,8 @@ public final class AvailabilityHistory implements AutoCloseable {
 
     static final String DAY = "avg by (server, allocation) (avg_over_time(portdeck_allocation_up[24h]))";
     static final String WEEK = "avg by (server, allocation) (avg_over_time(portdeck_allocation_up[7d]))";
-    static final String UP_FROM = "count by (server, allocation) (portdeck_allocation_up == 1)";
-    static final String VANTAGES = "count by (server, allocation) (portdeck_allocation_up)";
+    /** Every agent's latest answer: one series per allocation and vantage point (agent). */
+    static final String UP = "portdeck_allocation_up";
     /** Only portdeck_allocation_up names the server: the join adds it to the down allocations' change times. */
     static final String DOWN_SINCE = "min by (server, allocation) ((portdeck_allocation_last_change_timestamp_seconds"
             + " * on (instance, allocation) group_left (server) (portdeck_allocation_up == bool 0)) > 0)";
@@ -54,19 +58,43 @@ public final class AvailabilityHistory implements AutoCloseable {
     public Map<Key, Availability> all() {
         Map<Key, Double> day = values(DAY);
         Map<Key, Double> week = values(WEEK);
-        Map<Key, Double> upFrom = values(UP_FROM);
-        Map<Key, Double> vantages = values(VANTAGES);
+        Map<Key, List<Diagnosis.Vantage>> points = points();
         Map<Key, Double> downSince = values(DOWN_SINCE);
         Map<Key, Availability> all = new LinkedHashMap<>();
-        Set<Key> keys = new java.util.LinkedHashSet<>(vantages.keySet());
+        Set<Key> keys = new java.util.LinkedHashSet<>(points.keySet());
         keys.addAll(day.keySet());
         for (Key k : keys) {
             Double since = downSince.get(k);
+            List<Diagnosis.Vantage> seen = points.getOrDefault(k, List.of());
             all.put(k, new Availability(k.server(), k.allocation(), day.get(k), week.get(k),
                     since == null ? null : Instant.ofEpochMilli(Math.round(since * 1000)),
-                    upFrom.getOrDefault(k, 0.0).intValue(), vantages.getOrDefault(k, 0.0).intValue()));
+                    (int) seen.stream().filter(Diagnosis.Vantage::up).count(), seen.size(), seen));
         }
         return all;
+    }
+
+    /** Each allocation's vantage points, by name (the `vantage` label, else the agent's `instance`), sorted. */
+    Map<Key, List<Diagnosis.Vantage>> points() {
+        Map<Key, List<Diagnosis.Vantage>> points = new HashMap<>();
+        for (JsonNode series : query(UP)) {
+            JsonNode metric = series.path("metric");
+            Key key = key(metric);
+            if (key == null) {
+                continue;
+            }
+            String name = metric.path("vantage").asText("");
+            name = name.isEmpty() ? metric.path("instance").asText("?") : name;
+            boolean up = Double.parseDouble(series.path("value").path(1).asText("NaN")) == 1.0;
+            points.computeIfAbsent(key, k -> new ArrayList<>()).add(new Diagnosis.Vantage(name, up));
+        }
+        points.values().forEach(list -> list.sort(Comparator.comparing(Diagnosis.Vantage::name)));
+        return points;
+    }
+
+    private static Key key(JsonNode metric) {
+        String allocation = metric.path("allocation").asText("");
+        return allocation.matches("\\d{1,18}") ? new Key(metric.path("server").asText(""), Long.parseLong(allocation))
+                : null; // not a portdeck series
     }
 
     /** Which allocation a line is about. */
@@ -78,13 +106,10 @@ public final class AvailabilityHistory implements AutoCloseable {
         JsonNode result = query(promql);
         Map<Key, Double> values = new HashMap<>();
         for (JsonNode series : result) {
-            JsonNode metric = series.path("metric");
-            String allocation = metric.path("allocation").asText("");
-            if (!allocation.matches("\\d{1,18}")) {
-                continue; // not a portdeck series
+            Key key = key(series.path("metric"));
+            if (key != null) {
+                values.put(key, Double.parseDouble(series.path("value").path(1).asText("NaN")));
             }
-            double value = Double.parseDouble(series.path("value").path(1).asText("NaN"));
-            values.put(new Key(metric.path("server").asText(""), Long.parseLong(allocation)), value);
         }
         return values;
     }

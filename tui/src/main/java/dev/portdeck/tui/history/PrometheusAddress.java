@@ -48,6 +48,16 @@ public final class PrometheusAddress {
                 : Optional.of(parse(global, file.path() + " (" + KEY + ")"));
     }
 
+    /** The address as the dashboard shows it: without a user:password part, a query or a fragment. */
+    public static String shown(URI prometheus) {
+        try {
+            return new URI(prometheus.getScheme(), null, prometheus.getHost(), prometheus.getPort(),
+                    prometheus.getPath(), null, null).toString();
+        } catch (URISyntaxException e) {
+            return prometheus.getScheme() + "://" + prometheus.getHost();
+        }
+    }
+
     static URI parse(String text, String source) {
         try {
             URI uri = new URI(text.strip());

@@ -43,6 +43,7 @@ class AgentCommandTest {
             {"agent", "--interval", "0"},
             {"agent", "--concurrency", "0"},
             {"agent", "--check", "gopher"},
+            {"agent", "--expect-closed", "rcon"},
         };
         for (String[] args : bad) {
             Cli.Run run = cli.run(args);
@@ -75,7 +76,7 @@ class AgentCommandTest {
         Cli.Run run = cli.run("agent", "--help");
         assertEquals(0, run.exit());
         for (String option : new String[] {"--listen", "--interval", "--timeout", "--rediscover", "--server",
-            "--vantage", "--check", "--panel-rate", "--no-resources", "--log-format", "--panel", "--profile"}) {
+            "--vantage", "--check", "--expect-closed", "--panel-rate", "--no-resources", "--no-listening", "--log-format", "--panel", "--profile"}) {
             assertTrue(run.out().contains(option), option + "\n" + run.out());
         }
     }

@@ -92,16 +92,56 @@ class AgentProcessIT {
         }
     }
 
+    @Test
+    void portsClosedByDesignFromTheFlagAndTheConfigFileAreMarkedExpectedClosed() throws Exception {
+        try (PanelSimulator panel = PanelSimulator.start(SimulatorOptions.defaults())) {
+            PanelSimulator.DemoPort rcon = closedPort(panel, "Survival SMP");
+            PanelSimulator.DemoPort sourceTv = closedPort(panel, "CS2 Competitive");
+            Files.createDirectories(home.resolve("config").resolve("portdeck"));
+            Path file = home.resolve("config").resolve("portdeck").resolve("config.properties");
+            Files.writeString(file, "expect_closed = " + sourceTv.serverId() + ":" + sourceTv.allocation().port() + "\n");
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            Agent agent = Agent.start(panel, home, "--expect-closed", Integer.toString(rcon.allocation().port()));
+            try {
+                agent.awaitReady(http);
+                String metrics = agent.get(http, "/metrics");
+                for (PanelSimulator.DemoPort port : panel.demoPorts()) {
+                    boolean byDesign = port.allocation().port() == rcon.allocation().port() || port.equals(sourceTv);
+                    String up = metrics.lines().filter(l -> l.startsWith("portdeck_allocation_up{")
+                            && l.contains("allocation=\"" + port.allocation().id() + "\"")).findFirst().orElse("");
+                    // (a UDP port that never answered has no up/down yet)
+                    assertTrue(up.isEmpty() && !byDesign || up.contains(byDesign ? "expected=\"closed\""
+                            : "expected=\"open\""), port + "\n" + metrics);
+                }
+                assertTrue(agent.get(http, "/sd").contains("\"expected\":\"closed\""), "/sd has the label too");
+                await("the first round is summed up", () -> agent.messages().contains("first round done"));
+                JsonNode summary = JSON.readTree(agent.lines.stream().filter(l -> l.contains("first round done"))
+                        .findFirst().orElseThrow());
+                assertEquals(2, summary.path("closed_as_expected").asInt(), agent.stderr());
+            } finally {
+                agent.process.destroyForcibly();
+            }
+        }
+    }
+
+    private static PanelSimulator.DemoPort closedPort(PanelSimulator panel, String server) {
+        return panel.demoPorts().stream().filter(p -> p.serverName().equals(server) && !p.listening()).findFirst()
+                .orElseThrow();
+    }
+
     /** A running `java -jar portdeck.jar agent` and its stderr lines. */
     private record Agent(Process process, List<String> lines) {
 
-        static Agent start(PanelSimulator panel, Path home) throws IOException {
+        static Agent start(PanelSimulator panel, Path home, String... more) throws IOException {
             String jar = System.getProperty("portdeck.jar");
             assertNotNull(jar, "runs under failsafe (mvn verify), which passes -Dportdeck.jar");
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             Files.createDirectories(home.resolve("config"));
-            ProcessBuilder b = new ProcessBuilder(java, "-jar", jar, "agent", "--listen", "127.0.0.1:0",
-                    "--interval", "300ms", "--timeout", "500ms", "--rediscover", "1h", "--log-format", "json")
+            List<String> command = new java.util.ArrayList<>(List.of(java, "-jar", jar, "agent", "--listen",
+                    "127.0.0.1:0", "--interval", "300ms", "--timeout", "500ms", "--rediscover", "1h", "--log-format",
+                    "json"));
+            command.addAll(List.of(more));
+            ProcessBuilder b = new ProcessBuilder(command)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
             b.environment().put("PORTDECK_PANEL_URL", panel.url().toString());

@@ -130,6 +130,26 @@ class AllocationActionsTest {
     }
 
     @Test
+    void onASmallTerminalTheLongAdviceScrollsInsteadOfBeingCut() throws Exception {
+        try (DeckHarness h = DeckHarness.start(Flavor.PTERODACTYL, new TerminalSize(60, 12), DeckHarness.fast(),
+                s -> s.clientKey())) {
+            h.sim.setAutoAllocationEnabled(false);
+            h.open(SURVIVAL);
+            h.press('a');
+            h.awaitDialog("Add an allocation");
+            h.press(KeyType.Enter);
+            String top = h.await("Not added: Server auto-allocation is not enabled for");
+            assertFalse(top.contains("from the admin area."), "it does not fit at once:\n" + top);
+            h.press(KeyType.Tab, KeyType.Tab); // past IP and port, to the text
+            for (int i = 0; i < 8; i++) {
+                h.press(KeyType.ArrowDown);
+            }
+            String end = h.await("the port to the server from the admin area.");
+            assertTrue(end.contains("< Add  > <Cancel>"), "the buttons stay on screen:\n" + end);
+        }
+    }
+
+    @Test
     void aTakenPortIsRefusedInThePanelsWords() throws Exception {
         try (DeckHarness h = DeckHarness.start(Flavor.DOCUMENTED)) {
             h.open(SURVIVAL);
@@ -433,9 +453,11 @@ class AllocationActionsTest {
             assertTrue(h.awaitDialog("[y/N]").contains("players connect to it"));
             h.press('y');
             h.await("Removed #1");
+            h.await("Survival SMP has no primary allocation until you set one (p).");
             h.awaitGone("Java edition");
             assertEquals(null, allocation(h, 1));
             assertFalse(h.text().contains("★"), "no primary is left to mark:\n" + h.text());
+            assertTrue(h.line(0).contains("· no primary · 2/5 allocations"), "the header says so until one is set");
         }
     }
 

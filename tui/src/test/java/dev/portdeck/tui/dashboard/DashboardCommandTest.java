@@ -60,6 +60,23 @@ class DashboardCommandTest {
     }
 
     @Test
+    void aBadCheckInTheConfigFileOrABadPrometheusStopsTheDashboardInOneSentence() throws Exception {
+        java.nio.file.Path config = home.resolve(".config/portdeck/config.properties");
+        java.nio.file.Files.createDirectories(config.getParent());
+        java.nio.file.Files.writeString(config, "checks.57a6d8ea.25565 = telnet\n");
+        java.nio.file.Files.setPosixFilePermissions(config,
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Run r = run(Map.of("HOME", home.toString()));
+        assertEquals(ExitCode.USAGE, r.exit());
+        assertTrue(r.err().contains(config + ": checks.57a6d8ea.25565 = \"telnet\" is no check; use one of tcp, udp,"),
+                r.err());
+        java.nio.file.Files.writeString(config, "checks.57a6d8ea.25565 = tcp\n");
+        Run bad = run(Map.of("HOME", home.toString()), "--prometheus", "localhost:9090");
+        assertEquals(ExitCode.USAGE, bad.exit());
+        assertTrue(bad.err().contains("--prometheus must be Prometheus' http(s) URL"), bad.err());
+    }
+
+    @Test
     void theDashboardFlagsAreOnTheRootCommandsHelp() {
         Run r = run(Map.of("HOME", home.toString()), "--help");
         for (String flag : new String[] {"--interval", "readonly", "color", "ascii", "--sort"}) {

@@ -14,6 +14,7 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import dev.portdeck.probe.local.ListeningSnapshot;
 import dev.portdeck.shared.client.ApiKey;
 import dev.portdeck.shared.client.PanelClient;
 import dev.portdeck.shared.client.PanelConfig;
@@ -31,6 +32,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The real dashboard on a virtual terminal, against the panel simulator over real HTTP and the real probe monitor on
@@ -48,12 +50,18 @@ final class DeckHarness implements AutoCloseable {
     final ByteArrayOutputStream raw = new ByteArrayOutputStream();
     private final boolean ownsSim;
 
-    private DeckHarness(PanelSimulator sim, ApiKey key, TerminalSize size, DashboardOptions options) throws IOException {
-        this(sim, true, new PanelClient(PanelConfig.of(sim.url(), key)), size, options);
+    private DeckHarness(PanelSimulator sim, ApiKey key, TerminalSize size, DashboardOptions options,
+            Supplier<ListeningSnapshot> sockets) throws IOException {
+        this(sim, true, new PanelClient(PanelConfig.of(sim.url(), key)), size, options, sockets);
     }
 
     private DeckHarness(PanelSimulator sim, boolean ownsSim, PanelClient client, TerminalSize size,
             DashboardOptions options) throws IOException {
+        this(sim, ownsSim, client, size, options, ListeningSnapshot::take);
+    }
+
+    private DeckHarness(PanelSimulator sim, boolean ownsSim, PanelClient client, TerminalSize size,
+            DashboardOptions options, Supplier<ListeningSnapshot> sockets) throws IOException {
         this.sim = sim;
         this.ownsSim = ownsSim;
         this.terminal = new DefaultVirtualTerminal(size);
@@ -61,7 +69,7 @@ final class DeckHarness implements AutoCloseable {
         screen.startScreen();
         this.client = client;
         Reachability reach = MonitorReachability.start(options.interval(), options.timeout());
-        this.dashboard = Dashboard.open(screen, client, reach, options, "test panel", raw::writeBytes);
+        this.dashboard = Dashboard.open(screen, client, reach, options, "test panel", raw::writeBytes, sockets);
     }
 
     /** The dashboard on any panel (e.g. a MockWebServer); there is no simulator to inspect. */
@@ -89,10 +97,20 @@ final class DeckHarness implements AutoCloseable {
 
     static DeckHarness start(SimulatorOptions simulator, TerminalSize size, DashboardOptions options,
             Function<PanelSimulator, ApiKey> key) throws IOException {
+        return start(simulator, size, sim -> options, key, ListeningSnapshot::take);
+    }
+
+    /**
+     * Options made once the simulator runs (its server ids and ports in the config file's lines), and what listens
+     * read from the snapshots `sockets` starts.
+     */
+    static DeckHarness start(SimulatorOptions simulator, TerminalSize size,
+            Function<PanelSimulator, DashboardOptions> options, Function<PanelSimulator, ApiKey> key,
+            Supplier<ListeningSnapshot> sockets) throws IOException {
         PanelSimulator sim = PanelSimulator.start(simulator);
         sim.setAutoAllocationEnabled(true); // a stock panel refuses every add; these panels' admins enabled it
         try {
-            return new DeckHarness(sim, key.apply(sim), size, options);
+            return new DeckHarness(sim, key.apply(sim), size, options.apply(sim), sockets);
         } catch (IOException | RuntimeException e) {
             sim.close();
             throw e;

@@ -29,7 +29,7 @@ class DetailPaneTest {
             String game = h.address(SURVIVAL, 1);
             String screen = h.await("portdeck › Survival SMP › #1 " + game);
             for (String part : new String[] {"Address", "primary", "alias fra1.portdeck.test", "Notes", "Java edition",
-                "Check", "tcp: does the port accept a connection", "State", "● open", "Latency", "last ", "min ", "avg ", "max ", "p50 ",
+                "Check", "minecraft: egg Paper → Minecraft Java status · C changes it", "State", "● open", "Latency", "last ", "min ", "avg ", "max ", "p50 ",
                 "p95 ", "jitter ", "Window", "all figures cover the last ", "Up since", "longest downtime",
                 "Latency, whole history: ", " ms", "now"}) {
                 assertTrue(screen.contains(part), part + " in\n" + screen);
@@ -73,7 +73,7 @@ class DetailPaneTest {
             h.await("+ open");
             h.idle(Duration.ofMillis(1000));
             h.press('i');
-            String screen = h.await("Latency, whole history: ");
+            String screen = h.awaitScreen(s -> s.matches("(?s).*[_.=+*#%-]{3,}.*"), "three probes on the chart");
             for (char c : screen.toCharArray()) {
                 assertTrue(c < 128, "non-ASCII '" + c + "' in\n" + screen);
             }

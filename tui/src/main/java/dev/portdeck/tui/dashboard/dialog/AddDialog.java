@@ -14,15 +14,16 @@ final class AddDialog extends DeckDialog {
     private static final String LOCKED = "Asking the panel: the fields are locked until it answers.";
     private final LineField ip;
     private final LineField port;
-    private final Label problem = new Label("");
+    /** Title and frame 2, the two lines above the fields 2, the fields 2, the buttons 1. */
+    private final ProblemText problem = new ProblemText(7);
     private final Consumer<AssignRequest> add;
     private boolean busy;
 
     AddDialog(Server server, Runnable quit, Consumer<AssignRequest> add) {
         super("Add an allocation to " + server.name(), quit);
         this.add = add;
-        this.ip = new LineField(40, "", this::submit).onChange(t -> problem.setText("")).onComplaint(this::complain);
-        this.port = new LineField(8, "", this::submit).onChange(t -> problem.setText("")).onComplaint(this::complain);
+        this.ip = new LineField(40, "", this::submit).onChange(t -> problem.say("")).onComplaint(this::complain);
+        this.port = new LineField(8, "", this::submit).onChange(t -> problem.say("")).onComplaint(this::complain);
         Panel panel = new Panel();
         panel.addComponent(new Label("Leave both empty and the panel picks one.\nIn use: "
                 + server.allocations().size() + " of " + server.allocationLimit() + "."));
@@ -39,12 +40,12 @@ final class AddDialog extends DeckDialog {
     }
 
     private void complain(String why) {
-        problem.setText(wrap(why));
+        problem.say(why);
     }
 
     private void submit() {
         if (busy) {
-            problem.setText(LOCKED);
+            problem.say(LOCKED);
             return;
         }
         String ipText = ip.text().strip();
@@ -57,14 +58,14 @@ final class AddDialog extends DeckDialog {
                 p = -1;
             }
             if (p < 1 || p > 65535) {
-                problem.setText("The port must be a number from 1 to 65535.");
+                problem.say("The port must be a number from 1 to 65535.");
                 return;
             }
         }
         busy = true;
         ip.lock(LOCKED);
         port.lock(LOCKED);
-        problem.setText("asking the panel...");
+        problem.say("asking the panel...");
         add.accept(new AssignRequest(ipText.isEmpty() ? null : ipText, p));
     }
 
@@ -72,6 +73,6 @@ final class AddDialog extends DeckDialog {
         busy = false;
         ip.lock(null);
         port.lock(null);
-        problem.setText(wrap("Not added: " + sentence));
+        problem.say("Not added: " + sentence);
     }
 }

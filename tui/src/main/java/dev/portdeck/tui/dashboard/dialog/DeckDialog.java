@@ -51,9 +51,14 @@ abstract class DeckDialog extends BasicWindow {
 
     /** `text` word-wrapped to the dialog's width, keeping the paragraphs. */
     static String wrap(String text) {
+        return wrap(text, TEXT_WIDTH);
+    }
+
+    /** The same, `width` columns wide. */
+    static String wrap(String text, int width) {
         StringBuilder out = new StringBuilder();
         for (String paragraph : text.split("\n", -1)) {
-            List<String> lines = TerminalTextUtils.getWordWrappedText(TEXT_WIDTH, TerminalText.clean(paragraph));
+            List<String> lines = TerminalTextUtils.getWordWrappedText(width, TerminalText.clean(paragraph));
             out.append(lines.isEmpty() ? "" : String.join("\n", lines)).append('\n');
         }
         return out.toString().stripTrailing();

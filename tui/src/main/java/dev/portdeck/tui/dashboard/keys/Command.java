@@ -4,7 +4,7 @@ package dev.portdeck.tui.dashboard.keys;
 public enum Command {
     UP, DOWN, PAGE_UP, PAGE_DOWN, TOP, BOTTOM,
     OPEN, DETAIL, BACK, FILTER, SORT_NEXT, SORT_PREVIOUS, REVERSE,
-    REFRESH, PROBE_NOW, PAUSE, COPY,
+    REFRESH, PROBE_NOW, PAUSE, COPY, CHECK,
     ADD, PRIMARY, NOTES, REMOVE,
     HELP, QUIT
 }

@@ -46,6 +46,8 @@ public final class Keymap {
                 change(Command.REMOVE, "D Del", "remove (asks first)", "remove", DELETE, ch('D'),
                         type(KeyType.Delete)),
                 look(Command.COPY, "c", "copy ip:port (OSC 52)", "copy", ALLOCATION, ch('c')),
+                // not a change to the panel: it works in --readonly too
+                look(Command.CHECK, "C", "choose check; --readonly ok", "check", ALLOCATION, ch('C')),
                 look(Command.COPY, "c", "copy the server's id", null,
                         Set.of(View.SERVERS), ch('c')),
                 look(Command.FILTER, "/", "filter rows (Esc clears)", "filter", TABLES, ch('/')),

@@ -203,7 +203,7 @@ public final class Changes {
     private void readBack(Server server, long token, RuntimeException lost, Function<Server, Verdict> verify,
             Function<Server, Allocation> result, Consumer<Applied> ok, Consumer<RuntimeException> fail) {
         String said = Deck.sentence(lost);
-        calls.call(() -> client.server(server.identifier()), fresh -> {
+        calls.call(() -> client.serverWithEgg(server.identifier()), fresh -> {
             end(token);
             deck.replace(fresh);
             switch (verify.apply(fresh)) {

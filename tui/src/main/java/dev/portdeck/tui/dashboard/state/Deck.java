@@ -1,7 +1,11 @@
 package dev.portdeck.tui.dashboard.state;
 
+import dev.portdeck.probe.Check;
+import dev.portdeck.probe.Outcome;
 import dev.portdeck.probe.StatsSnapshot;
 import dev.portdeck.probe.Target;
+import dev.portdeck.probe.local.Diagnosis;
+import dev.portdeck.probe.local.Listening;
 import dev.portdeck.shared.client.PanelClient;
 import dev.portdeck.shared.error.Forbidden;
 import dev.portdeck.shared.error.InvalidInput;
@@ -9,6 +13,7 @@ import dev.portdeck.shared.error.NotFound;
 import dev.portdeck.shared.error.PanelException;
 import dev.portdeck.shared.error.Refused;
 import dev.portdeck.shared.error.Unauthorized;
+import dev.portdeck.shared.error.Unreachable;
 import dev.portdeck.shared.model.Allocation;
 import dev.portdeck.shared.model.PowerState;
 import dev.portdeck.shared.model.Resources;
@@ -56,6 +61,11 @@ public final class Deck {
     private final Set<String> resourcesAsked = new HashSet<>();
     private final Map<String, Traffic> traffic = new HashMap<>();
     private final Map<Target, StatsSnapshot> stats = new HashMap<>();
+    private final CheckPlan checks;
+    private Map<Allocation, CheckPlan.Planned> plans = Map.of();
+    private final Evidence evidence = new Evidence(this::changed);
+    private String shown;
+    private final Map<String, String> nodeProblems = new HashMap<>();
     private final Set<String> detailed = new HashSet<>();
     private final Map<String, String> allocationProblems = new HashMap<>();
     private final Set<String> allocationsAsked = new HashSet<>();
@@ -67,7 +77,13 @@ public final class Deck {
 
     public Deck(PanelClient client, Reachability reachability, Executor io, Executor ui, ScheduledExecutorService timer,
             Clock clock) {
+        this(client, reachability, io, ui, timer, clock, CheckSettings.NONE);
+    }
+
+    public Deck(PanelClient client, Reachability reachability, Executor io, Executor ui, ScheduledExecutorService timer,
+            Clock clock, CheckSettings checks) {
         this.client = client;
+        this.checks = new CheckPlan(checks);
         this.reachability = reachability;
         this.calls = new Calls(io, ui, timer);
         this.clock = clock;
@@ -75,10 +91,21 @@ public final class Deck {
         this.changes = new Changes(this, client, calls);
     }
 
+    /** Also asks what listens on this machine at each allocation, once per probe round (before {@link #start}). */
+    public void listenHere(ListeningFeed feed) {
+        evidence.listenHere(feed);
+    }
+
+    /** Also reads the allocations' history from Prometheus, every minute (before {@link #start}). */
+    public void readHistory(HistoryFeed feed) {
+        evidence.readHistory(feed);
+    }
+
     /** Loads the servers, starts polling resources and listening to the probes. Call on the UI thread. */
     public void start() {
         Coalescer<Target, StatsSnapshot> coalescer = new Coalescer<>(calls.timer(), calls.ui(), 100, this::applyStats);
         reachability.subscribe(coalescer::offer);
+        evidence.start(reachability);
         reload();
         scheduleResources();
     }
@@ -88,7 +115,9 @@ public final class Deck {
      * the panels' rate limits (Pelican: 256 requests a minute).
      */
     private void scheduleResources() {
-        long every = Math.max(RESOURCES_EVERY.toMillis(), servers.size() * RESOURCES_GAP_MILLIS);
+        long planned = Math.max(RESOURCES_EVERY.toMillis(), servers.size() * RESOURCES_GAP_MILLIS);
+        // slower still when the user's other tools have spent most of the panel's per-user limit
+        long every = client.rateLimit().pace(Duration.ofMillis(planned)).toMillis();
         try {
             calls.timer().schedule(() -> calls.ui().execute(() -> {
                 pollResources();
@@ -146,8 +175,57 @@ public final class Deck {
     }
 
     public StatsSnapshot stats(Allocation allocation) {
-        Target t = targetOf(allocation);
-        return t == null ? null : stats.get(t);
+        CheckPlan.Planned p = plans.get(allocation);
+        return p == null ? null : stats.get(p.target());
+    }
+
+    /** How the allocation is probed (its check and why, closed by design or not); null when it is not probed. */
+    public CheckPlan.Planned plan(Allocation allocation) {
+        return plans.get(allocation);
+    }
+
+    public CheckPlan checks() {
+        return checks;
+    }
+
+    /** What listens on this machine and what the agents saw (for LISTEN, the history and the diagnosis). */
+    public Evidence evidence() {
+        return evidence;
+    }
+
+    /** What listens on this machine at the allocation's address and port; null before the first read. */
+    public Listening listening(Allocation allocation) {
+        CheckPlan.Planned p = plans.get(allocation);
+        return p == null ? null : evidence.listening(p.target());
+    }
+
+    /** Why the server's power state and traffic cannot be read: the node (Wings) does not answer; else null. */
+    public String nodeProblem(String identifier) {
+        return nodeProblems.get(identifier);
+    }
+
+    /**
+     * What is probably wrong, in one sentence: what listens here, what the probe from here saw, and what the agents'
+     * vantage points see ({@link Evidence#diagnosis}); null while nothing is known.
+     */
+    public Diagnosis diagnosis(String server, Allocation allocation) {
+        CheckPlan.Planned p = plans.get(allocation);
+        StatsSnapshot st = p == null ? null : stats.get(p.target());
+        return evidence.diagnosis(p == null ? null : p.target(), st == null || st.last() == null ? null
+                : st.last().outcome(), server, allocation.id());
+    }
+
+    /** How many of the server's allocations are closed by design (expect_closed) and were closed at their latest probe. */
+    public int closedAsExpected(Server server) {
+        int n = 0;
+        for (Allocation a : server.allocations()) {
+            CheckPlan.Planned p = plans.get(a);
+            StatsSnapshot st = p == null || !p.expectedClosed() ? null : stats.get(p.target());
+            if (st != null && st.last() != null && st.last().outcome() instanceof Outcome.Closed) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** How many of the server's allocations answered their latest probe. */
@@ -218,7 +296,8 @@ public final class Deck {
         retry.cancel();
         loading = true;
         changed();
-        calls.call(client::listServers, list -> {
+        // the eggs and startup variables come in the same pages: they choose each allocation's check
+        calls.call(() -> client.listServers(true), list -> {
             if (!loaded && StartClock.timing()) {
                 LOG.info(() -> list.size() + " servers loaded at " + StartClock.millis() + " ms");
             }
@@ -256,7 +335,7 @@ public final class Deck {
 
     /** One server again (after a change, or on entering its view); `after` runs on success. */
     public void refresh(String identifier, Runnable after, Consumer<RuntimeException> fail) {
-        calls.call(() -> client.server(identifier), fresh -> {
+        calls.call(() -> client.serverWithEgg(identifier), fresh -> {
             if (problem != null) { // the panel answers again
                 problem = null;
                 retry.succeeded();
@@ -280,10 +359,21 @@ public final class Deck {
 
     void replace(Server fresh) {
         List<Server> next = new ArrayList<>(servers);
-        next.replaceAll(s -> s.identifier().equals(fresh.identifier()) ? fresh : s);
+        next.replaceAll(s -> s.identifier().equals(fresh.identifier()) ? keepEgg(s, fresh) : s);
         servers = List.copyOf(next);
         retarget();
         changed();
+    }
+
+    /** A read without `?include=egg` does not make the egg unknown: each allocation keeps its check. */
+    private static Server keepEgg(Server before, Server fresh) {
+        if (fresh.egg() != null || before.egg() == null) {
+            return fresh;
+        }
+        return new Server(fresh.identifier(), fresh.uuid(), fresh.name(), fresh.node(), fresh.status(),
+                fresh.suspended(), fresh.allocationLimit(), fresh.allocations(), fresh.permissions(),
+                fresh.transferring(), fresh.nodeUnderMaintenance(), fresh.dockerImage(), before.egg(),
+                fresh.variables().isEmpty() ? before.variables() : fresh.variables());
     }
 
     /** Panels may leave relationships.allocations out: ask the allocations endpoint, for this server alone. */
@@ -307,12 +397,60 @@ public final class Deck {
         });
     }
 
+    /** The check of every allocation again, and the probes' targets after them (a changed check is a new target). */
     private void retarget() {
         Set<Target> targets = new LinkedHashSet<>();
-        servers.forEach(s -> s.allocations().stream().map(Deck::targetOf).filter(t -> t != null)
-                .forEach(targets::add));
+        Map<Allocation, CheckPlan.Planned> next = new HashMap<>();
+        for (Server s : servers) {
+            for (Allocation a : s.allocations()) {
+                CheckPlan.Planned p = checks.plan(s, a);
+                if (p != null) {
+                    next.put(a, p);
+                    targets.add(p.target());
+                }
+            }
+        }
+        plans = next;
         stats.keySet().retainAll(targets);
         reachability.watch(List.copyOf(targets));
+        watchListening();
+    }
+
+    /**
+     * Which server's allocations are on screen (null: none, the servers view): only theirs are asked what listens,
+     * as nothing else shows it, so the servers view costs no reads of /proc at all.
+     */
+    public void showing(String identifier) {
+        shown = identifier;
+        watchListening();
+    }
+
+    private void watchListening() {
+        Server s = shown == null ? null : server(shown);
+        Set<Target> targets = new LinkedHashSet<>();
+        if (s != null) {
+            s.allocations().stream().map(plans::get).filter(p -> p != null).forEach(p -> targets.add(p.target()));
+        }
+        evidence.show(s == null ? null : shown, targets);
+    }
+
+    /** `C`: ask `a` of `s` this check from now on (null: auto); its statistics start again, as it is a new question. */
+    public void chooseCheck(Server s, Allocation a, Check check) {
+        checks.choose(s, a, check);
+        retarget();
+        changed();
+    }
+
+    /** Writes the check of `a` into the config file (null: removes its line); `ok` gets the line written. */
+    public void rememberCheck(Server s, Allocation a, Check check, Consumer<String> ok,
+            Consumer<RuntimeException> fail) {
+        calls.call(() -> checks.write(s, a, check), now -> {
+            checks.written(s, a, now);
+            retarget();
+            changed();
+            ok.accept(check == null ? "removed " + CheckPlan.fileKey(s, a) : CheckPlan.fileKey(s, a) + " = "
+                    + check.word());
+        }, fail);
     }
 
     private void pollResources() {
@@ -326,11 +464,19 @@ public final class Deck {
         }
         calls.call(() -> client.resources(id), r -> {
             resourcesAsked.remove(id);
+            if (nodeProblems.remove(id) != null) {
+                changed();
+            }
             applyResources(id, r);
         }, e -> {
             resourcesAsked.remove(id);
             if (e instanceof Refused || e instanceof NotFound) {
                 resources.remove(id); // e.g. suspended: what was read before is no longer true
+                changed();
+            } else if (e instanceof Unreachable && ((Unreachable) e).httpStatus() == 504) {
+                // the panel answered: its node's daemon did not (DaemonConnectionException), so the power is unknown
+                resources.remove(id);
+                nodeProblems.put(id, sentence(e));
                 changed();
             }
             LOG.log(Level.FINE, "resources of {0}: {1}", new Object[] {id, sentence(e)});
@@ -354,6 +500,11 @@ public final class Deck {
             traffic.put(id, Traffic.between(before, then, fresh, now));
         }
         changed();
+    }
+
+    /** `r`: the history again now too. */
+    public void reloadHistory() {
+        evidence.reloadHistory();
     }
 
     private void applyStats(Map<Target, StatsSnapshot> changes) {

@@ -30,6 +30,17 @@ public final class Readouts {
         return ms < 100 ? String.format(Locale.ROOT, "%.1f", ms) : String.format(Locale.ROOT, "%.0f", ms);
     }
 
+    /** A share of time up, 0..1: "100%", "99.9%" (never rounded up to 100), "0%". */
+    public String percent(double share) {
+        if (share >= 1.0) {
+            return "100%";
+        }
+        if (share <= 0.0) {
+            return "0%";
+        }
+        return String.format(Locale.ROOT, "%.1f%%", Math.floor(share * 1000) / 10);
+    }
+
     public String loss(double percent, int sent) {
         return sent == 0 ? glyphs.none() : String.format(Locale.ROOT, "%.0f%%", percent);
     }

@@ -8,13 +8,14 @@ import java.util.Locale;
 
 /**
  * A table's view state over a {@link TableSource}: filter, sort, selection (kept on the same row by key while the
- * data underneath changes) and scroll position.
+ * data underneath changes) and scroll position. The sort column is kept by its title, so it stays the same column when
+ * a source adds or drops columns (LISTEN once this machine's sockets are read).
  */
 public final class RowTable<R> {
 
     private final TableSource<R> source;
     private String filter = "";
-    private int sortColumn;
+    private String sortTitle;
     private boolean descending;
     private String selectedKey;
     private int selected;
@@ -22,7 +23,7 @@ public final class RowTable<R> {
 
     public RowTable(TableSource<R> source) {
         this.source = source;
-        this.sortColumn = source.defaultSort();
+        this.sortTitle = source.columns().get(source.defaultSort()).title();
     }
 
     public TableSource<R> source() {
@@ -38,7 +39,7 @@ public final class RowTable<R> {
                 rows.add(r);
             }
         }
-        Comparator<R> by = source.sorter(sortColumn);
+        Comparator<R> by = source.sorter(sortColumn());
         if (by != null) {
             rows.sort(descending ? by.reversed() : by);
         }
@@ -121,10 +122,11 @@ public final class RowTable<R> {
 
     private void stepSort(int direction) {
         int n = source.columns().size();
+        int now = sortColumn();
         for (int step = 1; step <= n; step++) {
-            int c = Math.floorMod(sortColumn + direction * step, n);
+            int c = Math.floorMod(now + direction * step, n);
             if (source.sorter(c) != null) {
-                sortColumn = c;
+                sortTitle = source.columns().get(c).title();
                 descending = false;
                 return;
             }
@@ -136,7 +138,7 @@ public final class RowTable<R> {
         List<Column> columns = source.columns();
         for (int c = 0; c < columns.size(); c++) {
             if (columns.get(c).title().equalsIgnoreCase(title) && source.sorter(c) != null) {
-                sortColumn = c;
+                sortTitle = columns.get(c).title();
                 descending = descend;
                 return true;
             }
@@ -148,8 +150,15 @@ public final class RowTable<R> {
         descending = !descending;
     }
 
+    /** The index of the sort column among the source's columns now (the default one when it went away). */
     public int sortColumn() {
-        return sortColumn;
+        List<Column> columns = source.columns();
+        for (int c = 0; c < columns.size(); c++) {
+            if (columns.get(c).title().equals(sortTitle)) {
+                return c;
+            }
+        }
+        return source.defaultSort();
     }
 
     public boolean descending() {

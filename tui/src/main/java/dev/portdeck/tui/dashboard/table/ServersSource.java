@@ -19,7 +19,7 @@ public final class ServersSource implements TableSource<Server> {
             Column.flexible("NAME", 12, 40, 0),
             Column.fixed("ID", 8, 3),
             Column.flexible("NODE", 6, 14, 4),
-            Column.fixed("STATE", 9, 0),
+            Column.flexible("STATE", 9, 16, 0),
             Column.number("UPTIME", 6, 5),
             Column.number("RX/s", 6, 6),
             Column.number("TX/s", 6, 6),
@@ -78,25 +78,37 @@ public final class ServersSource implements TableSource<Server> {
         return Cell.of(used + "/" + s.allocationLimit(), used >= s.allocationLimit() ? Tone.WARN : Tone.NORMAL);
     }
 
+    /** Answered of all; green when every one is as it should be (ports closed by design count as fine). */
     private Cell reachable(Server s) {
         int used = s.allocations().size();
         if (used == 0 && (deck.allocationProblem(s.identifier()) != null || deck.allocationsPending(s.identifier()))) {
             return Cell.of(glyphs.none(), Tone.DIM);
         }
         int up = deck.reachable(s);
-        return Cell.of(up + "/" + used, up == used && used > 0 ? Tone.GOOD : up == 0 ? Tone.BAD : Tone.WARN);
+        int fine = up + deck.closedAsExpected(s);
+        return Cell.of(up + "/" + used, fine == used && used > 0 ? Tone.GOOD : fine == 0 ? Tone.BAD : Tone.WARN);
     }
 
-    /** The panel's status (suspended, installing, restoring backup), a transfer or node maintenance; then the power. */
+    /**
+     * What keeps the panel from changing the server ({@link Server#blockedBy()}: suspended, node under maintenance,
+     * installing, restoring a backup, transferring), else the panel's other status words, else the power; "node
+     * unreachable" when the panel cannot reach the node's daemon (Wings) to say it.
+     */
     private Cell state(Server s) {
-        if (s.suspended()) {
-            return Cell.of("suspended", Tone.BAD);
+        String blocked = s.blockedBy();
+        if (blocked != null) {
+            String word = switch (blocked) {
+                case "node under maintenance" -> "maintenance";
+                case "restoring a backup" -> "restoring";
+                default -> blocked;
+            };
+            return Cell.of(word, blocked.equals("suspended") ? Tone.BAD : Tone.WARN);
         }
         if (s.status() != null && !s.status().isBlank()) {
             return Cell.of(statusWord(s.status()), Tone.WARN);
         }
-        if (s.transferring() || s.nodeUnderMaintenance()) {
-            return Cell.of(s.transferring() ? "transferring" : "node maint.", Tone.WARN);
+        if (deck.nodeProblem(s.identifier()) != null) {
+            return Cell.of("wings down", Tone.BAD);
         }
         PowerState p = deck.power(s.identifier());
         if (p == null) {

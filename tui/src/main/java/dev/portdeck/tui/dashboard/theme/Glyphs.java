@@ -9,6 +9,7 @@ package dev.portdeck.tui.dashboard.theme;
  * @param open     state mark of a target that answers
  * @param down     state mark of a target that does not
  * @param pending  state mark before the first probe
+ * @param expected state mark of a port closed by design (expect_closed), and closed
  * @param primary  the primary allocation's mark
  * @param up       ascending sort mark
  * @param downward descending sort mark
@@ -17,15 +18,23 @@ package dev.portdeck.tui.dashboard.theme;
  * @param dot      separates parts of a line
  * @param into     leads from a server to its allocations in the header
  */
-public record Glyphs(String bars, char failed, char open, char down, char pending, char primary, char up, char downward,
-        String ellipsis, String none, String dot, String into) {
+public record Glyphs(String bars, char failed, char open, char down, char pending, char expected, char primary,
+        char up, char downward, String ellipsis, String none, String dot, String into) {
 
     public static final Glyphs UNICODE =
-            new Glyphs("▁▂▃▄▅▆▇█", '×', '●', '✕', '·', '★', '▲', '▼', "…", "—", " · ", " › ");
+            new Glyphs("▁▂▃▄▅▆▇█", '×', '●', '✕', '·', '○', '★', '▲', '▼', "…", "—", " · ", " › ");
     public static final Glyphs ASCII =
-            new Glyphs("_.-=+*#%", 'x', '+', 'x', '.', '*', '^', 'v', "~", "-", " | ", " > ");
+            new Glyphs("_.-=+*#%", 'x', '+', 'x', '.', 'o', '*', '^', 'v', "~", "-", " | ", " > ");
 
     public static Glyphs of(boolean ascii) {
         return ascii ? ASCII : UNICODE;
+    }
+
+    /** `text` as these glyphs draw it: in ASCII, the engine's arrows and ellipses ("egg Paper → …") become "->", "~". */
+    public String plain(String text) {
+        if (this != ASCII || text == null) {
+            return text;
+        }
+        return text.replace("→", "->").replace("…", ellipsis).replace("·", "|");
     }
 }

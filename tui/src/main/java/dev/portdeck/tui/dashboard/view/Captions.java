@@ -66,15 +66,22 @@ public final class Captions {
         }
         PowerState p = deck.power(s.identifier());
         long up = deck.uptimeMillis(s.identifier());
-        parts.add(p == null ? "power " + glyphs.none() : p.apiName() + (up > 0 ? " " + readouts.uptime(up) : ""));
+        if (deck.nodeProblem(s.identifier()) != null) {
+            parts.add("power " + glyphs.none() + " (the node's Wings does not answer the panel)");
+        } else {
+            parts.add(p == null ? "power " + glyphs.none() : p.apiName() + (up > 0 ? " " + readouts.uptime(up) : ""));
+        }
         return String.join(glyphs.dot(), parts);
     }
 
+    /** "3/5 allocations"; "no primary" after the primary was removed (Pelican allows it) until one is set. */
     private String allocations(Server s) {
         if (deck.allocationProblem(s.identifier()) != null) {
             return "allocations unreadable";
         }
-        return s.allocations().size() + "/" + s.allocationLimit() + " allocations";
+        boolean noPrimary = !s.allocations().isEmpty() && s.primaryAllocation() == null;
+        return (noPrimary ? "no primary" + glyphs.dot() : "") + s.allocations().size() + "/" + s.allocationLimit()
+                + " allocations";
     }
 
     /** The header's right side: read-only, loading, paused or how often the probes run. */
@@ -100,16 +107,24 @@ public final class Captions {
                 : "no " + what + (filter.isEmpty() ? "" : " match the filter");
     }
 
+    /** The uuid, how many allocations answer, and what keeps the panel from changing it or reading its state. */
     public String serverDetail(Server s) {
-        return s.uuid() + glyphs.dot() + deck.reachable(s) + " of " + s.allocations().size() + " allocations answer";
+        int expected = deck.closedAsExpected(s);
+        String blocked = s.blockedBy();
+        String node = deck.nodeProblem(s.identifier());
+        return s.uuid() + glyphs.dot() + deck.reachable(s) + " of " + s.allocations().size() + " allocations answer"
+                + (expected > 0 ? " (" + expected + " closed as expected)" : "")
+                + (blocked == null ? "" : glyphs.dot() + "the panel refuses changes: " + blocked)
+                + (node == null ? "" : glyphs.dot() + node);
     }
 
     /** Everything about one allocation that the columns may have cut: state and why, when checked, the notes. */
     public String allocationDetail(Allocation a, AllocationsSource source, Instant now) {
         String notes = a.notes() == null || a.notes().isBlank() ? "" : glyphs.dot() + a.notes();
         String why = source.reason(a);
+        String service = source.serviceSummary(a);
         return "#" + a.id() + " " + a.address() + (a.primary() ? " primary" : "") + glyphs.dot() + source.stateText(a)
-                + (why.isEmpty() ? "" : " (" + why + ")") + glyphs.dot() + "checked " + source.checkedText(a, now)
-                + notes;
+                + (why.isEmpty() ? "" : " (" + why + ")") + (service.isEmpty() ? "" : glyphs.dot() + service)
+                + glyphs.dot() + "checked " + source.checkedText(a, now) + notes;
     }
 }

@@ -1,12 +1,15 @@
 package dev.portdeck.tui.dashboard.view;
 
 import com.googlecode.lanterna.gui2.TextGUIGraphics;
-import dev.portdeck.probe.Check;
+import dev.portdeck.probe.Certificate;
 import dev.portdeck.probe.Outcome;
 import dev.portdeck.probe.Service;
 import dev.portdeck.probe.StatsSnapshot;
-import dev.portdeck.probe.Target;
+import dev.portdeck.probe.local.Diagnosis;
+import dev.portdeck.probe.local.Listening;
 import dev.portdeck.shared.model.Allocation;
+import dev.portdeck.tui.cli.ListeningText;
+import dev.portdeck.tui.dashboard.state.CheckPlan;
 import dev.portdeck.tui.dashboard.state.Deck;
 import dev.portdeck.tui.dashboard.table.AllocationsSource;
 import dev.portdeck.tui.dashboard.table.Readouts;
@@ -14,6 +17,7 @@ import dev.portdeck.tui.dashboard.theme.Glyphs;
 import dev.portdeck.tui.dashboard.theme.Palette;
 import dev.portdeck.tui.dashboard.theme.ScreenText;
 import dev.portdeck.tui.dashboard.theme.Tone;
+import dev.portdeck.tui.history.Availability;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -23,9 +27,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Everything known about one allocation (Enter or `i` in the allocations view): the full notes, the alias, the check,
- * the state and why, every latency figure with the window it covers, up/down times, and a latency chart over the
- * whole kept history that takes the room that is left.
+ * Everything known about one allocation (Enter or `i` in the allocations view): the full notes, the alias, the check
+ * and why it was chosen, the state and why, what the service said (its certificate for https) and its own round trip,
+ * what listens on this machine, the diagnosis, the history from Prometheus, every latency figure with the window it
+ * covers, up/down times, and a latency chart over the whole kept history that takes the room that is left.
  */
 public final class DetailPane {
 
@@ -33,6 +38,8 @@ public final class DetailPane {
     private static final int AXIS = 8;
     private static final int MIN_CHART_ROWS = 3;
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT)
+            .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
 
     /** One labelled line (or several, wrapped) of the pane. */
@@ -85,15 +92,33 @@ public final class DetailPane {
         f.add(new Fact("Address", a.address() + (a.primary() ? glyphs.dot() + "primary" : "")
                 + glyphs.dot() + "alias " + (a.ipAlias() == null || a.ipAlias().isBlank() ? glyphs.none() : a.ipAlias())));
         f.add(new Fact("Notes", a.notes() == null || a.notes().isBlank() ? glyphs.none() : a.notes()));
-        f.add(new Fact("Check", check(a, st)));
+        f.add(new Fact("Check", check(deck.plan(a))));
         String why = source.reason(a);
         f.add(new Fact("State", source.stateText(a) + (why.isEmpty() ? "" : ": " + why) + glyphs.dot()
-                + "checked " + source.checkedText(a, now), (st != null && st.last() != null
-                && st.last().outcome().isOpen() ? Tone.GOOD : st == null ? Tone.DIM : Tone.BAD)));
+                + "checked " + source.checkedText(a, now), st == null ? Tone.DIM : source.stateTone(a)));
         Service service = st == null || st.last() == null || !(st.last().outcome() instanceof Outcome.Open o)
                 ? null : o.service();
         if (service != null) {
             f.add(new Fact("Service", service(service)));
+            if (service.certificate() != null) {
+                f.add(certificate(service.certificate(), now));
+            }
+        }
+        if (st != null && st.appLast() != null) {
+            f.add(new Fact("Round trip", "last " + readouts.millis(st.appLast()) + glyphs.dot() + "avg "
+                    + readouts.millis(st.appAvg()) + glyphs.dot() + "p95 " + readouts.millis(st.appP95())
+                    + " ms: the service's own answer"));
+        }
+        Fact listening = listening(deck.listening(a));
+        if (listening != null) {
+            f.add(listening);
+        }
+        Diagnosis d = deck.diagnosis(source.serverId(), a);
+        if (d != null) {
+            f.add(new Fact("Diagnosis", d.sentence(), tone(d.finding())));
+        }
+        if (deck.evidence().historyOn()) {
+            f.add(history(deck.evidence().availability(source.serverId(), a.id()), now));
         }
         if (st == null) {
             f.add(new Fact("Latency", "no probe has answered yet"));
@@ -105,13 +130,79 @@ public final class DetailPane {
         return f;
     }
 
-    /** The question asked, and why that one: every allocation gets a TCP connect until game checks are chosen. */
-    private static String check(Allocation a, StatsSnapshot st) {
-        Target t = st != null ? st.target() : Deck.targetOf(a);
-        Check c = t == null ? Check.TCP : t.check();
-        String why = c == Check.TCP ? "does the port accept a connection (no game check is chosen for it yet)"
-                : "asks the service in its own protocol";
-        return c.word() + ": " + why;
+    /** The question asked, and why that one (the egg, a variable, the notes, the config file, `C`). */
+    private String check(CheckPlan.Planned p) {
+        if (p == null) {
+            return glyphs.none() + " (not probed)";
+        }
+        return p.target().check().word() + ": " + p.choice().reason() + (p.expectedClosed() ? glyphs.dot()
+                + "closed by design (expect_closed)" : "") + glyphs.dot() + "C changes it";
+    }
+
+    private Fact certificate(Certificate c, Instant now) {
+        long days = c.daysLeft(now);
+        String left = days < 0 ? "expired " + -days + " days ago" : days + " days left";
+        return new Fact("Certificate", c.subject() + glyphs.dot() + "expires " + DAY.format(c.notAfter()) + " (" + left
+                + ")" + glyphs.dot() + (c.selfSigned() ? "self-signed" : "issued by " + c.issuer()),
+                days < 0 ? Tone.BAD : days < 14 ? Tone.WARN : Tone.NORMAL);
+    }
+
+    /** What is bound to the port on this machine; nothing when the address is another machine's. */
+    private Fact listening(Listening l) {
+        if (l == null || l instanceof Listening.NotThisMachine) {
+            return null;
+        }
+        if (l instanceof Listening.Unknown u) {
+            return new Fact("Listening", "cannot see this machine's sockets: " + u.reason(), Tone.DIM);
+        }
+        if (l instanceof Listening.NotListening) {
+            return new Fact("Listening", "nothing is bound to the port on this machine", Tone.WARN);
+        }
+        ListeningText.Cells c = ListeningText.cells(l);
+        return new Fact("Listening", "tcp " + c.tcp() + glyphs.dot() + "udp " + c.udp() + glyphs.dot() + c.process());
+    }
+
+    private static Tone tone(Diagnosis.Finding finding) {
+        return switch (finding) {
+            case UP, LISTENING -> Tone.GOOD;
+            case DOWN, BLOCKED, HUNG -> Tone.BAD;
+            case UNPROVEN, SILENT -> Tone.WARN;
+            case UNKNOWN -> Tone.DIM;
+        };
+    }
+
+    /** What the agents saw, from Prometheus: availability, the vantage points, since when it is down. */
+    private Fact history(Availability seen, Instant now) {
+        String problem = deck.evidence().historyProblem();
+        if (seen == null) {
+            String text = problem != null ? problem : !deck.evidence().historyRead() ? "asking Prometheus at "
+                    + deck.evidence().historyWhere() + glyphs.ellipsis() : "no agent reports it to Prometheus at "
+                    + deck.evidence().historyWhere();
+            return new Fact("History", text, problem != null ? Tone.WARN : Tone.DIM);
+        }
+        List<String> parts = new ArrayList<>();
+        parts.add("24 h " + share(seen.lastDay()));
+        parts.add("7 d " + share(seen.lastWeek()));
+        if (seen.vantages() > 1) {
+            parts.add(seen.vantageSummary() + " (" + String.join(", ", seen.points().stream()
+                    .map(v -> v.name() + (v.up() ? " up" : " down")).toList()) + ")");
+        } else if (seen.vantages() == 1) {
+            Diagnosis.Vantage v = seen.points().get(0);
+            parts.add((v.up() ? "up" : "down") + " from " + v.name());
+        }
+        if (seen.downSince() != null) {
+            parts.add("down since " + CLOCK.format(seen.downSince()) + " (" + readouts.span(Duration.between(
+                    seen.downSince(), now)) + ")");
+        }
+        if (problem != null) {
+            parts.add("from an earlier answer: " + problem);
+        }
+        return new Fact("History", String.join(glyphs.dot(), parts), seen.downSince() != null ? Tone.BAD
+                : problem != null ? Tone.WARN : Tone.NORMAL);
+    }
+
+    private String share(Double value) {
+        return value == null ? glyphs.none() : readouts.percent(value);
     }
 
     private String service(Service s) {

@@ -33,7 +33,7 @@ public final class Painter {
 
     /** `text` cut (with an ellipsis) or padded to exactly `width` columns; line breaks become spaces. */
     String fit(String text, int width, boolean right) {
-        return ScreenText.fit(text, width, right, glyphs.ellipsis());
+        return ScreenText.fit(glyphs.plain(text), width, right, glyphs.ellipsis());
     }
 
     /** A reverse-video bar with `left` text and `right` text at the edge. */
@@ -116,7 +116,9 @@ public final class Painter {
             String text = fit(cell.textFor(w), w, columns.get(c).right());
             int end = ScreenText.put(g, x, y, text);
             if (!selected) {
-                markFailures(g, x, y, text);
+                if (cell.tone() != Tone.DIM) { // a dimmed history is no alarm (a port closed by design)
+                    markFailures(g, x, y, text);
+                }
                 palette.apply(g, Tone.NORMAL);
             }
             x = k + 1 < count ? x + w + ColumnLayout.GAP : width;

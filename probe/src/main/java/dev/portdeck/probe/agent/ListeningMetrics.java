@@ -1,0 +1,134 @@
+package dev.portdeck.probe.agent;
+
+import dev.portdeck.probe.Check.Transport;
+import dev.portdeck.probe.local.Endpoint;
+import dev.portdeck.probe.local.ListeningSnapshot;
+import dev.portdeck.probe.local.LocalAddresses;
+import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@code portdeck_allocation_listening{allocation, proto}}: whether a socket of the check's transport ({@code proto}
+ * "tcp" or "udp") is bound on this machine to the allocation's address and port: 1 bound, 0 nothing bound, no sample
+ * when the address is not this machine's, so an agent at another vantage point never reports a false 0. The check's
+ * transport only: a Minecraft server without its UDP query port must not read as "not listening".
+ *
+ * <p>Once per round, one read of the /proc/net tables the checks use (none at all when no allocation is on this
+ * machine); processes are not named, which would cost a pass over every process's descriptors.
+ */
+final class ListeningMetrics implements MultiCollector {
+
+    static final String NAME = "portdeck_allocation_listening";
+
+    /**
+     * One allocation's labels (built once), where to look (from its IP, or for one on 0.0.0.0 from where its alias
+     * pointed: looked up again when that changes), and what was found last: -1 not known here, 0 nothing bound, 1
+     * bound.
+     */
+    private static final class Entry {
+        final WatchedAllocation watched;
+        final Labels labels;
+        final Transport transport;
+        Endpoint endpoint; // null: none (an alias that did not resolve, an ip that is no IP)
+        InetAddress probedAt;
+        boolean looked;
+        int state = -1;
+
+        Entry(WatchedAllocation w, Labels constLabels) {
+            watched = w;
+            transport = w.check().transport();
+            labels = Labels.of("allocation", Long.toString(w.allocation().id()),
+                    "proto", transport.name().toLowerCase(java.util.Locale.ROOT)).merge(constLabels);
+        }
+
+        Endpoint endpoint(InetAddress address) {
+            if (!looked || watched.allocation().bindsEveryAddress() && !java.util.Objects.equals(address, probedAt)) {
+                looked = true;
+                probedAt = address;
+                // 0.0.0.0 left (its alias did not resolve) would be "every address" of whichever machine: no fact
+                endpoint = Endpoint.of(watched.allocation(), address)
+                        .filter(e -> !e.address().isAnyLocalAddress()).orElse(null);
+            }
+            return endpoint;
+        }
+    }
+
+    private final Labels constLabels;
+    private final AtomicLong changes;
+    private final Map<WatchedAllocation, Entry> entries = new HashMap<>(); // guarded by this
+    private List<Entry> sorted = List.of(); // guarded by this
+
+    /** {@code changes} counts every change to the gauge (what {@link AllocationExposition} reads). */
+    ListeningMetrics(Labels constLabels, AtomicLong changes) {
+        this.constLabels = constLabels;
+        this.changes = changes;
+    }
+
+    /** Watches exactly these allocations from now on. */
+    synchronized void retain(Collection<WatchedAllocation> watched) {
+        changes.incrementAndGet();
+        Map<WatchedAllocation, Entry> next = new HashMap<>();
+        for (WatchedAllocation w : watched) {
+            Entry known = entries.get(w);
+            next.put(w, known != null ? known : new Entry(w, constLabels));
+        }
+        entries.clear();
+        entries.putAll(next);
+        List<Entry> list = new ArrayList<>(next.values());
+        list.sort(Comparator.comparing((Entry e) -> e.labels));
+        sorted = list;
+    }
+
+    /**
+     * Looks at this machine's sockets once for the allocations of a round, each at the address its probe used (for
+     * an allocation on 0.0.0.0, where its alias pointed).
+     */
+    synchronized void update(Map<WatchedAllocation, InetAddress> probedAt) {
+        changes.incrementAndGet();
+        LocalAddresses local = LocalAddresses.ofThisMachine();
+        List<Entry> here = new ArrayList<>();
+        Set<Transport> transports = EnumSet.noneOf(Transport.class);
+        probedAt.forEach((w, address) -> {
+            Entry entry = entries.get(w);
+            if (entry == null) {
+                return; // left the panel while the round ran
+            }
+            Endpoint e = entry.endpoint(address);
+            if (e != null && local.contains(e.address())) {
+                here.add(entry);
+                transports.add(entry.transport);
+            } else {
+                entry.state = -1;
+            }
+        });
+        ListeningSnapshot snapshot = transports.isEmpty() ? null : ListeningSnapshot.take(transports);
+        for (Entry entry : here) {
+            entry.state = !snapshot.here(entry.endpoint) ? -1 : snapshot.bound(entry.endpoint, entry.transport) ? 1 : 0;
+        }
+    }
+
+    @Override
+    public synchronized MetricSnapshots collect() {
+        GaugeSnapshot.Builder gauge = GaugeSnapshot.builder().name(NAME)
+                .help("1 when a socket of the check's transport (proto) is bound on this machine to the allocation's"
+                        + " address and port, 0 when none is; no sample when the address is not this machine's");
+        for (Entry e : sorted) {
+            if (e.state >= 0) {
+                gauge.dataPoint(new GaugeSnapshot.GaugeDataPointSnapshot(e.state, e.labels, null));
+            }
+        }
+        return MetricSnapshots.of(gauge.build());
+    }
+}
