@@ -129,7 +129,7 @@ public final class Prober implements AutoCloseable {
         List<SelectorLoop> started = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
             String name = i == 0 ? "portdeck-probe-selector" : "portdeck-probe-selector-" + (i + 1);
-            started.add(new SelectorLoop(name, line, cap, pacer, () -> closed));
+            started.add(new SelectorLoop(name, i == 0, line, cap, pacer, () -> closed));
         }
         for (int i = 0; i < threads; i++) {
             started.get(i).follow(threads > 1 ? started.get((i + 1) % threads) : null);

@@ -45,6 +45,8 @@ final class SelectorLoop {
     private final Thread thread;
     private final AtomicBoolean wakeupArmed = new AtomicBoolean();
     private SelectorLoop next;
+    /** The first loop takes work as soon as it runs; the others only once called (see {@link #run()}). */
+    private final boolean first;
 
     // Confined to this loop's thread.
     private final PriorityQueue<Attempt> deadlines = new PriorityQueue<>((a, b) -> Long.compare(a.deadline, b.deadline));
@@ -53,7 +55,9 @@ final class SelectorLoop {
     private final ByteBuffer scratch = ByteBuffer.allocateDirect(64 * 1024); // one read or datagram of any exchange
     private long readyAt;
 
-    SelectorLoop(String name, Deque<Attempt> line, InFlightCap cap, UdpPacer pacer, BooleanSupplier closed) {
+    SelectorLoop(String name, boolean first, Deque<Attempt> line, InFlightCap cap, UdpPacer pacer,
+            BooleanSupplier closed) {
+        this.first = first;
         this.line = line;
         this.cap = cap;
         this.pacer = pacer;
@@ -90,6 +94,10 @@ final class SelectorLoop {
     private void run() {
         warmUp();
         try {
+            if (!first) {
+                // Wait to be called: a loop that started late would otherwise grab part of a small round from the line
+                selector.select(this::onReady, 0);
+            }
             while (!closed.getAsBoolean()) {
                 wakeupArmed.set(false);
                 releasePaced(System.nanoTime());
