@@ -1,59 +1,111 @@
 import dev.portdeck.probe.Outcome;
 import dev.portdeck.probe.ProbeResult;
-import dev.portdeck.probe.Target;
 import dev.portdeck.probe.Prober;
+import dev.portdeck.probe.Target;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 /**
- * Benchmark helper, run against the jar: in-process sweep throughput of the engine (connects/s over ROUNDS sweeps of
- * 127.0.0.1:FROM-TO after one warm-up sweep) and the loopback connect time the engine reports for one open PORT
- * (COUNT sequential probes: p50, p99, min, avg, max).
- * Usage: java -cp tui/target/portdeck.jar bench/SweepThroughput.java FROM TO ROUNDS PORT COUNT
+ * Benchmark helper, run against the jar: in-process sweep throughput of the engine over 127.0.0.1:FROM-TO, with one
+ * selector thread and with the default (one per core), ROUNDS sweeps of each in turn after a warm-up sweep; the peak
+ * of open descriptors during the sweeps next to the in-flight cap; whether both found the same open ports; then the
+ * loopback connect time the engine reports for one open PORT (COUNT sequential probes: p50, p99, min, avg, max).
+ * With NMAP_MS (nmap's whole-process time for the same ports), each rate is also given as a multiple of nmap's.
+ * Usage: java -cp tui/target/portdeck.jar bench/SweepThroughput.java FROM TO ROUNDS PORT COUNT [NMAP_MS]
  */
 public class SweepThroughput {
+
     public static void main(String[] args) throws Exception {
         int from = Integer.parseInt(args[0]);
         int to = Integer.parseInt(args[1]);
         int rounds = Integer.parseInt(args[2]);
         int port = Integer.parseInt(args[3]);
         int count = Integer.parseInt(args[4]);
+        double nmapRate = args.length > 5 ? (to - from + 1) / (Double.parseDouble(args[5]) / 1000) : 0;
         List<Target> targets = new ArrayList<>();
         for (int p = from; p <= to; p++) {
             targets.add(Target.of("127.0.0.1", p));
         }
-        try (Prober prober = new Prober()) {
-            prober.sweep(targets, Duration.ofSeconds(1), null).get(); // warm-up
-            long[] took = new long[rounds];
-            for (int r = 0; r < rounds; r++) {
+        Prober.Settings defaults = Prober.Settings.defaults();
+        int[] threads = {1, defaults.selectorThreads()};
+        Prober[] probers = {new Prober(defaults.withSelectorThreads(1)), new Prober(defaults)};
+        long[][] took = new long[2][rounds];
+        long[] peak = new long[2];
+        long[] opened = new long[2];
+        long before = openDescriptors();
+        for (int i = 0; i < 2; i++) {
+            probers[i].sweep(targets, Duration.ofSeconds(1), null).get(); // warm-up
+        }
+        for (int r = 0; r < rounds; r++) {
+            for (int i = 0; i < 2; i++) {
+                AtomicLong high = new AtomicLong();
+                AtomicInteger seen = new AtomicInteger();
                 long start = System.nanoTime();
-                List<ProbeResult> results = prober.sweep(targets, Duration.ofSeconds(1), null).get();
-                took[r] = System.nanoTime() - start;
+                List<ProbeResult> results = probers[i].sweep(targets, Duration.ofSeconds(1), res -> {
+                    if (seen.incrementAndGet() % 100 == 0) { // listing /proc costs; every 100th result shows a breach
+                        high.accumulateAndGet(openDescriptors(), Math::max);
+                    }
+                }).get();
+                took[i][r] = System.nanoTime() - start;
                 if (results.size() != targets.size()) {
                     throw new IllegalStateException("lost results");
                 }
-            }
-            Arrays.sort(took);
-            long median = took[rounds / 2];
-            System.out.printf("sweep: %d connects, median %.1f ms (best %.1f ms) = %.0f connects/s (cap %d in flight)%n",
-                    targets.size(), median / 1e6, took[0] / 1e6, targets.size() / (median / 1e9), prober.maxInFlight());
-            long[] micros = new long[count];
-            Target open = Target.of("127.0.0.1", port);
-            for (int i = 0; i < count; i++) {
-                ProbeResult r = prober.probe(open, Duration.ofSeconds(1)).get();
-                if (!(r.outcome() instanceof Outcome.Open o)) {
-                    throw new IllegalStateException("port " + port + " is " + r.outcome().word());
+                peak[i] = Math.max(peak[i], high.get());
+                long open = results.stream().filter(res -> res.outcome() instanceof Outcome.Open).count();
+                if (r > 0 && open != opened[i]) {
+                    throw new IllegalStateException("open ports changed between sweeps: " + opened[i] + " then " + open);
                 }
-                micros[i] = o.latency().toNanos() / 1000;
-                Thread.sleep(1);
+                opened[i] = open;
             }
-            long sum = Arrays.stream(micros).sum();
-            Arrays.sort(micros);
-            System.out.printf("connect 127.0.0.1:%d x%d: p50 %d us, p99 %d us, min %d us, avg %d us, max %d us%n",
-                    port, count, micros[(int) Math.ceil(0.50 * count) - 1], micros[(int) Math.ceil(0.99 * count) - 1],
-                    micros[0], sum / count, micros[count - 1]);
+        }
+        for (int i = 0; i < 2; i++) {
+            Arrays.sort(took[i]);
+            double median = took[i][rounds / 2] / 1e9;
+            double rate = targets.size() / median;
+            System.out.printf("sweep, %d selector thread%s: %d connects, median %.1f ms (best %.1f ms) = %.0f connects/s%s;"
+                            + " %d open; peak %d descriptors above the %d before (cap %d in flight)%n",
+                    threads[i], threads[i] == 1 ? "" : "s", targets.size(), median * 1e3, took[i][0] / 1e6, rate,
+                    nmapRate > 0 ? String.format(" = %.2f x nmap's", rate / nmapRate) : "", opened[i],
+                    peak[i] - before, before, probers[i].maxInFlight());
+        }
+        connectTimes(probers[1], port, count);
+        for (Prober p : probers) {
+            p.close();
+        }
+    }
+
+    private static void connectTimes(Prober prober, int port, int count) throws Exception {
+        long[] micros = new long[count];
+        Target open = Target.of("127.0.0.1", port);
+        for (int i = 0; i < count; i++) {
+            ProbeResult r = prober.probe(open, Duration.ofSeconds(1)).get();
+            if (!(r.outcome() instanceof Outcome.Open o)) {
+                throw new IllegalStateException("port " + port + " is " + r.outcome().word());
+            }
+            micros[i] = o.latency().toNanos() / 1000;
+            Thread.sleep(1);
+        }
+        long sum = Arrays.stream(micros).sum();
+        Arrays.sort(micros);
+        System.out.printf("connect 127.0.0.1:%d x%d: p50 %d us, p99 %d us, min %d us, avg %d us, max %d us%n",
+                port, count, micros[(int) Math.ceil(0.50 * count) - 1], micros[(int) Math.ceil(0.99 * count) - 1],
+                micros[0], sum / count, micros[count - 1]);
+    }
+
+    private static long openDescriptors() {
+        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

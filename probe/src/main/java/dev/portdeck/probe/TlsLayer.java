@@ -55,7 +55,7 @@ final class TlsLayer {
         appIn = ByteBuffer.allocate(engine.getSession().getApplicationBufferSize());
     }
 
-    /** Builds the (lazily created) SSL context now, on the caller's thread, not in the middle of a sweep. */
+    /** Builds the (lazily created) SSL context now, off the selector threads (see CheckPreparation). */
     static void prepare() {
         Context.SSL.getProtocol();
     }

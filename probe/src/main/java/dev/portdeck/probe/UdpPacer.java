@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * Spaces the UDP questions to one address: each new question to an address goes at least {@code gap} after the one
  * before it (a protocol's own follow-ups, such as an A2S challenge answer, are not held back). A sweep over many game
- * servers on one node thus reaches that node as a trickle, not a burst. Selector thread only.
+ * servers on one node thus reaches that node as a trickle, not a burst. Shared by a prober's selector threads.
  */
 final class UdpPacer {
 
@@ -20,7 +20,7 @@ final class UdpPacer {
     }
 
     /** Reserves the earliest time at or after {@code now} that a question to {@code address} may be sent. */
-    long reserve(InetAddress address, long now) {
+    synchronized long reserve(InetAddress address, long now) {
         if (gapNanos <= 0) {
             return now;
         }

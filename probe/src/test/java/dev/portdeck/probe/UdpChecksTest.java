@@ -169,4 +169,23 @@ class UdpChecksTest {
             assertTrue(stamped >= (count - 1) * gap.toMillis() - 5, "stamped " + stamped + " ms apart");
         }
     }
+
+    @Test
+    void theGapHoldsWhenSeveralSelectorThreadsShareTheQuestionsToOneAddress() throws Exception {
+        Duration gap = Duration.ofMillis(1);
+        int count = 600; // more than one thread's batch: the second thread takes part of them
+        try (Fixtures.Udp server = new Fixtures.Udp((req, n) -> List.of(req));
+                Prober paced = new Prober(Prober.Settings.defaults().withMaxInFlight(1024).withUdpGap(gap)
+                        .withSelectorThreads(3))) {
+            List<Target> targets = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                targets.add(new Target("127.0.0.1", server.port(), "q" + i, Check.UDP));
+            }
+            List<ProbeResult> results = paced.sweep(targets, TIMEOUT, null).get(30, TimeUnit.SECONDS);
+            results.forEach(r -> assertInstanceOf(Outcome.Open.class, r.outcome()));
+            assertEquals(count, server.arrivals.size());
+            long span = (server.arrivals.get(count - 1) - server.arrivals.get(0)) / 1_000_000;
+            assertTrue(span >= (count - 1) * gap.toMillis() - 20, "spread over " + span + " ms, not in bursts");
+        }
+    }
 }

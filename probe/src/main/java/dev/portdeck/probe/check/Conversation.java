@@ -54,9 +54,6 @@ public interface Conversation {
      * @param udpPayload what the plain {@link Check#UDP} check sends (may be empty)
      */
     static Conversation first(Check check, String host, int port, byte[] udpPayload) {
-        if (check == Check.MINECRAFT || check == Check.FIVEM) {
-            JsonReply.prepare(); // the JSON parser's classes load here, on the caller's thread, not mid-sweep
-        }
         return switch (check) {
             case TCP -> null;
             case UDP -> new UdpDatagram(udpPayload);
@@ -67,5 +64,15 @@ public interface Conversation {
             case HTTP -> HttpHead.head(host, port, false);
             case HTTPS -> HttpHead.head(host, port, true);
         };
+    }
+
+    /** Whether the check reads a JSON reply: its parser must be loaded first, off the selector thread. */
+    static boolean readsJson(Check check) {
+        return check == Check.MINECRAFT || check == Check.FIVEM;
+    }
+
+    /** Loads and warms the JSON parser (Jackson's ObjectMapper: 60 to 250 ms in a cold process); blocks until done. */
+    static void prepareJson() {
+        JsonReply.prepare();
     }
 }

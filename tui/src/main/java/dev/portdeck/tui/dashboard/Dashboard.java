@@ -3,6 +3,7 @@ package dev.portdeck.tui.dashboard;
 import com.googlecode.lanterna.gui2.BasicWindow;
 import com.googlecode.lanterna.gui2.MultiWindowTextGUI;
 import com.googlecode.lanterna.gui2.Window;
+import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.screen.Screen;
 import dev.portdeck.probe.local.ListeningSnapshot;
 import dev.portdeck.shared.client.PanelClient;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -44,27 +46,47 @@ import java.util.stream.Collectors;
 public final class Dashboard implements AutoCloseable {
 
     private static final long ACTIVE_SLEEP_MILLIS = 10;
-    private static final long IDLE_SLEEP_MILLIS = 40;
+    private static final long IDLE_SLEEP_MILLIS = 50;
     private static final Duration HISTORY_TIMEOUT = Duration.ofSeconds(10);
     private static final long ACTIVE_NANOS = 2_000_000_000L;
+    /** While nobody types, news from the background (probe rounds, resources) redraws at most this often... */
+    private static final long NEWS_REDRAW_NANOS = 2_000_000_000L;
+    /** ...once the start is over: the first servers and probe results show the moment they arrive. */
+    private static final long START_NANOS = 5_000_000_000L;
     private static final Logger LOG = Logger.getLogger("portdeck.dashboard");
     private final MultiWindowTextGUI gui;
     private final DeckScreen deckScreen;
     private final ExecutorService io;
     private final ScheduledExecutorService timer;
     private final Reachability reachability;
+    private final Executor ui;
+    private final long openedAt = System.nanoTime();
     private final ListeningFeed listening;
     private final HistoryFeed history;
     private volatile boolean quit;
+    // GUI thread only
+    private long lastKey = openedAt - ACTIVE_NANOS;
+    private boolean pacedNews;
+    private long lastNews;
+    private boolean newsDue;
 
     private final Deck deck;
 
     private Dashboard(Screen screen, PanelClient client, Reachability reachability, DashboardOptions options,
             String panelLabel, Consumer<byte[]> terminalOut, Clock clock, Supplier<ListeningSnapshot> sockets) {
         this.reachability = reachability;
-        this.gui = new MultiWindowTextGUI(screen);
+        this.gui = new MultiWindowTextGUI(screen) {
+            @Override
+            protected synchronized KeyStroke readKeyStroke() throws IOException {
+                KeyStroke key = super.readKeyStroke();
+                if (key != null) {
+                    lastKey = System.nanoTime();
+                }
+                return key;
+            }
+        };
         gui.setTheme(new Palette(options.color()).dialogTheme(options.ascii()));
-        Executor ui = task -> gui.getGUIThread().invokeLater(task);
+        this.ui = task -> gui.getGUIThread().invokeLater(task);
         // a hung server holds at most one thread per kind of call (see Deck): the others go on
         this.io = Executors.newFixedThreadPool(8, daemon("portdeck-panel"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("portdeck-timer"));
@@ -84,7 +106,7 @@ public final class Dashboard implements AutoCloseable {
         window.setHints(List.of(Window.Hint.FULL_SCREEN, Window.Hint.NO_DECORATIONS));
         window.setComponent(deckScreen);
         gui.addWindow(window);
-        deck.onChange(deckScreen::invalidate);
+        deck.onChange(this::news);
         // "checked 3s ago" ages by itself: one redraw a second while it is on screen (only changed cells go out)
         timer.scheduleAtFixedRate(() -> ui.execute(deckScreen::tick), 1, 1, TimeUnit.SECONDS);
     }
@@ -142,20 +164,44 @@ public final class Dashboard implements AutoCloseable {
         }
     }
 
-    /** Runs until `q`, Ctrl-C or the end of input. */
+    /**
+     * Runs until `q`, Ctrl-C or the end of input: quick to answer while the user types, cheap when nobody does (only
+     * keys count as activity: background redraws do not keep the loop at its fast pace).
+     */
     public void runUntilQuit() throws IOException, InterruptedException {
+        pacedNews = true;
         step();
         if (StartClock.timing()) {
             LOG.info(() -> "first frame at " + StartClock.millis() + " ms");
         }
-        long lastActivity = System.nanoTime();
         while (!quit) {
-            if (step()) {
-                lastActivity = System.nanoTime();
-            } else {
-                // quick to answer while the user types, cheap when nobody does
-                boolean recent = System.nanoTime() - lastActivity < ACTIVE_NANOS;
-                Thread.sleep(recent ? ACTIVE_SLEEP_MILLIS : IDLE_SLEEP_MILLIS);
+            if (!step()) {
+                boolean typing = System.nanoTime() - lastKey < ACTIVE_NANOS;
+                Thread.sleep(typing ? ACTIVE_SLEEP_MILLIS : IDLE_SLEEP_MILLIS);
+            }
+        }
+    }
+
+    /**
+     * The deck changed (GUI thread): redraw now while someone types or during the start, else at most every 2 s,
+     * so that a few hundred allocations answering and resources arriving one by one cost one redraw, not dozens.
+     */
+    private void news() {
+        long now = System.nanoTime();
+        if (!pacedNews || now - lastKey < ACTIVE_NANOS || now - openedAt < START_NANOS
+                || now - lastNews >= NEWS_REDRAW_NANOS) {
+            lastNews = now;
+            deckScreen.invalidate();
+        } else if (!newsDue) {
+            newsDue = true;
+            try {
+                timer.schedule(() -> ui.execute(() -> {
+                    newsDue = false;
+                    lastNews = System.nanoTime();
+                    deckScreen.invalidate();
+                }), NEWS_REDRAW_NANOS - (now - lastNews), TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException closing) {
+                newsDue = false; // the dashboard is closing: nothing left to draw
             }
         }
     }

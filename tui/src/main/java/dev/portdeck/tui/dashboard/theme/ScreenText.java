@@ -1,12 +1,17 @@
 package dev.portdeck.tui.dashboard.theme;
 
+import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TerminalTextUtils;
 import com.googlecode.lanterna.TextCharacter;
+import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.graphics.TextGraphics;
 import dev.portdeck.tui.TerminalText;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Panel text as the terminal really draws it: a sequence of glyphs, each one or two columns wide, so that what Lanterna
@@ -34,6 +39,18 @@ public final class ScreenText {
         {0x26FA, 0x26FA}, {0x26FD, 0x26FD}, {0x2705, 0x2705}, {0x270A, 0x270B}, {0x2728, 0x2728}, {0x274C, 0x274C},
         {0x274E, 0x274E}, {0x2753, 0x2755}, {0x2757, 0x2757}, {0x2795, 0x2797}, {0x27B0, 0x27B0}, {0x27BF, 0x27BF},
         {0x2B1B, 0x2B1C}, {0x2B50, 0x2B50}, {0x2B55, 0x2B55}};
+
+    /**
+     * Cells drawn before, by style and glyph. Lanterna checks every new cell with a BreakIterator and interns its text,
+     * which made building cells most of what a redraw cost; a cell is immutable, so one per glyph and style will do.
+     * Bounded: the palette has few styles, panel text few distinct glyphs per style.
+     */
+    private static final Map<Style, Map<String, TextCharacter>> CELLS = new ConcurrentHashMap<>();
+    private static final int MAX_STYLES = 64;
+    private static final int MAX_GLYPHS = 1024;
+
+    private record Style(TextColor foreground, TextColor background, EnumSet<SGR> modifiers) {
+    }
 
     private ScreenText() {
     }
@@ -162,17 +179,40 @@ public final class ScreenText {
      * into two halves drawn as "??". Returns the column after the text.
      */
     public static int put(TextGraphics g, int x, int y, String text) {
+        Map<String, TextCharacter> cells = cells(g);
         int col = x;
         for (String glyph : glyphs(text)) {
-            if (glyph.length() == 1) {
-                g.setCharacter(col, y, glyph.charAt(0));
-            } else {
-                g.setCharacter(col, y, TextCharacter.fromString(glyph, g.getForegroundColor(), g.getBackgroundColor(),
-                        g.getActiveModifiers())[0]);
+            TextCharacter cell = cells.get(glyph);
+            if (cell == null) {
+                cell = TextCharacter.fromString(glyph, g.getForegroundColor(), g.getBackgroundColor(),
+                        g.getActiveModifiers())[0];
+                if (cells.size() < MAX_GLYPHS) {
+                    cells.put(glyph, cell);
+                }
             }
+            g.setCharacter(col, y, cell);
             col += glyphWidth(glyph);
         }
         return col;
+    }
+
+    /** `width` blank cells from (x, y) in the graphics' current style: one cell object, not one per column. */
+    public static void blank(TextGraphics g, int x, int y, int width) {
+        if (width > 0) {
+            g.drawLine(x, y, x + width - 1, y, ' ');
+        }
+    }
+
+    private static Map<String, TextCharacter> cells(TextGraphics g) {
+        Style style = new Style(g.getForegroundColor(), g.getBackgroundColor(), EnumSet.copyOf(g.getActiveModifiers()));
+        Map<String, TextCharacter> cells = CELLS.get(style);
+        if (cells == null) {
+            if (CELLS.size() >= MAX_STYLES) {
+                CELLS.clear();
+            }
+            cells = CELLS.computeIfAbsent(style, k -> new ConcurrentHashMap<>());
+        }
+        return cells;
     }
 
     /**

@@ -72,11 +72,12 @@ public final class Painter {
         int top = table.top(height - 1, rows.size());
         for (int line = 0; line < height - 1; line++) {
             int i = top + line;
-            palette.apply(g, Tone.NORMAL);
-            g.putString(0, y + 1 + line, " ".repeat(width));
             if (i < rows.size()) {
                 row(g, y + 1 + line, width, table.source().cells(rows.get(i), now), columns, layout,
                         i == table.selectedIndex());
+            } else {
+                palette.apply(g, Tone.NORMAL);
+                ScreenText.blank(g, 0, y + 1 + line, width);
             }
         }
     }
@@ -85,7 +86,7 @@ public final class Painter {
     private <R> void titles(TextGUIGraphics g, int y, List<Column> columns, ColumnLayout layout, RowTable<R> table) {
         palette.apply(g, Tone.NORMAL);
         g.enableModifiers(SGR.BOLD);
-        g.putString(0, y, " ".repeat(g.getSize().getColumns()));
+        ScreenText.blank(g, 0, y, g.getSize().getColumns());
         int x = 0;
         for (int k = 0; k < layout.indexes().length; k++) {
             int c = layout.indexes()[k];
@@ -98,26 +99,38 @@ public final class Painter {
         }
     }
 
+    /** One table row, each of its cells drawn once (a redraw's cost is mostly per cell): text, gaps, the rest. */
     private void row(TextGUIGraphics g, int y, int width, List<Cell> cells, List<Column> columns, ColumnLayout layout,
             boolean selected) {
-        if (selected) {
-            palette.applySelected(g);
-            g.putString(0, y, " ".repeat(width));
-        }
         int x = 0;
-        for (int k = 0; k < layout.indexes().length; k++) {
+        int count = layout.indexes().length;
+        for (int k = 0; k < count; k++) {
             int c = layout.indexes()[k];
             Cell cell = cells.get(c);
-            if (!selected) {
+            if (selected) {
+                palette.applySelected(g);
+            } else {
                 palette.apply(g, cell.tone());
             }
             int w = layout.widths()[k];
             String text = fit(cell.textFor(w), w, columns.get(c).right());
-            ScreenText.put(g, x, y, text);
-            if (!selected && cell.tone() != Tone.DIM) { // a dimmed history is no alarm (a port closed by design)
-                markFailures(g, x, y, text);
+            int end = ScreenText.put(g, x, y, text);
+            if (!selected) {
+                if (cell.tone() != Tone.DIM) { // a dimmed history is no alarm (a port closed by design)
+                    markFailures(g, x, y, text);
+                }
+                palette.apply(g, Tone.NORMAL);
             }
-            x += w + ColumnLayout.GAP;
+            x = k + 1 < count ? x + w + ColumnLayout.GAP : width;
+            ScreenText.blank(g, end, y, x - end);
+        }
+        if (count == 0) {
+            if (selected) {
+                palette.applySelected(g);
+            } else {
+                palette.apply(g, Tone.NORMAL);
+            }
+            ScreenText.blank(g, 0, y, width);
         }
     }
 
@@ -142,7 +155,7 @@ public final class Painter {
     public void hints(TextGUIGraphics g, int row, List<Binding> hints, Function<Binding, String> unavailable) {
         int width = g.getSize().getColumns();
         palette.apply(g, Tone.NORMAL);
-        g.putString(0, row, " ".repeat(width));
+        ScreenText.blank(g, 0, row, width);
         int reserved = hints.stream().filter(Painter::essential).mapToInt(b -> hintText(b, false).length() + 2).sum();
         int x = 0;
         for (Binding b : hints) {
