@@ -9,7 +9,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.ServerSocket;
@@ -114,7 +113,7 @@ final class DemoProcess implements AutoCloseable {
         for (DemoWorld.ServerSpec server : world.servers()) {
             String ip = world.nodes().stream().filter(n -> n.name().equals(server.node())).findFirst().orElseThrow().ip();
             for (DemoWorld.Port port : server.ports()) {
-                InetSocketAddress at = new InetSocketAddress(loopback(ip), port.port());
+                InetSocketAddress at = new InetSocketAddress(ip, port.port()); // an IP literal: no lookup
                 try (ServerSocket tcp = new ServerSocket(); DatagramSocket udp = new DatagramSocket(null)) {
                     tcp.setReuseAddress(true);
                     tcp.bind(at);
@@ -125,14 +124,6 @@ final class DemoProcess implements AutoCloseable {
             }
         }
         return null;
-    }
-
-    private static InetAddress loopback(String ip) {
-        try {
-            return InetAddress.getByName(ip);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override
