@@ -6,7 +6,7 @@
 # DocumentedOutputTest (in `mvn verify`) fails when a capture no longer matches what the build prints.
 set -eu
 cd "$(dirname "$0")/.."
-mvn -B -q -o -pl tui -am package -DskipTests dependency:build-classpath \
+mvn -B -q -pl tui -am package -DskipTests dependency:build-classpath \
   -Dmdep.outputFile=target/captures.classpath -Dmdep.includeScope=test
 exec java -cp "tui/target/test-classes:tui/target/classes:$(cat tui/target/captures.classpath)" \
   dev.portdeck.tui.docs.RegenerateCaptures "$@"
