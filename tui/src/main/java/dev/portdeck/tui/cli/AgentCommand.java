@@ -11,6 +11,7 @@ import dev.portdeck.shared.client.PanelClient;
 import dev.portdeck.shared.client.PanelConfig;
 import dev.portdeck.shared.model.Allocation;
 import dev.portdeck.shared.model.Server;
+import dev.portdeck.tui.BuildStamp;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** `portdeck agent`: watches every allocation all the time and serves Prometheus metrics; runs until SIGTERM. */
-@Command(name = "agent", mixinStandardHelpOptions = true, versionProvider = PortdeckCommand.Version.class,
+@Command(name = "agent", mixinStandardHelpOptions = true, versionProvider = PortdeckVersion.class,
         sortOptions = false,
         description = {
             "Watch every allocation the API key sees, all the time, and serve what it finds to Prometheus:"
@@ -126,7 +127,7 @@ public final class AgentCommand implements Callable<Integer> {
             AgentLog log = new AgentLog(err, format);
             Agent agent;
             try {
-                agent = Agent.start(client, settings, log, PortdeckCommand.version(), checks);
+                agent = Agent.start(client, settings, log, BuildStamp.current().version(), checks);
             } catch (IllegalStateException e) {
                 err.println("portdeck agent: " + e.getMessage() + ".");
                 err.flush();

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
  * `portdeck alloc add SERVER [--ip IP] [--port N] [--exact]`. Real panels ignore a requested ip/port and auto-assign,
  * so the result is compared with the request and a difference is said plainly (exit 5).
  */
-@Command(name = "add", mixinStandardHelpOptions = true, versionProvider = PortdeckCommand.Version.class, sortOptions = false,
+@Command(name = "add", mixinStandardHelpOptions = true, versionProvider = PortdeckVersion.class, sortOptions = false,
         description = "Add an allocation to a server. With no --ip/--port the panel picks one. Pterodactyl and Pelican"
                 + " always pick (they ignore --ip/--port): portdeck says so and exits 5; --exact then releases it again.")
 public final class AllocAddCommand implements Callable<Integer> {
@@ -31,7 +31,7 @@ public final class AllocAddCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "SERVER", description = "Short id, UUID or name of the server.",
-            completionCandidates = CompletionCommand.ServerNames.class)
+            completionCandidates = ServerNames.class)
     String server;
 
     @Option(names = "--ip", paramLabel = "IP", description = "The IPv4/IPv6 address to ask for.")

@@ -6,7 +6,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** `portdeck alloc`: the network allocations (ip:port pairs) of one server. */
-@Command(name = "alloc", mixinStandardHelpOptions = true, versionProvider = PortdeckCommand.Version.class,
+@Command(name = "alloc", mixinStandardHelpOptions = true, versionProvider = PortdeckVersion.class,
         description = "List, add, and change the network allocations (ip:port) of a server.",
         footer = "%nSERVER is a short id (d3aac109), a UUID, or an unambiguous part of the server's name.",
         subcommands = {

@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** `portdeck alloc list SERVER`. */
-@Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true, versionProvider = PortdeckCommand.Version.class, sortOptions = false,
+@Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true, versionProvider = PortdeckVersion.class, sortOptions = false,
         description = "List a server's allocations: id, ip, port, alias, primary mark, notes.")
 public final class AllocListCommand implements Callable<Integer> {
 
@@ -23,7 +23,7 @@ public final class AllocListCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "SERVER", description = "Short id, UUID or name of the server.",
-            completionCandidates = CompletionCommand.ServerNames.class)
+            completionCandidates = ServerNames.class)
     String server;
 
     @Option(names = "--json", description = "Print one JSON array for scripts instead of the table.")

@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** `portdeck alloc notes SERVER ID TEXT` or `--clear`. */
-@Command(name = "notes", mixinStandardHelpOptions = true, versionProvider = PortdeckCommand.Version.class, sortOptions = false,
+@Command(name = "notes", mixinStandardHelpOptions = true, versionProvider = PortdeckVersion.class, sortOptions = false,
         description = "Set an allocation's notes (at most 255 characters), or remove them with --clear.")
 public final class AllocNotesCommand implements Callable<Integer> {
 

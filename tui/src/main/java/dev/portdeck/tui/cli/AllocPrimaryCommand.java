@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** `portdeck alloc primary SERVER ID [--stop-first]`. */
-@Command(name = "primary", mixinStandardHelpOptions = true, versionProvider = PortdeckCommand.Version.class, sortOptions = false,
+@Command(name = "primary", mixinStandardHelpOptions = true, versionProvider = PortdeckVersion.class, sortOptions = false,
         description = "Make an allocation the server's primary (the ip:port players connect to).")
 public final class AllocPrimaryCommand implements Callable<Integer> {
 

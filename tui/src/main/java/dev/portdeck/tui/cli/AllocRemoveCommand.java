@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** `portdeck alloc rm SERVER ID`: asks y/N on a terminal (default No); scripts pass --yes. */
-@Command(name = "rm", aliases = "remove", mixinStandardHelpOptions = true, versionProvider = PortdeckCommand.Version.class, sortOptions = false,
+@Command(name = "rm", aliases = "remove", mixinStandardHelpOptions = true, versionProvider = PortdeckVersion.class, sortOptions = false,
         description = "Remove an allocation from a server. Asks first on a terminal (default No); scripts pass --yes.")
 public final class AllocRemoveCommand implements Callable<Integer> {
 

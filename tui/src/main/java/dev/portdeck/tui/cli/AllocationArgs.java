@@ -6,7 +6,7 @@ import picocli.CommandLine.Parameters;
 public final class AllocationArgs {
 
     @Parameters(index = "0", paramLabel = "SERVER", description = "Short id, UUID or name of the server.",
-            completionCandidates = CompletionCommand.ServerNames.class)
+            completionCandidates = ServerNames.class)
     String server;
 
     @Parameters(index = "1", paramLabel = "ID", description = "The allocation id (see `portdeck alloc list`).")

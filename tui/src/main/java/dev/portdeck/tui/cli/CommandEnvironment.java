@@ -1,6 +1,7 @@
 package dev.portdeck.tui.cli;
 
 import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * What the commands read from outside the command line: environment variables (PORTDECK_*, XDG_CONFIG_HOME, HOME)
@@ -8,11 +9,22 @@ import java.util.Map;
  */
 public record CommandEnvironment(Map<String, String> variables, Prompt prompt) {
 
+    /** The root command, which carries the environment of its run. */
+    public interface Owner {
+        CommandEnvironment environment();
+    }
+
     public CommandEnvironment {
         variables = Map.copyOf(variables);
     }
 
     public static CommandEnvironment system() {
         return new CommandEnvironment(System.getenv(), Prompt.system(System.in));
+    }
+
+    /** The environment of the run {@code spec} belongs to: its root command's, else the process's. */
+    public static CommandEnvironment of(CommandSpec spec) {
+        Object root = spec == null ? null : spec.root().userObject();
+        return root instanceof Owner owner ? owner.environment() : system();
     }
 }

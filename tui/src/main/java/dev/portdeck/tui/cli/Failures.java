@@ -15,15 +15,22 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /** Turns every failure into one sentence on stderr and a documented exit code; stack traces only with --verbose. */
-final class Failures implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
+public final class Failures implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
         PrintWriter err = cmd.getErr();
-        err.println("portdeck: " + TerminalText.clean(sentence(ex)));
+        int exitCode = tell(ex, err);
         if (VerboseLogging.isVerbose(parseResult)) {
             ex.printStackTrace(err);
+            err.flush();
         }
+        return exitCode;
+    }
+
+    /** Says {@code ex} on {@code err} in one sentence and returns its exit code. */
+    public static int tell(Throwable ex, PrintWriter err) {
+        err.println("portdeck: " + TerminalText.clean(sentence(ex)));
         err.flush();
         return exitCode(ex);
     }

@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "listening",
         mixinStandardHelpOptions = true,
-        versionProvider = PortdeckCommand.Version.class,
+        versionProvider = PortdeckVersion.class,
         sortOptions = false,
         description = {
             "Show what listens on this machine on each allocation's port: TCP listeners and bound UDP sockets, IPv4"

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
  * `portdeck login`: asks for the client API key (no echo; one line of stdin when there is no terminal), checks it with
  * one GET /api/client, and stores it as a profile in the 0600 config file.
  */
-@Command(name = "login", mixinStandardHelpOptions = true, versionProvider = PortdeckCommand.Version.class, sortOptions = false,
+@Command(name = "login", mixinStandardHelpOptions = true, versionProvider = PortdeckVersion.class, sortOptions = false,
         description = "Store a panel URL and client API key as a profile (asked without echo, or read from stdin),"
                 + " after checking the key with the panel.")
 public final class LoginCommand implements Callable<Integer> {

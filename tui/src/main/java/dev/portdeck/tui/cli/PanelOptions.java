@@ -95,8 +95,7 @@ public final class PanelOptions {
     }
 
     public CommandEnvironment environment() {
-        Object root = mixee == null ? null : mixee.root().userObject();
-        return root instanceof PortdeckCommand p ? p.environment() : CommandEnvironment.system();
+        return CommandEnvironment.of(mixee);
     }
 
     /** The flags as given, nearest command first. */

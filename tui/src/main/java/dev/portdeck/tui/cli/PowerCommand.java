@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** `portdeck power start|stop|restart|kill SERVER [--wait]`. */
-@Command(name = "power", mixinStandardHelpOptions = true, versionProvider = PortdeckCommand.Version.class, sortOptions = false,
+@Command(name = "power", mixinStandardHelpOptions = true, versionProvider = PortdeckVersion.class, sortOptions = false,
         description = "Start, stop, restart or kill a server (kill ends it at once, without a clean shutdown)."
                 + " The panel acts on it in the background; --wait waits until it is running or offline.")
 public final class PowerCommand implements Callable<Integer> {
@@ -36,7 +36,7 @@ public final class PowerCommand implements Callable<Integer> {
     PowerSignal signal;
 
     @Parameters(index = "1", paramLabel = "SERVER", description = "Short id, UUID or name of the server.",
-            completionCandidates = CompletionCommand.ServerNames.class)
+            completionCandidates = ServerNames.class)
     String server;
 
     @Option(names = "--wait", description = "Wait until the server is running (start, restart) or offline (stop, kill),"

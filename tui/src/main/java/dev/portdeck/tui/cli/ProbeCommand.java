@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "probe",
         mixinStandardHelpOptions = true,
-        versionProvider = PortdeckCommand.Version.class,
+        versionProvider = PortdeckVersion.class,
         sortOptions = false,
         description = {
             "Probe ports with a TCP connect or the game's own question: open (it answered, with the connect time and"
@@ -61,7 +61,7 @@ public final class ProbeCommand implements Callable<Integer> {
                     + " startup variables and the config file's checks entries, or the well-known game ports).")
     String check = "auto";
 
-    @Option(names = "--server", paramLabel = "SERVER", completionCandidates = CompletionCommand.ServerNames.class,
+    @Option(names = "--server", paramLabel = "SERVER", completionCandidates = ServerNames.class,
             description = "Probe every allocation of this server from the panel (short id, UUID or name; repeatable).")
     List<String> servers = new ArrayList<>();
 
@@ -145,14 +145,7 @@ public final class ProbeCommand implements Callable<Integer> {
 
     /** `portdeck probe` alone: same name, help, handlers and exit codes as under {@link PortdeckCommand}. */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new ProbeCommand());
-        cl.setCommandName("portdeck probe");
-        cl.setExpandAtFiles(false);
-        Failures failures = new Failures();
-        cl.setExecutionExceptionHandler(failures);
-        cl.setParameterExceptionHandler(failures);
-        cl.setExecutionStrategy(new VerboseLogging(new CommandLine.RunLast()));
-        return cl;
+        return PortdeckCommandLine.of(new ProbeCommand()).setCommandName("portdeck probe");
     }
 
     @Override

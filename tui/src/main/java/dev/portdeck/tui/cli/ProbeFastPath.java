@@ -1,6 +1,5 @@
 package dev.portdeck.tui.cli;
 
-import dev.portdeck.tui.TerminalText;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
@@ -66,9 +65,7 @@ final class ProbeFastPath {
         try {
             return command.call();
         } catch (RuntimeException e) {
-            command.plainErr.println("portdeck: " + TerminalText.clean(Failures.sentence(e)));
-            command.plainErr.flush();
-            return Failures.exitCode(e);
+            return Failures.tell(e, command.plainErr);
         } finally {
             command.plainOut.flush();
             command.plainErr.flush();

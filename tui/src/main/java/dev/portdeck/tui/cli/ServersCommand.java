@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** `portdeck servers`: every server the key can see, from all pages of GET /api/client. */
-@Command(name = "servers", mixinStandardHelpOptions = true, versionProvider = PortdeckCommand.Version.class, sortOptions = false,
+@Command(name = "servers", mixinStandardHelpOptions = true, versionProvider = PortdeckVersion.class, sortOptions = false,
         description = {"List every server the API key can see: short id, name, node, allocations used / limit, status.",
             "Panels list your own servers and those you are a subuser of; --all-servers adds everyone else's that you"
                     + " administer."})
