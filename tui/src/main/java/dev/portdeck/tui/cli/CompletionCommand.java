@@ -1,5 +1,8 @@
 package dev.portdeck.tui.cli;
 
+import dev.portdeck.tui.cli.common.ExitCode;
+import dev.portdeck.tui.cli.common.PortdeckVersion;
+import dev.portdeck.tui.cli.common.ServerNames;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

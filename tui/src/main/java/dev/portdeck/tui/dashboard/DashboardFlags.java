@@ -1,8 +1,8 @@
 package dev.portdeck.tui.dashboard;
 
 import dev.portdeck.shared.client.ConfigFile;
-import dev.portdeck.tui.cli.DurationConverter;
-import dev.portdeck.tui.cli.CommandEnvironment;
+import dev.portdeck.tui.cli.common.CommandEnvironment;
+import dev.portdeck.tui.cli.common.DurationConverter;
 import dev.portdeck.tui.dashboard.state.CheckSettings;
 import dev.portdeck.tui.dashboard.theme.Palette;
 import java.time.Duration;
