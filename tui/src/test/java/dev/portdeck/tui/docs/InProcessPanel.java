@@ -3,7 +3,7 @@ package dev.portdeck.tui.docs;
 import dev.portdeck.shared.sim.Flavor;
 import dev.portdeck.shared.sim.PanelSimulator;
 import dev.portdeck.shared.sim.SimulatorOptions;
-import dev.portdeck.tui.cli.CommandEnvironment;
+import dev.portdeck.tui.cli.common.CommandEnvironment;
 import dev.portdeck.tui.cli.PortdeckCommand;
 import dev.portdeck.tui.dashboard.DemoPanel;
 import java.io.PrintWriter;

@@ -1,6 +1,6 @@
 package dev.portdeck.tui.docs;
 
-import dev.portdeck.tui.cli.Prompt;
+import dev.portdeck.tui.cli.common.Prompt;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
