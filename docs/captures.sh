@@ -1,7 +1,7 @@
 #!/bin/sh
 # Writes the output of the current build into every marked block of README.md and docs/*.md:
 #   <!-- capture -->  each "$ portdeck ..." line of the block, run by bash against a fresh `portdeck demo --serve-only`
-#   <!-- screen: TUI-SCREEN ARGS -->  the dashboard as /work/shared/tools/tui-screen shows it (TUI_SCREEN=another)
+#   <!-- screen: [--size CxR] [--wait S] [--keys "KEY ..."] -- portdeck ... -->  the dashboard in tmux, keys typed
 # Usage: docs/captures.sh [FILE.md ...]   (default: all). Read `git diff` before committing what it wrote.
 # DocumentedOutputTest (in `mvn verify`) fails when a capture no longer matches what the build prints.
 set -eu

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * A fenced block of a Markdown file that a run of portdeck fills, announced by the HTML comment on the line before it:
  * <pre>
  * &lt;!-- capture: flavor=pelican head=12 --&gt;      lines "$ portdeck ..." in the block, each followed by its output
- * &lt;!-- screen: --size 80x24 --wait 6 -- portdeck demo --&gt;   the screen tui-screen shows (regenerated, not compared)
+ * &lt;!-- screen: --size 80x24 --wait 6 -- portdeck demo --&gt;   the screen in tmux (regenerated, not compared)
  * </pre>
  * Capture options: {@code flavor=documented|pterodactyl|pelican} (the demo panel's rules), {@code head=N} (only the
  * first N lines of each command's output, then "..."), {@code nopanel} (no demo panel and no PORTDECK_* variables),
@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * @param line   the 0-based index of the comment line; the fence opens on the next line
  * @param close  the 0-based index of the closing fence
  * @param kind   "capture" or "screen"
- * @param spec   the comment's text after "kind:" (options, or tui-screen's arguments)
+ * @param spec   the comment's text after "kind:" (options, or the screen's size, wait and keys)
  * @param body   the lines between the fences, as the file has them now
  */
 record CaptureBlock(Path file, int line, int close, String kind, String spec, List<String> body) {

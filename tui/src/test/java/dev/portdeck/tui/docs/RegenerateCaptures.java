@@ -1,17 +1,17 @@
 package dev.portdeck.tui.docs;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 /**
  * docs/captures.sh: runs every marked block of the README and docs/ with the built jar and writes what it printed
- * into the block. Captures run against a fresh `portdeck demo --serve-only` each; screens run through tui-screen
- * (TUI_SCREEN, default /work/shared/tools/tui-screen, skipped with a line when it is missing).
+ * into the block. Captures run against a fresh `portdeck demo --serve-only` each; screens run in tmux (left as they
+ * were, with a line, when tmux is missing).
  * Arguments: the Markdown files to update (default: all).
  */
 public final class RegenerateCaptures {
@@ -50,30 +50,34 @@ public final class RegenerateCaptures {
         return CommandOutput.body(outputs, Integer.parseInt(block.options().getOrDefault("head", "0")));
     }
 
-    /** The screen as tui-screen shows it, `portdeck` being this checkout's bin/portdeck; the old one if it cannot. */
+    /** The screen in tmux, `portdeck` being this checkout's bin/portdeck; the old one when tmux is missing. */
     private static List<String> screen(Path repo, CaptureBlock block) throws Exception {
-        Path tool = Path.of(System.getenv().getOrDefault("TUI_SCREEN", "/work/shared/tools/tui-screen"));
-        if (!Files.isExecutable(tool)) {
-            System.err.println("captures: no " + tool + " (set TUI_SCREEN); the screen stays as it was");
+        if (!onPath("tmux")) {
+            System.err.println("captures: no tmux (apt-get install -y tmux); the screen stays as it was");
             return block.body();
         }
         Path home = Files.createTempDirectory("portdeck-screen");
         Path bin = Files.createDirectories(home.resolve("bin"));
         Files.createSymbolicLink(bin.resolve("portdeck"), repo.resolve("bin/portdeck"));
-        List<String> command = new ArrayList<>(List.of(tool.toString()));
-        command.addAll(ShellLine.words(block.spec(), java.util.Map.of()));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectInput(new java.io.File("/dev/null"));
-        pb.environment().keySet().removeIf(k -> k.startsWith("PORTDECK_") || k.equals("NO_COLOR"));
-        pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
-        pb.environment().put("XDG_CONFIG_HOME", Files.createDirectories(home.resolve("config")).toString());
-        pb.environment().put("XDG_STATE_HOME", Files.createDirectories(home.resolve("state")).toString());
-        Process p = pb.start();
-        String screen = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor(120, TimeUnit.SECONDS);
-        List<String> lines = new ArrayList<>(screen.lines().map(String::stripTrailing).toList());
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.keySet().removeIf(k -> k.startsWith("PORTDECK_") || k.equals("NO_COLOR"));
+        env.put("PATH", bin + ":" + System.getenv("PATH"));
+        env.put("XDG_CONFIG_HOME", Files.createDirectories(home.resolve("config")).toString());
+        env.put("XDG_STATE_HOME", Files.createDirectories(home.resolve("state")).toString());
+        List<String> lines = new ArrayList<>(TmuxScreen.parse(ShellLine.words(block.spec(), Map.of())).capture(env)
+                .stream().map(String::stripTrailing).toList());
         while (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
             lines.remove(lines.size() - 1);
         }
         return lines;
+    }
+
+    private static boolean onPath(String program) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (Files.isExecutable(Path.of(dir, program))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -48,7 +48,7 @@ record ShellLine(Map<String, String> env, List<String> args, String stdin) {
         return new ShellLine(env, List.copyOf(words.subList(i + 1, words.size())), stdin);
     }
 
-    /** The words of {@code line} as bash splits them (also for tui-screen's arguments in a screen marker). */
+    /** The words of {@code line} as bash splits them (also for a screen marker's arguments). */
     static List<String> words(String line, Map<String, String> vars) {
         List<String> words = new ArrayList<>();
         StringBuilder word = null;
