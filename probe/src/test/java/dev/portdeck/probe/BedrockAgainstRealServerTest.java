@@ -17,12 +17,11 @@ class BedrockAgainstRealServerTest {
     @AutoClose
     private static NodePeer server;
     @AutoClose
-    private static Prober prober;
+    private static final Prober prober = new Prober(8);
 
     @BeforeAll
     static void start() throws Exception {
         server = NodePeer.start("bedrock-server.js", "bedrock-protocol", "§bBedrock §ltest", "Ocean level", "12");
-        prober = new Prober(8);
     }
 
     @Test

@@ -24,12 +24,11 @@ class MinecraftAgainstRealServerTest {
     @AutoClose
     private static NodePeer server;
     @AutoClose
-    private static Prober prober;
+    private static final Prober prober = new Prober(32);
 
     @BeforeAll
     static void start() throws Exception {
         server = NodePeer.start("minecraft-server.js", "minecraft-protocol", "1.20.4", "§aHello §lworld", "20");
-        prober = new Prober(32);
     }
 
     private static Outcome probe(int port) throws Exception {
