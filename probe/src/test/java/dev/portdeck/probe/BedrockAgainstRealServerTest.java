@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -14,23 +14,14 @@ import org.junit.jupiter.api.Test;
 class BedrockAgainstRealServerTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    @AutoClose
     private static NodePeer server;
-    private static Prober prober;
+    @AutoClose
+    private static final Prober prober = new Prober(8);
 
     @BeforeAll
     static void start() throws Exception {
         server = NodePeer.start("bedrock-server.js", "bedrock-protocol", "§bBedrock §ltest", "Ocean level", "12");
-        prober = new Prober(8);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (prober != null) {
-            prober.close();
-        }
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test

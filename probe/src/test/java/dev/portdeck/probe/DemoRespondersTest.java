@@ -12,8 +12,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,17 +23,8 @@ class DemoRespondersTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
     private static final InetSocketAddress ANY = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
-    private static Prober prober;
-
-    @BeforeAll
-    static void start() {
-        prober = new Prober(32);
-    }
-
-    @AfterAll
-    static void stop() {
-        prober.close();
-    }
+    @AutoClose
+    private static final Prober prober = new Prober(32);
 
     private static Outcome probe(Check check, Responder r) throws Exception {
         return prober.probe(new Target("127.0.0.1", r.port(), null, check), TIMEOUT).get(15, TimeUnit.SECONDS)

@@ -15,8 +15,7 @@ import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The fivem check: HTTP on the game port (MockWebServer), and the UDP getinfo query when HTTP gives nothing. */
@@ -27,17 +26,8 @@ class FivemCheckTest {
             + "\"iv\":\"-1\",\"mapname\":\"fivem-map-skater\",\"sv_maxclients\":\"32\"}";
     private static final String INFO = "{\"server\":\"FXServer-master SERVER v1.0.0.7290 linux\",\"resources\":[],"
             + "\"vars\":{\"gamename\":\"gta5\",\"sv_maxClients\":\"32\"},\"version\":1}";
-    private static Prober prober;
-
-    @BeforeAll
-    static void start() {
-        prober = new Prober(16);
-    }
-
-    @AfterAll
-    static void stop() {
-        prober.close();
-    }
+    @AutoClose
+    private static final Prober prober = new Prober(16);
 
     private static Outcome probe(int port) throws Exception {
         return prober.probe(new Target("127.0.0.1", port, null, Check.FIVEM), TIMEOUT).get(15, TimeUnit.SECONDS)

@@ -18,8 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,17 +28,8 @@ import org.junit.jupiter.api.Test;
 class HostileRepliesTest {
 
     private static final Duration TIMEOUT = Duration.ofMillis(1500);
-    private static Prober prober;
-
-    @BeforeAll
-    static void start() {
-        prober = new Prober(64);
-    }
-
-    @AfterAll
-    static void stop() {
-        prober.close();
-    }
+    @AutoClose
+    private static final Prober prober = new Prober(64);
 
     private record Timed(Outcome outcome, long millis) { }
 

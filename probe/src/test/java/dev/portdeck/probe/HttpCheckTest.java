@@ -14,8 +14,7 @@ import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.SocketPolicy;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,17 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 class HttpCheckTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
-    private static Prober prober;
-
-    @BeforeAll
-    static void start() {
-        prober = new Prober(16);
-    }
-
-    @AfterAll
-    static void stop() {
-        prober.close();
-    }
+    @AutoClose
+    private static final Prober prober = new Prober(16);
 
     private static Outcome probe(Check check, MockWebServer server) throws Exception {
         return prober.probe(new Target("127.0.0.1", server.getPort(), null, check), TIMEOUT)

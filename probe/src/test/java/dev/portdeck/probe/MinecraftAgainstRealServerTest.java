@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -21,23 +21,14 @@ import org.junit.jupiter.api.Test;
 class MinecraftAgainstRealServerTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    @AutoClose
     private static NodePeer server;
-    private static Prober prober;
+    @AutoClose
+    private static final Prober prober = new Prober(32);
 
     @BeforeAll
     static void start() throws Exception {
         server = NodePeer.start("minecraft-server.js", "minecraft-protocol", "1.20.4", "§aHello §lworld", "20");
-        prober = new Prober(32);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (prober != null) {
-            prober.close();
-        }
-        if (server != null) {
-            server.close();
-        }
     }
 
     private static Outcome probe(int port) throws Exception {

@@ -16,25 +16,15 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class ProberLoopbackTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
-    private static Prober prober;
-
-    @BeforeAll
-    static void start() {
-        prober = new Prober();
-    }
-
-    @AfterAll
-    static void stop() {
-        prober.close();
-    }
+    @AutoClose
+    private static final Prober prober = new Prober();
 
     private static ProbeResult probe(Target target) throws Exception {
         return prober.probe(target, TIMEOUT).get(10, TimeUnit.SECONDS);

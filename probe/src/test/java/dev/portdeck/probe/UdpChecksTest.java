@@ -20,25 +20,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The plain udp check and A2S over real loopback datagrams; the pacing of UDP questions per address. */
 class UdpChecksTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
-    private static Prober prober;
-
-    @BeforeAll
-    static void start() {
-        prober = new Prober(32);
-    }
-
-    @AfterAll
-    static void stop() {
-        prober.close();
-    }
+    @AutoClose
+    private static final Prober prober = new Prober(32);
 
     private static Outcome probe(Check check, int port) throws Exception {
         return prober.probe(new Target("127.0.0.1", port, null, check), TIMEOUT).get(15, TimeUnit.SECONDS).outcome();

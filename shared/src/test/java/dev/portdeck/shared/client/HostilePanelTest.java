@@ -20,13 +20,11 @@ import dev.portdeck.shared.error.Unauthorized;
 import dev.portdeck.shared.error.Unreachable;
 import dev.portdeck.shared.model.Allocation;
 import dev.portdeck.shared.model.AssignRequest;
-import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
 import okio.Buffer;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,27 +33,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** A panel that answers with lies, tricks or floods gets one sentence back, never a wrong model or a hang. */
 class HostilePanelTest {
 
-    MockWebServer panel;
-    URI url;
+    @AutoClose
+    PanelStandIn panel;
 
     @BeforeEach
     void start() throws Exception {
-        panel = new MockWebServer();
-        panel.start();
-        url = URI.create(panel.url("/").toString().replaceAll("/$", ""));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        panel.shutdown();
-    }
-
-    private PanelClient client(RetryPolicy retry, Duration readTimeout) {
-        return Fixtures.client(url, retry, readTimeout);
-    }
-
-    private PanelClient client() {
-        return client(RetryPolicy.NONE, Duration.ofSeconds(5));
+        panel = new PanelStandIn();
     }
 
     private static String allocations(String attributes) {
@@ -64,7 +47,7 @@ class HostilePanelTest {
 
     private NotTheApi notTheApi(String attributes) {
         panel.enqueue(ok(allocations(attributes)));
-        try (PanelClient c = client()) {
+        try (PanelClient c = panel.client()) {
             return assertThrows(NotTheApi.class, () -> c.allocations("d3aac109"));
         }
     }
@@ -82,7 +65,7 @@ class HostilePanelTest {
     void everySpellingOfEveryAddressIsReadAndProbedAtTheAlias(String ip) {
         panel.enqueue(ok(allocations("{\"id\":1,\"ip\":\"" + ip + "\",\"ip_alias\":\"game.example.com\",\"port\":25565,"
                 + "\"notes\":null,\"is_default\":true}")));
-        try (PanelClient c = client()) {
+        try (PanelClient c = panel.client()) {
             Allocation a = c.allocations("d3aac109").get(0);
             assertTrue(a.bindsEveryAddress(), ip);
             assertEquals("game.example.com", a.probeHost());
@@ -115,7 +98,7 @@ class HostilePanelTest {
     @Test
     void aServerIdentifierThatCouldTravelInAUrlPathIsNotTheApi() {
         panel.enqueue(ok(Fixtures.server("../../x", "Survival", 3, null, "*")));
-        try (PanelClient c = client()) {
+        try (PanelClient c = panel.client()) {
             NotTheApi e = assertThrows(NotTheApi.class, () -> c.server("d3aac109"));
             assertTrue(e.getMessage().contains("is not a short id"), e.getMessage());
         }
@@ -125,7 +108,7 @@ class HostilePanelTest {
     void transfersAndNodeMaintenanceAreRead() {
         panel.enqueue(ok(Fixtures.server("d3aac109", "Survival", 3, null, "*")
                 .replace("\"is_transferring\":false", "\"is_transferring\":true,\"is_node_under_maintenance\":true")));
-        try (PanelClient c = client()) {
+        try (PanelClient c = panel.client()) {
             var s = c.server("d3aac109");
             assertTrue(s.transferring());
             assertTrue(s.nodeUnderMaintenance());
@@ -143,7 +126,7 @@ class HostilePanelTest {
             big.writeUtf8(item);
         }
         panel.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setChunkedBody(big, 1 << 20));
-        try (PanelClient c = client()) {
+        try (PanelClient c = panel.client()) {
             NotTheApi e = assertThrows(NotTheApi.class, () -> c.allocations("d3aac109"));
             assertTrue(e.getMessage().contains("too large"), e.getMessage());
         }
@@ -154,7 +137,7 @@ class HostilePanelTest {
         panel.enqueue(ok(Fixtures.ALLOCATIONS).throttleBody(1, 200, TimeUnit.MILLISECONDS));
         panel.enqueue(ok(Fixtures.ALLOCATIONS));
         long start = System.nanoTime();
-        try (PanelClient c = client(RetryPolicy.DEFAULT, Duration.ofSeconds(1))) {
+        try (PanelClient c = panel.client(RetryPolicy.DEFAULT, Duration.ofSeconds(1))) {
             Unreachable e = assertThrows(Unreachable.class, () -> c.allocations("d3aac109"));
             assertTrue(e.getMessage().contains("did not answer within 1 s (--read-timeout)"), e.getMessage());
         }
@@ -167,7 +150,7 @@ class HostilePanelTest {
     void theRateLimitHeadersOfEveryAnswerAreKeptForPollers() {
         panel.enqueue(ok(Fixtures.ALLOCATIONS).setHeader("X-RateLimit-Limit", "720").setHeader("X-RateLimit-Remaining", "700"));
         panel.enqueue(ok(Fixtures.ALLOCATIONS).setHeader("X-RateLimit-Limit", "720").setHeader("X-RateLimit-Remaining", "18"));
-        try (PanelClient c = client()) {
+        try (PanelClient c = panel.client()) {
             assertTrue(c.rateLimit().latest().isEmpty());
             c.allocations("d3aac109");
             assertEquals(700, c.rateLimit().latest().orElseThrow().remaining());
@@ -184,7 +167,7 @@ class HostilePanelTest {
                 .setHeader("Retry-After", "55").setHeader("X-RateLimit-Limit", "2").setHeader("X-RateLimit-Remaining", "0"));
         panel.enqueue(json(429, error("ThrottleRequestsException", 429, "Too Many Attempts."))
                 .setHeader("Retry-After", "55").setHeader("X-RateLimit-Limit", "256").setHeader("X-RateLimit-Remaining", "0"));
-        try (PanelClient c = client(RetryPolicy.DEFAULT, Duration.ofSeconds(5))) {
+        try (PanelClient c = panel.client(RetryPolicy.DEFAULT, Duration.ofSeconds(5))) {
             RateLimited creation = assertThrows(RateLimited.class, () -> c.assign("d3aac109", AssignRequest.auto()));
             assertTrue(creation.getMessage().contains("allows only 2 new allocations per minute per server"),
                     creation.getMessage());
@@ -199,7 +182,7 @@ class HostilePanelTest {
     void anIpAllowListRefusalSaysSoInsteadOfBlamingAPermission() {
         panel.enqueue(json(403, error("AccessDeniedHttpException", 403,
                 "This IP address (203.0.113.9) does not have permission to access the API using these credentials.")));
-        try (PanelClient c = client()) {
+        try (PanelClient c = panel.client()) {
             Forbidden e = assertThrows(Forbidden.class, () -> c.allocations("d3aac109"));
             assertTrue(e.getMessage().contains("from this machine's address"), e.getMessage());
             assertNull(e.permission());
@@ -210,7 +193,7 @@ class HostilePanelTest {
     void twoFactorAuthenticationRequiredIsAnAuthenticationProblem() {
         panel.enqueue(json(400, error("TwoFactorAuthRequiredException", 400,
                 "Two-factor authentication is required on this account in order to access this endpoint.")));
-        try (PanelClient c = client()) {
+        try (PanelClient c = panel.client()) {
             Unauthorized e = assertThrows(Unauthorized.class, () -> c.allocations("d3aac109"));
             assertTrue(e.getMessage().contains("requires two-factor authentication"), e.getMessage());
             assertEquals(400, e.httpStatus());
@@ -221,7 +204,7 @@ class HostilePanelTest {
     void aDaemonConnectionFailureBlamesTheNodeNotThePanel() {
         panel.enqueue(json(504, error("DaemonConnectionException", 504,
                 "Could not establish a connection to the machine running this server. Please try again.")));
-        try (PanelClient c = client()) {
+        try (PanelClient c = panel.client()) {
             Unreachable e = assertThrows(Unreachable.class, () -> c.resources("d3aac109"));
             assertTrue(e.getMessage().contains("cannot reach the node (Wings) that runs server d3aac109"), e.getMessage());
         }
@@ -231,7 +214,7 @@ class HostilePanelTest {
     void notFoundSaysWhichKindOfMissing() {
         panel.enqueue(json(404, error("NotFoundHttpException", 404, "The requested resource could not be found on the server.")));
         panel.enqueue(json(404, error("NotFoundHttpException", 404, "The requested resource does not exist on this server.")));
-        try (PanelClient c = client()) {
+        try (PanelClient c = panel.client()) {
             NotFound allocation = assertThrows(NotFound.class, () -> c.setPrimary("d3aac109", 99));
             assertTrue(allocation.getMessage().endsWith("it does not exist or belongs to another server"),
                     allocation.getMessage());
@@ -244,7 +227,7 @@ class HostilePanelTest {
     void autoAllocationSwitchedOffSaysWhatToAskTheAdminFor() {
         panel.enqueue(json(400, error("AutoAllocationNotEnabledException", 400,
                 "Server auto-allocation is not enabled for this instance.")));
-        try (PanelClient c = client()) {
+        try (PanelClient c = panel.client()) {
             Refused e = assertThrows(Refused.class, () -> c.assign("d3aac109", AssignRequest.auto()));
             assertEquals(RefusalReason.AUTO_ALLOCATION_DISABLED, e.reason());
             assertTrue(e.getMessage().startsWith("Server auto-allocation is not enabled for this instance: "),

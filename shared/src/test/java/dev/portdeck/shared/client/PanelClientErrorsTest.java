@@ -25,9 +25,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.function.Function;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.SocketPolicy;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -37,31 +36,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Every refusal of the contract and of real panels, and every way an answer can fail to be the API. */
 class PanelClientErrorsTest {
 
-    MockWebServer panel;
-    URI url;
+    @AutoClose
+    PanelStandIn panel;
 
     @BeforeEach
     void start() throws Exception {
-        panel = new MockWebServer();
-        panel.start();
-        url = URI.create(panel.url("/").toString().replaceAll("/$", ""));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        panel.shutdown();
-    }
-
-    private PanelClient client(RetryPolicy retry, Duration readTimeout) {
-        return Fixtures.client(url, retry, readTimeout);
-    }
-
-    private PanelClient client() {
-        return client(RetryPolicy.NONE, Duration.ofSeconds(5));
+        panel = new PanelStandIn();
     }
 
     private <T extends Throwable> T fails(Class<T> type, Function<PanelClient, Object> action) {
-        try (PanelClient c = client()) {
+        try (PanelClient c = panel.client()) {
             T e = assertThrows(type, () -> action.apply(c));
             assertFalse(e.getMessage().contains(KEY), e.getMessage());
             return e;
@@ -130,7 +114,7 @@ class PanelClientErrorsTest {
     void aRejectedKeyNamesThePanel() {
         panel.enqueue(json(401, error("InvalidCredentialsException", 401, "Unauthenticated.")));
         Unauthorized e = fails(Unauthorized.class, c -> c.allocations("d3aac109"));
-        assertTrue(e.getMessage().startsWith("the panel at " + url + " rejected the API key"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("the panel at " + panel.url + " rejected the API key"), e.getMessage());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -165,7 +149,7 @@ class PanelClientErrorsTest {
         panel.enqueue(json(404, error("NotFoundHttpException", 404, detail)));
         NotFound server = fails(NotFound.class, c -> c.allocations("deadbeef"));
         assertEquals("server deadbeef", server.what());
-        assertTrue(server.getMessage().startsWith("Server deadbeef was not found on " + url), server.getMessage());
+        assertTrue(server.getMessage().startsWith("Server deadbeef was not found on " + panel.url), server.getMessage());
 
         panel.enqueue(json(404, error("NotFoundHttpException", 404, detail)));
         NotFound alloc = fails(NotFound.class, c -> c.setPrimary("d3aac109", 99));
@@ -238,7 +222,7 @@ class PanelClientErrorsTest {
         panel.enqueue(json(429, error("ThrottleRequestsException", 429, "Too Many Attempts.")).setHeader("Retry-After", "0"));
         panel.enqueue(json(429, error("ThrottleRequestsException", 429, "Too Many Attempts.")).setHeader("Retry-After", "0"));
         panel.enqueue(ok(Fixtures.allocation(18, 25568, null, false)));
-        try (PanelClient c = client(RetryPolicy.DEFAULT, Duration.ofSeconds(5))) {
+        try (PanelClient c = panel.client(RetryPolicy.DEFAULT, Duration.ofSeconds(5))) {
             assertEquals(18, c.assign("d3aac109", AssignRequest.auto()).id());
         }
         assertEquals(3, panel.getRequestCount());
@@ -250,7 +234,7 @@ class PanelClientErrorsTest {
             panel.enqueue(json(429, error("ThrottleRequestsException", 429, "Too Many Attempts."))
                     .setHeader("Retry-After", "0"));
         }
-        try (PanelClient c = client(RetryPolicy.DEFAULT, Duration.ofSeconds(5))) {
+        try (PanelClient c = panel.client(RetryPolicy.DEFAULT, Duration.ofSeconds(5))) {
             RateLimited e = assertThrows(RateLimited.class, () -> c.allocations("d3aac109"));
             assertTrue(e.getMessage().contains("kept limiting requests after 2 retries (HTTP 429)"), e.getMessage());
         }
@@ -260,7 +244,7 @@ class PanelClientErrorsTest {
     @Test
     void aRetryAfterLongerThanTheBudgetFailsAtOnce() {
         panel.enqueue(json(429, error("ThrottleRequestsException", 429, "Too Many Attempts.")).setHeader("Retry-After", "60"));
-        try (PanelClient c = client(RetryPolicy.DEFAULT, Duration.ofSeconds(5))) {
+        try (PanelClient c = panel.client(RetryPolicy.DEFAULT, Duration.ofSeconds(5))) {
             RateLimited e = assertThrows(RateLimited.class, () -> c.allocations("d3aac109"));
             assertEquals(Duration.ofSeconds(60), e.retryAfter());
             assertTrue(e.getMessage().contains("wait 60 s"), e.getMessage());
@@ -272,7 +256,7 @@ class PanelClientErrorsTest {
     void anAbsurdRetryAfterIsStillARateLimitInOneSentence() {
         panel.enqueue(json(429, error("ThrottleRequestsException", 429, "Too Many Attempts."))
                 .setHeader("Retry-After", "9223372036854775807"));
-        try (PanelClient c = client(RetryPolicy.DEFAULT, Duration.ofSeconds(5))) {
+        try (PanelClient c = panel.client(RetryPolicy.DEFAULT, Duration.ofSeconds(5))) {
             RateLimited e = assertThrows(RateLimited.class, () -> c.allocations("d3aac109"));
             assertTrue(e.getMessage().contains("wait more than 100 years"), e.getMessage());
         }
@@ -283,7 +267,7 @@ class PanelClientErrorsTest {
     void aLongRetryAfterSaysTheRealWait() {
         panel.enqueue(json(429, error("ThrottleRequestsException", 429, "Too Many Attempts."))
                 .setHeader("Retry-After", "99999999"));
-        try (PanelClient c = client(RetryPolicy.DEFAULT, Duration.ofSeconds(5))) {
+        try (PanelClient c = panel.client(RetryPolicy.DEFAULT, Duration.ofSeconds(5))) {
             RateLimited e = assertThrows(RateLimited.class, () -> c.allocations("d3aac109"));
             assertTrue(e.getMessage().contains("asks to wait 1158 days"), e.getMessage());
             assertEquals(Duration.ofSeconds(99999999), e.retryAfter());
@@ -294,7 +278,7 @@ class PanelClientErrorsTest {
     void aGetIsRetriedAfterTheConnectionDropped() {
         panel.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
         panel.enqueue(ok(Fixtures.ALLOCATIONS));
-        try (PanelClient c = client(RetryPolicy.DEFAULT, Duration.ofSeconds(5))) {
+        try (PanelClient c = panel.client(RetryPolicy.DEFAULT, Duration.ofSeconds(5))) {
             assertEquals(3, c.allocations("d3aac109").size());
         }
         assertEquals(2, panel.getRequestCount());
@@ -304,7 +288,7 @@ class PanelClientErrorsTest {
     void aPostThatReachedThePanelIsNeverReplayed() {
         panel.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
         panel.enqueue(ok(Fixtures.allocation(18, 25568, null, false)));
-        try (PanelClient c = client(RetryPolicy.DEFAULT, Duration.ofSeconds(5))) {
+        try (PanelClient c = panel.client(RetryPolicy.DEFAULT, Duration.ofSeconds(5))) {
             Unreachable e = assertThrows(Unreachable.class, () -> c.assign("d3aac109", AssignRequest.auto()));
             assertTrue(e.getMessage().contains("may still have done it"), e.getMessage());
         }
@@ -315,7 +299,7 @@ class PanelClientErrorsTest {
     void aDeleteThatReachedThePanelIsNeverReplayed() {
         panel.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
         panel.enqueue(new MockResponse().setResponseCode(204));
-        try (PanelClient c = client(RetryPolicy.DEFAULT, Duration.ofSeconds(5))) {
+        try (PanelClient c = panel.client(RetryPolicy.DEFAULT, Duration.ofSeconds(5))) {
             assertThrows(Unreachable.class, () -> c.remove("d3aac109", 18));
         }
         assertEquals(1, panel.getRequestCount());
@@ -324,9 +308,9 @@ class PanelClientErrorsTest {
     @Test
     void aSlowPanelTimesOutNamingTheUrl() {
         panel.enqueue(ok(Fixtures.ALLOCATIONS).setHeadersDelay(1, java.util.concurrent.TimeUnit.SECONDS));
-        try (PanelClient c = client(RetryPolicy.NONE, Duration.ofMillis(300))) {
+        try (PanelClient c = panel.client(RetryPolicy.NONE, Duration.ofMillis(300))) {
             Unreachable e = assertThrows(Unreachable.class, () -> c.allocations("d3aac109"));
-            assertEquals("the panel at " + url + " did not answer within 0.3 s (--read-timeout)", e.getMessage());
+            assertEquals("the panel at " + panel.url + " did not answer within 0.3 s (--read-timeout)", e.getMessage());
         }
     }
 
@@ -334,9 +318,9 @@ class PanelClientErrorsTest {
     void aPostWhoseAnswerTimesOutIsNotReplayedAndSaysItMayHaveHappened() {
         panel.enqueue(ok(Fixtures.allocation(18, 25568, null, false)).setHeadersDelay(1, java.util.concurrent.TimeUnit.SECONDS));
         panel.enqueue(ok(Fixtures.allocation(19, 25569, null, false)));
-        try (PanelClient c = client(RetryPolicy.DEFAULT, Duration.ofMillis(300))) {
+        try (PanelClient c = panel.client(RetryPolicy.DEFAULT, Duration.ofMillis(300))) {
             Unreachable e = assertThrows(Unreachable.class, () -> c.assign("d3aac109", AssignRequest.auto()));
-            assertEquals("the panel at " + url + " did not answer within 0.3 s (--read-timeout) (the panel may still"
+            assertEquals("the panel at " + panel.url + " did not answer within 0.3 s (--read-timeout) (the panel may still"
                     + " have done it: check before trying again)", e.getMessage());
         }
         assertEquals(1, panel.getRequestCount());
@@ -346,7 +330,7 @@ class PanelClientErrorsTest {
     void aClosedPortIsUnreachableNamingTheUrl() throws Exception {
         panel.shutdown();
         Unreachable e = fails(Unreachable.class, c -> c.allocations("d3aac109"));
-        assertTrue(e.getMessage().startsWith("cannot connect to the panel at " + url), e.getMessage());
+        assertTrue(e.getMessage().startsWith("cannot connect to the panel at " + panel.url), e.getMessage());
         assertEquals(0, e.httpStatus());
     }
 
@@ -383,7 +367,7 @@ class PanelClientErrorsTest {
 
     @Test
     void invalidInputIsRefusedBeforeAnythingIsSent() {
-        try (PanelClient c = client()) {
+        try (PanelClient c = panel.client()) {
             assertField("notes", () -> c.setNotes("d3aac109", 17, "x".repeat(256)));
             assertField("port", () -> c.assign("d3aac109", new AssignRequest(null, 0)));
             assertField("port", () -> c.assign("d3aac109", new AssignRequest(null, 65536)));
@@ -398,7 +382,7 @@ class PanelClientErrorsTest {
     @Test
     void notesOfExactly255CharactersAreSent() {
         panel.enqueue(ok(Fixtures.allocation(17, 25567, "n", false)));
-        try (PanelClient c = client()) {
+        try (PanelClient c = panel.client()) {
             c.setNotes("d3aac109", 17, "é".repeat(255));
         }
         assertEquals(1, panel.getRequestCount());

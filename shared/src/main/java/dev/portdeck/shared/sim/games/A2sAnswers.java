@@ -23,11 +23,12 @@ final class A2sAnswers {
     private final Game.Source game;
     private final int challenge = ThreadLocalRandom.current().nextInt(1, Integer.MAX_VALUE);
     private final AtomicInteger splitIds = new AtomicInteger(ThreadLocalRandom.current().nextInt(1, 1 << 20));
-    /** The port the EDF names; set once bound. */
-    volatile int port;
+    /** The port the EDF names. */
+    private final int port;
 
-    A2sAnswers(Game.Source game) {
+    A2sAnswers(Game.Source game, int port) {
         this.game = game;
+        this.port = port;
     }
 
     List<byte[]> answer(ByteBuffer in) {

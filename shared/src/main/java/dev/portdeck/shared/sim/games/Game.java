@@ -86,10 +86,7 @@ public sealed interface Game {
 
         @Override
         public Responder start(InetSocketAddress at) throws IOException {
-            RakNetPong pong = new RakNetPong(this);
-            UdpResponder responder = new UdpResponder(at, pong::answer, "bedrock");
-            pong.port = responder.port();
-            return responder;
+            return UdpResponder.namingItsPort(at, "bedrock", port -> new RakNetPong(this, port)::answer);
         }
 
     }
@@ -123,10 +120,7 @@ public sealed interface Game {
 
         @Override
         public Responder start(InetSocketAddress at) throws IOException {
-            A2sAnswers answers = new A2sAnswers(this);
-            UdpResponder responder = new UdpResponder(at, answers::answer, "a2s");
-            answers.port = responder.port();
-            return responder;
+            return UdpResponder.namingItsPort(at, "a2s", port -> new A2sAnswers(this, port)::answer);
         }
 
         public Source withChallenge(boolean required) {

@@ -14,11 +14,12 @@ final class RakNetPong {
 
     private final Game.Bedrock game;
     private final long serverGuid = ThreadLocalRandom.current().nextLong();
-    /** The port it answers on, named in the pong as Bedrock does; set once bound. */
-    volatile int port;
+    /** The port it answers on, named in the pong as Bedrock does. */
+    private final int port;
 
-    RakNetPong(Game.Bedrock game) {
+    RakNetPong(Game.Bedrock game, int port) {
         this.game = game;
+        this.port = port;
     }
 
     /** The pong for a ping; nothing for anything else (a wrong magic is not RakNet). */

@@ -31,7 +31,7 @@ final class TcpResponder implements Responder {
     private final ServerSocketChannel server;
     private final Selector selector;
     private final Supplier<Conversation> conversations;
-    private final Thread loop;
+    private final ServingLoop loop;
     private final AtomicLong answered = new AtomicLong();
     private final InetSocketAddress address;
     private volatile boolean closed;
@@ -64,9 +64,7 @@ final class TcpResponder implements Responder {
             throw e;
         }
         this.address = (InetSocketAddress) server.getLocalAddress();
-        this.loop = new Thread(this::run, "portdeck-game-" + name + "-" + address.getPort());
-        loop.setDaemon(true);
-        loop.start();
+        this.loop = new ServingLoop(this::run, name, address);
     }
 
     @Override
@@ -214,11 +212,7 @@ final class TcpResponder implements Responder {
         }
         closed = true;
         selector.wakeup();
-        try {
-            loop.join(5000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.awaitEnd();
         try {
             server.close();
         } catch (IOException e) {

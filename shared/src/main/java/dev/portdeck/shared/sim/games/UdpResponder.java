@@ -9,6 +9,7 @@ import java.nio.channels.DatagramChannel;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -24,14 +25,18 @@ final class UdpResponder implements Responder {
 
     private final DatagramChannel channel;
     private final Function<ByteBuffer, List<byte[]>> answer;
-    private final Thread loop;
+    private final ServingLoop loop;
     private final AtomicLong answered = new AtomicLong();
     private final InetSocketAddress address;
     private volatile boolean closed;
 
     UdpResponder(InetSocketAddress at, Function<ByteBuffer, List<byte[]>> answer, String name) throws IOException {
+        this(at, name, port -> answer);
+    }
+
+    private UdpResponder(InetSocketAddress at, String name, IntFunction<Function<ByteBuffer, List<byte[]>>> answerOn)
+            throws IOException {
         Game.loopback(at);
-        this.answer = answer;
         this.channel = DatagramChannel.open();
         try {
             channel.bind(at);
@@ -40,9 +45,14 @@ final class UdpResponder implements Responder {
             throw e;
         }
         this.address = (InetSocketAddress) channel.getLocalAddress();
-        this.loop = new Thread(this::run, "portdeck-game-" + name + "-" + address.getPort());
-        loop.setDaemon(true);
-        loop.start();
+        this.answer = answerOn.apply(address.getPort());
+        this.loop = new ServingLoop(this::run, name, address);
+    }
+
+    /** A responder whose answers name its own port (Bedrock's pong, Source's EDF), known before the first datagram. */
+    static UdpResponder namingItsPort(InetSocketAddress at, String name,
+            IntFunction<Function<ByteBuffer, List<byte[]>>> answerOn) throws IOException {
+        return new UdpResponder(at, name, answerOn);
     }
 
     @Override
@@ -98,10 +108,6 @@ final class UdpResponder implements Responder {
         } catch (IOException e) {
             LOG.log(Level.FINE, "close failed", e);
         }
-        try {
-            loop.join(5000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.awaitEnd();
     }
 }
