@@ -43,7 +43,8 @@ import picocli.CommandLine.Spec;
             "3:panel unreachable, timed out, 5xx, or not the API",
             "4:API key rejected or a permission is missing",
             "5:alloc add: the panel assigned something other than what was asked",
-            "6:server or allocation not found"},
+            "6:server or allocation not found",
+            "130:interrupted (Ctrl-C)"},
         subcommands = {
             ServersCommand.class,
             AllocCommand.class,
