@@ -60,6 +60,8 @@ public final class Monitor implements AutoCloseable {
     private final Map<Target, History> histories = new HashMap<>();
     private final Set<Target> toldEarly = new HashSet<>();
     private boolean roundRunning;
+    /** A round was asked for while one ran: the targets it did not cover are probed when it ends. */
+    private boolean newcomersWait;
 
     private ScheduledFuture<?> ticking; // guarded by this
     private Duration interval; // guarded by this
@@ -126,7 +128,10 @@ public final class Monitor implements AutoCloseable {
         resultListeners.add(listener);
     }
 
-    /** Start a round now (no-op while one is running); works while paused too. */
+    /**
+     * Start a round now; while one is running, the targets it does not cover (added since) get one when it ends.
+     * Works while paused too.
+     */
     public void probeNow() {
         run(this::startRound);
     }
@@ -172,7 +177,13 @@ public final class Monitor implements AutoCloseable {
     }
 
     private void startRound() {
-        List<Target> round = List.copyOf(targets);
+        startRound(List.copyOf(targets));
+    }
+
+    private void startRound(List<Target> round) {
+        if (roundRunning) {
+            newcomersWait = true;
+        }
         if (closed || roundRunning || round.isEmpty()) {
             return;
         }
@@ -239,6 +250,10 @@ public final class Monitor implements AutoCloseable {
         toldEarly.clear();
         tell(listeners, changed);
         tell(earlyListeners, late);
+        if (newcomersWait && !closed) { // targets added while this round ran: theirs now, not at the next tick
+            newcomersWait = false;
+            startRound(current.stream().filter(t -> !snapshots.containsKey(t)).toList());
+        }
     }
 
     private StatsSnapshot record(ProbeResult r) {

@@ -98,6 +98,23 @@ class MonitorTest {
     }
 
     @Test
+    void targetsAddedWhileARoundRunsAreProbedWhenItEndsNotAtTheNextTick() throws Exception {
+        monitor.close();
+        try (DatagramSocket silent = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            Target waiting = Target.of("127.0.0.1", silent.getLocalPort()).withCheck(Check.UDP);
+            monitor = new Monitor(Duration.ofSeconds(60), Duration.ofSeconds(2)); // no tick within this test
+            monitor.addListener(updates::add);
+            monitor.setTargets(List.of(waiting, open));
+            monitor.setTargets(List.of(waiting, open, closed)); // the first round waits 2 s for the silent port
+            Map<Target, StatsSnapshot> first = nextUpdate();
+            Map<Target, StatsSnapshot> next = first.containsKey(closed) ? first : nextUpdate();
+            assertTrue(next.containsKey(closed), "the newcomer had its round within seconds: " + next.keySet());
+            assertEquals("closed", next.get(closed).last().outcome().word());
+            assertEquals(1, monitor.snapshot(open).sent(), "the others are not asked twice");
+        }
+    }
+
+    @Test
     void targetsThatStayKeepTheirHistoryAndRemovedOnesAreForgotten() throws Exception {
         monitor.setTargets(List.of(open, closed));
         nextUpdate();

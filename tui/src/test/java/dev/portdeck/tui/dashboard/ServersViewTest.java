@@ -11,8 +11,10 @@ import dev.portdeck.shared.client.ApiKey;
 import dev.portdeck.shared.client.PanelClient;
 import dev.portdeck.shared.client.PanelConfig;
 import dev.portdeck.shared.error.Unauthorized;
+import dev.portdeck.shared.sim.DemoWorld;
 import dev.portdeck.shared.sim.Flavor;
 import dev.portdeck.shared.sim.PanelSimulator;
+import dev.portdeck.shared.sim.SimulatorOptions;
 import dev.portdeck.tui.dashboard.keys.Binding;
 import dev.portdeck.tui.dashboard.keys.Keymap;
 import dev.portdeck.tui.dashboard.keys.View;
@@ -65,6 +67,20 @@ class ServersViewTest {
             h.awaitScreen(s -> s.contains("The Island") && h.line(h.rowOf("The Island")).strip().endsWith("2/3"),
                     "The Island's query and RCON ports answered, its game port not yet known");
             h.awaitScreen(s -> h.line(h.rowOf("Survival SMP")).strip().endsWith("2/3"), "Survival SMP in the same round");
+        }
+    }
+
+    @Test
+    void aLargePanelsFirstPageIsListedAndProbedWhileTheNextPageStillComes() throws Exception {
+        // 150 servers: two pages of the server list; the proxy never answers the second
+        SimulatorOptions large = SimulatorOptions.defaults().withWorld(DemoWorld.large(150, 1));
+        try (PanelSimulator sim = PanelSimulator.start(large);
+                PanelProxy proxy = PanelProxy.before(sim).hang("GET", "[?&]page=2(&|$)");
+                DeckHarness h = DeckHarness.beside(sim, new PanelClient(PanelConfig.of(proxy.url(),
+                        sim.clientKey())), new TerminalSize(120, 30), DeckHarness.fast())) {
+            h.awaitScreen(s -> h.rowOf("Server 1 ") >= 0 && h.line(h.rowOf("Server 1 ")).strip().endsWith("1/1"),
+                    "Server 1 listed from the first page and its port probed");
+            assertFalse(h.text().contains("150 servers"), "the second page never came:\n" + h.text());
         }
     }
 
