@@ -1,7 +1,7 @@
 package dev.portdeck.tui;
 
 import dev.portdeck.tui.cli.PortdeckCommand;
-import dev.portdeck.tui.cli.ProbeCommand;
+import dev.portdeck.tui.cli.probing.ProbeCommand;
 
 /** Entry point of the fat jar: `java -jar portdeck.jar ...`. */
 public final class Main {

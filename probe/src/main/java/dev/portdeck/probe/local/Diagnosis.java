@@ -108,7 +108,7 @@ public record Diagnosis(Finding finding, String sentence) {
             return boundAndOpen(bound, here, seen);
         }
         if (o instanceof Outcome.Unresponsive) {
-            return new Diagnosis(Finding.HUNG, here + " but the game does not answer" + (bound.onlyDockerProxy()
+            return new Diagnosis(Finding.HUNG, here + " but " + who(seen) + " does not answer" + (bound.onlyDockerProxy()
                     ? ": it is down or hung inside its container"
                     : ": hung, still starting, or another program holds the port") + seen.upElsewhere());
         }
@@ -141,7 +141,12 @@ public record Diagnosis(Finding finding, String sentence) {
         if (!seen.downFrom().isEmpty()) {
             return new Diagnosis(Finding.BLOCKED, here + ", answers here, " + seen.notReachable() + ": firewall or NAT");
         }
-        return new Diagnosis(Finding.UP, here + (seen.check.asksTheService() ? " and the game answers" : " and answers"));
+        return new Diagnosis(Finding.UP, here + (seen.check.asksTheService() ? " and " + who(seen) + " answers" : " and answers"));
+    }
+
+    /** Who a check asks: an https check that gets no answer is a silent web server (a map, txAdmin), not a game. */
+    private static String who(Seen seen) {
+        return seen.check == Check.HTTP || seen.check == Check.HTTPS ? "the web server" : "the game";
     }
 
     /** This machine holds the address and nothing is bound to the port (for the probe's transport). */
@@ -153,7 +158,7 @@ public record Diagnosis(Finding finding, String sentence) {
         }
         if (o instanceof Outcome.Unresponsive) {
             return new Diagnosis(Finding.HUNG, "accepts connections though nothing here listens" + note
-                    + " (NAT or Docker forwards it), but the game does not answer");
+                    + " (NAT or Docker forwards it), but " + who(seen) + " does not answer");
         }
         if (!seen.upFrom().isEmpty()) {
             return new Diagnosis(Finding.UNKNOWN, "not listening here" + note + ", yet up from "
@@ -173,7 +178,7 @@ public record Diagnosis(Finding finding, String sentence) {
                     : new Diagnosis(Finding.BLOCKED, "answers here, " + seen.notReachable() + ": firewall or NAT");
         }
         if (o instanceof Outcome.Unresponsive) {
-            return new Diagnosis(Finding.HUNG, "the port accepts connections but the game does not answer: hung, still"
+            return new Diagnosis(Finding.HUNG, "the port accepts connections but " + who(seen) + " does not answer: hung, still"
                     + " starting, or a proxy in front" + seen.upElsewhere());
         }
         if (o instanceof Outcome.OpenOrFiltered) {

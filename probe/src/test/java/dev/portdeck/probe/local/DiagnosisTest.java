@@ -67,6 +67,7 @@ class DiagnosisTest {
                 // listening here, and the probe got an answer
                 row(JAVA, Check.TCP, OPEN, NO_VANTAGE, Finding.UP, "listening here (java) and answers"),
                 row(JAVA, Check.MINECRAFT, OPEN, NO_VANTAGE, Finding.UP, "listening here (java) and the game answers"),
+                row(JAVA, Check.HTTP, OPEN, NO_VANTAGE, Finding.UP, "listening here (java) and the web server answers"),
                 row(HIDDEN, Check.TCP, OPEN, NO_VANTAGE, Finding.UP, "listening here (unknown process) and answers"),
                 row(TWO, Check.TCP, OPEN, NO_VANTAGE, Finding.UP, "listening here (java, docker-proxy) and answers"),
                 row(JAVA, Check.TCP, OPEN, HOME_DOWN, Finding.BLOCKED,
@@ -137,6 +138,9 @@ class DiagnosisTest {
                 row(AWAY, Check.MINECRAFT, UNRESPONSIVE, NO_VANTAGE, Finding.HUNG,
                         "the port accepts connections but the game does not answer: hung, still starting, or a proxy"
                                 + " in front"),
+                row(AWAY, Check.HTTPS, UNRESPONSIVE, NO_VANTAGE, Finding.HUNG,
+                        "the port accepts connections but the web server does not answer: hung, still starting, or a"
+                                + " proxy in front"),
                 row(AWAY, Check.A2S, SILENCE, NO_VANTAGE, Finding.SILENT,
                         "no answer to the UDP question: the game ignores it, or a firewall drops it"),
                 row(AWAY, Check.TCP, REFUSED, NO_VANTAGE, Finding.DOWN,

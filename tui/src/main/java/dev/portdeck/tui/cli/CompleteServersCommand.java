@@ -6,6 +6,8 @@ import dev.portdeck.shared.error.InvalidInput;
 import dev.portdeck.shared.error.PanelException;
 import dev.portdeck.shared.model.Server;
 import dev.portdeck.tui.TerminalText;
+import dev.portdeck.tui.cli.common.ExitCode;
+import dev.portdeck.tui.cli.common.PanelOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,8 @@
 package dev.portdeck.tui.cli;
 
-import java.util.Iterator;
-import java.util.List;
+import dev.portdeck.tui.cli.common.ExitCode;
+import dev.portdeck.tui.cli.common.PortdeckVersion;
+import dev.portdeck.tui.cli.common.ServerNames;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,13 +16,12 @@ import picocli.CommandLine.Spec;
  * SERVER takes {@link ServerNames} as candidates, a marker this command replaces by a call of
  * `portdeck __complete-servers`, remembered by the shell for half a minute and bounded by `timeout 3`.
  */
-@Command(name = "generate-completion", mixinStandardHelpOptions = true, versionProvider = PortdeckCommand.Version.class,
+@Command(name = "generate-completion", mixinStandardHelpOptions = true, versionProvider = PortdeckVersion.class,
         description = {"Print a bash/zsh completion script for portdeck: source <(portdeck generate-completion).",
             "It completes commands, options, enum values (--flavor, power signals) and server names from the panel."})
 public final class CompletionCommand implements Callable<Integer> {
 
-    static final String MARKER = "__portdeck_servers__";
-    private static final Pattern CANDIDATES = Pattern.compile("local (\\w+)=\\(\"" + MARKER + "\"\\)");
+    private static final Pattern CANDIDATES = Pattern.compile("local (\\w+)=\\(\"" + ServerNames.MARKER + "\"\\)");
 
     static final String SERVERS_FUNCTION = """
 
@@ -88,13 +88,5 @@ public final class CompletionCommand implements Callable<Integer> {
                     "$1_portdeck_fill " + array + "; $2");
         }
         return out + SERVERS_FUNCTION;
-    }
-
-    /** The completion candidates of every SERVER argument: the marker replaced above. */
-    static final class ServerNames implements Iterable<String> {
-        @Override
-        public Iterator<String> iterator() {
-            return List.of(MARKER).iterator();
-        }
     }
 }

@@ -7,6 +7,8 @@ import dev.portdeck.shared.sim.Flavor;
 import dev.portdeck.shared.sim.PanelSimulator;
 import dev.portdeck.shared.sim.RateLimit;
 import dev.portdeck.shared.sim.SimulatorOptions;
+import dev.portdeck.tui.cli.common.ExitCode;
+import dev.portdeck.tui.cli.common.ListenAddress;
 import dev.portdeck.tui.dashboard.DashboardFlags;
 import dev.portdeck.tui.dashboard.DemoPanel;
 import dev.portdeck.tui.dashboard.TerminalDashboard;

@@ -2,6 +2,7 @@ package dev.portdeck.tui.cli;
 
 import dev.portdeck.shared.client.ConfigFile;
 import dev.portdeck.shared.client.PanelSettings;
+import dev.portdeck.tui.cli.common.PanelOptions;
 import dev.portdeck.tui.history.PrometheusAddress;
 import java.net.URI;
 import java.util.Map;

@@ -4,7 +4,17 @@ import dev.portdeck.shared.client.PanelClient;
 import dev.portdeck.shared.client.PanelConfig;
 import dev.portdeck.shared.sim.DemoWorld;
 import dev.portdeck.shared.sim.Flavor;
-import dev.portdeck.tui.BuildStamp;
+import dev.portdeck.tui.cli.common.CommandEnvironment;
+import dev.portdeck.tui.cli.common.PanelOptions;
+import dev.portdeck.tui.cli.common.PortdeckCommandLine;
+import dev.portdeck.tui.cli.common.PortdeckVersion;
+import dev.portdeck.tui.cli.listening.ListeningCommand;
+import dev.portdeck.tui.cli.panel.AllocCommand;
+import dev.portdeck.tui.cli.panel.LoginCommand;
+import dev.portdeck.tui.cli.panel.PowerCommand;
+import dev.portdeck.tui.cli.panel.ServersCommand;
+import dev.portdeck.tui.cli.probing.AgentCommand;
+import dev.portdeck.tui.cli.probing.ProbeCommand;
 import dev.portdeck.tui.dashboard.DashboardFlags;
 import dev.portdeck.tui.dashboard.DashboardOptions;
 import dev.portdeck.tui.dashboard.TerminalDashboard;
@@ -20,7 +30,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "portdeck",
         mixinStandardHelpOptions = true,
-        versionProvider = PortdeckCommand.Version.class,
+        versionProvider = PortdeckVersion.class,
         description = {
             "Network allocations of game servers on Pterodactyl-style panels: dashboard, port checks, scripting.",
             "`portdeck` with no COMMAND opens the dashboard (on the built-in demo panel when no panel is configured)."
@@ -46,7 +56,7 @@ import picocli.CommandLine.Spec;
             CompletionCommand.class,
             CompleteServersCommand.class
         })
-public final class PortdeckCommand implements Callable<Integer> {
+public final class PortdeckCommand implements Callable<Integer>, CommandEnvironment.Owner {
 
     /** The header of the dashboard when it fell back to the demo panel. */
     static final String NO_PANEL = "DEMO panel (none configured: portdeck login)";
@@ -80,15 +90,10 @@ public final class PortdeckCommand implements Callable<Integer> {
 
     /** The command line reading environment variables and the terminal from `environment` (tests pass their own). */
     public static CommandLine commandLine(CommandEnvironment environment) {
-        CommandLine cl = new CommandLine(new PortdeckCommand(environment));
-        cl.setExpandAtFiles(false); // `alloc notes S 16 @notes.txt` means that text, never a file's contents
-        Failures failures = new Failures();
-        cl.setExecutionExceptionHandler(failures);
-        cl.setParameterExceptionHandler(failures);
-        cl.setExecutionStrategy(new VerboseLogging(new CommandLine.RunLast()));
-        return cl;
+        return PortdeckCommandLine.of(new PortdeckCommand(environment));
     }
 
+    @Override
     public CommandEnvironment environment() {
         return environment;
     }
@@ -118,18 +123,5 @@ public final class PortdeckCommand implements Callable<Integer> {
         try (PanelClient client = panelOptions.connect()) {
             return TerminalDashboard.run(client, config.get().url().toString(), options, spec.commandLine().getErr());
         }
-    }
-
-    /** The version and commit Maven wrote into the jar's manifest. */
-    static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            return new String[] {BuildStamp.current().line()};
-        }
-    }
-
-    /** The version from the jar's manifest, or "development build" when run from classes. */
-    public static String version() {
-        return BuildStamp.current().version();
     }
 }

@@ -1,8 +1,8 @@
 package dev.portdeck.tui.dashboard;
 
 import dev.portdeck.shared.client.ConfigFile;
-import dev.portdeck.tui.cli.DurationConverter;
-import dev.portdeck.tui.cli.PortdeckCommand;
+import dev.portdeck.tui.cli.common.CommandEnvironment;
+import dev.portdeck.tui.cli.common.DurationConverter;
 import dev.portdeck.tui.dashboard.state.CheckSettings;
 import dev.portdeck.tui.dashboard.theme.Palette;
 import java.time.Duration;
@@ -67,8 +67,7 @@ public final class DashboardFlags {
 
     /** The environment the root command reads (tests pass their own), else the process's. */
     private Map<String, String> environment() {
-        Object root = mixee == null ? null : mixee.root().userObject();
-        return root instanceof PortdeckCommand p ? p.environment().variables() : System.getenv();
+        return CommandEnvironment.of(mixee).variables();
     }
 
     /** "5", "2.5s", "500ms", "1m" ({@link DurationConverter#parse}) to a Duration between 0.2 s and 1 h. */

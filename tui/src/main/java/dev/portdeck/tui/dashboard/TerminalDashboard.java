@@ -6,7 +6,7 @@ import com.googlecode.lanterna.terminal.Terminal;
 import dev.portdeck.shared.client.PanelClient;
 import dev.portdeck.shared.sim.DemoWorld;
 import dev.portdeck.shared.sim.Flavor;
-import dev.portdeck.tui.cli.ExitCode;
+import dev.portdeck.tui.cli.common.ExitCode;
 import dev.portdeck.tui.dashboard.keys.BracketedPaste;
 import dev.portdeck.tui.dashboard.state.Changes;
 import dev.portdeck.tui.dashboard.state.Deck;

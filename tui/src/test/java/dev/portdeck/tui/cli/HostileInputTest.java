@@ -14,38 +14,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.portdeck.shared.client.ApiKey;
 import dev.portdeck.shared.client.ConfigFile;
 import dev.portdeck.shared.client.Profile;
+import dev.portdeck.tui.cli.common.ExitCode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What the hostile-panel review did to the commands, each now a sentence and an exit code, never a trick or a crash. */
-class HostileInputTest {
-
-    @TempDir
-    Path home;
-    MockWebServer panel;
-    Cli cli;
-
-    @BeforeEach
-    void start() throws Exception {
-        panel = new MockWebServer();
-        panel.start();
-        cli = new Cli(home).panel(panel.url("/").toString());
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        panel.shutdown();
-    }
+class HostileInputTest extends MockPanelFixture {
 
     @Test
     void anIpCarryingAnEscapeSequenceCannotRewriteTheRemovalQuestion() {

@@ -10,32 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import okhttp3.mockwebserver.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.portdeck.tui.cli.common.ExitCode;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Text from the panel cannot drive the user's terminal, and Pelican keys are not mistaken for application keys. */
-class OutputSafetyTest {
-
-    @TempDir
-    Path home;
-    MockWebServer panel;
-    Cli cli;
-
-    @BeforeEach
-    void start() throws Exception {
-        panel = new MockWebServer();
-        panel.start();
-        cli = new Cli(home).panel(panel.url("/").toString());
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        panel.shutdown();
-    }
+class OutputSafetyTest extends MockPanelFixture {
 
     @Test
     void escapeSequencesInAServerNameAreShownAsSpaces() {

@@ -1,17 +1,18 @@
 package dev.portdeck.tui.cli;
 
+import dev.portdeck.tui.cli.common.Prompt;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
 /** A Prompt that answers from a script and records the questions. */
-final class ScriptedPrompt implements Prompt {
+public final class ScriptedPrompt implements Prompt {
     private final boolean terminal;
     private final Deque<String> answers = new ArrayDeque<>();
-    final List<String> questions = new ArrayList<>();
+    public final List<String> questions = new ArrayList<>();
 
-    ScriptedPrompt(boolean terminal, String... answers) {
+    public ScriptedPrompt(boolean terminal, String... answers) {
         this.terminal = terminal;
         this.answers.addAll(List.of(answers));
     }

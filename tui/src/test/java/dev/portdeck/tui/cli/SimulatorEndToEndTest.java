@@ -14,6 +14,7 @@ import dev.portdeck.shared.sim.Flavor;
 import dev.portdeck.shared.sim.PanelSimulator;
 import dev.portdeck.shared.sim.RateLimit;
 import dev.portdeck.shared.sim.SimulatorOptions;
+import dev.portdeck.tui.cli.common.ExitCode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.portdeck.tui.cli.CommandEnvironment;
-import dev.portdeck.tui.cli.ExitCode;
 import dev.portdeck.tui.cli.PortdeckCommand;
-import dev.portdeck.tui.cli.Prompt;
+import dev.portdeck.tui.cli.common.CommandEnvironment;
+import dev.portdeck.tui.cli.common.ExitCode;
+import dev.portdeck.tui.cli.common.Prompt;
 import dev.portdeck.tui.dashboard.theme.Palette;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;

@@ -95,8 +95,9 @@ class DashboardTmuxIT {
         String table = await(s -> s.contains("Java edition") && s.contains("● open"), "the allocations with probes");
         assertTrue(table.contains("portdeck › Survival SMP"), table);
         // the simulator's Minecraft responder answered the jar's status request: version, players of slots
-        table = await(s -> s.contains("MC Paper 1.21 3/40"), "the SERVICE cell from the game's own status answer");
-        assertTrue(table.contains("HTTP 200 OK Dynmap"), "Dynmap's web map answered its HEAD /:\n" + table);
+        // and Dynmap's web map its HEAD / (each row shows when its own answer is drawn: wait for both)
+        table = await(s -> s.contains("MC Paper 1.21 3/40") && s.contains("HTTP 200 OK Dynmap"),
+                "the SERVICE cells from the game's status answer and the web map's HEAD /");
         keys("n");
         await(s -> s.contains("Notes of #1"), "the notes dialog");
         keys("End");

@@ -9,11 +9,8 @@ import dev.portdeck.probe.local.Listening;
 import dev.portdeck.shared.client.PanelClient;
 import dev.portdeck.shared.error.Forbidden;
 import dev.portdeck.shared.error.InvalidInput;
-import dev.portdeck.shared.error.NotFound;
 import dev.portdeck.shared.error.PanelException;
-import dev.portdeck.shared.error.Refused;
 import dev.portdeck.shared.error.Unauthorized;
-import dev.portdeck.shared.error.Unreachable;
 import dev.portdeck.shared.model.Allocation;
 import dev.portdeck.shared.model.PowerState;
 import dev.portdeck.shared.model.Resources;
@@ -29,9 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -43,29 +38,21 @@ import java.util.logging.Logger;
  */
 public final class Deck {
 
-    /** The panel caches `/resources` for about 20 s: polling faster only costs requests. */
-    static final Duration RESOURCES_EVERY = Duration.ofSeconds(20);
     private static final Logger LOG = Logger.getLogger("portdeck.dashboard");
-    private static final long RESOURCES_GAP_MILLIS = 500;
 
     private final PanelClient client;
     private final Reachability reachability;
     private final Calls calls;
     private final Clock clock;
     private final Backoff retry;
-    private final PowerWatch power = new PowerWatch();
+    private final ResourcesFeed resources;
     private final Changes changes;
     private final List<Runnable> listeners = new ArrayList<>();
-    private final Map<String, Resources> resources = new HashMap<>();
-    private final Map<String, Instant> resourcesAt = new HashMap<>();
-    private final Set<String> resourcesAsked = new HashSet<>();
-    private final Map<String, Traffic> traffic = new HashMap<>();
     private final Map<Target, StatsSnapshot> stats = new HashMap<>();
     private final CheckPlan checks;
     private Map<Allocation, CheckPlan.Planned> plans = Map.of();
     private final Evidence evidence = new Evidence(this::changed);
     private String shown;
-    private final Map<String, String> nodeProblems = new HashMap<>();
     private final Set<String> detailed = new HashSet<>();
     private final Map<String, String> allocationProblems = new HashMap<>();
     private final Set<String> allocationsAsked = new HashSet<>();
@@ -89,6 +76,7 @@ public final class Deck {
         this.clock = clock;
         this.retry = new Backoff(calls);
         this.changes = new Changes(this, client, calls);
+        this.resources = new ResourcesFeed(client, calls, clock, this::changed);
     }
 
     /** Also asks what listens on this machine at each allocation, once per probe round (before {@link #start}). */
@@ -107,25 +95,7 @@ public final class Deck {
         reachability.subscribe(coalescer::offer);
         evidence.start(reachability);
         reload();
-        scheduleResources();
-    }
-
-    /**
-     * Every 20 s, or slower with many servers: at most two `/resources` requests a second on average, well inside
-     * the panels' rate limits (Pelican: 256 requests a minute).
-     */
-    private void scheduleResources() {
-        long planned = Math.max(RESOURCES_EVERY.toMillis(), servers.size() * RESOURCES_GAP_MILLIS);
-        // slower still when the user's other tools have spent most of the panel's per-user limit
-        long every = client.rateLimit().pace(Duration.ofMillis(planned)).toMillis();
-        try {
-            calls.timer().schedule(() -> calls.ui().execute(() -> {
-                pollResources();
-                scheduleResources();
-            }), every, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException closing) {
-            LOG.fine("dashboard closing; no more resource polls");
-        }
+        resources.schedule(this::servers);
     }
 
     public void onChange(Runnable listener) {
@@ -147,31 +117,26 @@ public final class Deck {
     }
 
     public Resources resources(String identifier) {
-        return resources.get(identifier);
+        return resources.resources(identifier);
     }
 
     /** The power state to show: what the dashboard's own signal implies until the panel agrees, else the panel's. */
     public PowerState power(String identifier) {
-        return power.shown(identifier, resources.get(identifier), clock.instant());
+        return resources.power(identifier);
     }
 
     /** Whether {@link #power} is the dashboard's expectation after its own signal rather than the panel's word. */
     public boolean powerImplied(String identifier) {
-        power(identifier);
-        return power.implied(identifier);
+        return resources.powerImplied(identifier);
     }
 
     /** Milliseconds up, 0 when unknown or when the server is (about to be) stopped or just starting. */
     public long uptimeMillis(String identifier) {
-        Resources r = resources.get(identifier);
-        if (r == null || (powerImplied(identifier) && power(identifier) != PowerState.RUNNING)) {
-            return 0;
-        }
-        return r.uptimeMillis();
+        return resources.uptimeMillis(identifier);
     }
 
     public Traffic traffic(String identifier) {
-        return traffic.getOrDefault(identifier, Traffic.UNKNOWN);
+        return resources.traffic(identifier);
     }
 
     public StatsSnapshot stats(Allocation allocation) {
@@ -201,7 +166,7 @@ public final class Deck {
 
     /** Why the server's power state and traffic cannot be read: the node (Wings) does not answer; else null. */
     public String nodeProblem(String identifier) {
-        return nodeProblems.get(identifier);
+        return resources.nodeProblem(identifier);
     }
 
     /**
@@ -315,7 +280,7 @@ public final class Deck {
             servers.stream().filter(s -> s.allocations().isEmpty()).forEach(this::askAllocations);
             retarget();
             changed();
-            pollResources();
+            resources.poll(servers);
             after.run();
         }, e -> {
             loading = false;
@@ -366,7 +331,7 @@ public final class Deck {
             } else {
                 allocationProblems.remove(identifier);
             }
-            readResources(identifier); // its power state too: the server may have changed beyond its allocations
+            resources.read(identifier); // its power state too: the server may have changed beyond its allocations
             after.run();
         }, fail);
     }
@@ -472,53 +437,9 @@ public final class Deck {
         }, fail);
     }
 
-    private void pollResources() {
-        servers.forEach(s -> readResources(s.identifier()));
-    }
-
-    /** One `/resources` read; skipped while the previous one for that server has not answered (it may hang). */
-    private void readResources(String id) {
-        if (!resourcesAsked.add(id)) {
-            return;
-        }
-        calls.call(() -> client.resources(id), r -> {
-            resourcesAsked.remove(id);
-            if (nodeProblems.remove(id) != null) {
-                changed();
-            }
-            applyResources(id, r);
-        }, e -> {
-            resourcesAsked.remove(id);
-            if (e instanceof Refused || e instanceof NotFound) {
-                resources.remove(id); // e.g. suspended: what was read before is no longer true
-                changed();
-            } else if (e instanceof Unreachable && ((Unreachable) e).httpStatus() == 504) {
-                // the panel answered: its node's daemon did not (DaemonConnectionException), so the power is unknown
-                resources.remove(id);
-                nodeProblems.put(id, sentence(e));
-                changed();
-            }
-            LOG.log(Level.FINE, "resources of {0}: {1}", new Object[] {id, sentence(e)});
-        });
-    }
-
     /** After a power signal of ours: the state it implies now, and the panel's word again soon. */
     void expectPower(String id, PowerState implied) {
-        power.expect(id, implied, clock.instant());
-        for (long millis : PowerWatch.REREAD_MILLIS) {
-            calls.later(Duration.ofMillis(millis), () -> readResources(id));
-        }
-        changed();
-    }
-
-    private void applyResources(String id, Resources fresh) {
-        Instant now = clock.instant();
-        Resources before = resources.put(id, fresh);
-        Instant then = resourcesAt.put(id, now);
-        if (before != null) {
-            traffic.put(id, Traffic.between(before, then, fresh, now));
-        }
-        changed();
+        resources.expect(id, implied);
     }
 
     /** `r`: the history again now too. */

@@ -6,7 +6,7 @@ import dev.portdeck.probe.local.Listening;
 import dev.portdeck.shared.model.Allocation;
 import dev.portdeck.shared.model.Server;
 import dev.portdeck.tui.ServiceSummary;
-import dev.portdeck.tui.cli.ListeningText;
+import dev.portdeck.tui.cli.listening.ListeningText;
 import dev.portdeck.tui.dashboard.state.CheckPlan;
 import dev.portdeck.tui.dashboard.state.Deck;
 import dev.portdeck.tui.dashboard.theme.Glyphs;

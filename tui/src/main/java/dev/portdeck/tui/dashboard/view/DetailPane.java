@@ -8,7 +8,7 @@ import dev.portdeck.probe.StatsSnapshot;
 import dev.portdeck.probe.local.Diagnosis;
 import dev.portdeck.probe.local.Listening;
 import dev.portdeck.shared.model.Allocation;
-import dev.portdeck.tui.cli.ListeningText;
+import dev.portdeck.tui.cli.listening.ListeningText;
 import dev.portdeck.tui.dashboard.state.CheckPlan;
 import dev.portdeck.tui.dashboard.state.Deck;
 import dev.portdeck.tui.dashboard.table.AllocationsSource;
