@@ -12,7 +12,7 @@ sizes=${SIZES:-"1000 10000"}
 warmup=${WARMUP:-45}
 measure=${MEASURE:-90}
 jar=${JAR:-tui/target/portdeck.jar}
-flags=${AGENT_JAVA_OPTS:-"-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xss512k -Xmx256m -Xmn12m"}
+flags=${AGENT_JAVA_OPTS:-"-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xss512k -Xmx256m"}
 [ -f "$jar" ] || { echo "bench/agent.sh: $jar is missing; run mvn -B -q -pl tui -am package -DskipTests" >&2; exit 2; }
 # Every demo allocation holds a socket, and every probe one more for a moment.
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
