@@ -32,7 +32,7 @@ done
 port=$(sed -n 's|^export PORTDECK_PANEL_URL=http://127\.0\.0\.1:\([0-9]*\) .*|\1|p' "$work/demo.out")
 [ -n "$port" ] || { echo "install-startup: the demo panel did not start" >&2; exit 1; }
 
-flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xss512k -Xmx256m -Xmn12m" # bin/portdeck's
+flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xss512k -Xmx256m" # bin/portdeck's
 echo "install-startup: $RUNS runs each; load average $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
 for args in "--version" "probe 127.0.0.1:$port"; do
   hyperfine -N -w 3 -r "$RUNS" --export-markdown "$work/table.md" \
