@@ -4,18 +4,22 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -26,11 +30,15 @@ import java.util.logging.Logger;
  *
  * <p>Threads: "portdeck-probe-monitor" starts rounds, records results into each target's {@link History} and calls
  * the listeners; the {@link Prober}'s selector thread does the connects. A round that is still running when the
- * next one is due is not doubled: the tick is skipped.
+ * next one is due is not doubled: the tick is skipped. {@link #addEarlyListener early listeners} hear the targets
+ * that answered while the round still waits for the slow ones (a screen shows the open ports at once, not after
+ * the longest timeout).
  */
 public final class Monitor implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger("portdeck.probe.monitor");
+    /** How long results that arrived during a round wait to be passed on together to the early listeners. */
+    static final Duration EARLY_BATCH = Duration.ofMillis(50);
 
     private final Prober prober;
     private final boolean ownsProber;
@@ -39,6 +47,10 @@ public final class Monitor implements AutoCloseable {
     private final ScheduledExecutorService clock;
     private final List<Consumer<Map<Target, StatsSnapshot>>> listeners = new CopyOnWriteArrayList<>();
     private final List<ProbeListener> resultListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Map<Target, StatsSnapshot>>> earlyListeners = new CopyOnWriteArrayList<>();
+    /** Results of the running round not yet recorded, from the selector threads; passed on after EARLY_BATCH. */
+    private final Queue<ProbeResult> arrived = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean passDue = new AtomicBoolean();
     private final Map<Target, StatsSnapshot> snapshots = new ConcurrentHashMap<>();
     private volatile Set<Target> targets = Set.of();
     private volatile boolean paused;
@@ -46,7 +58,10 @@ public final class Monitor implements AutoCloseable {
 
     // Confined to the monitor thread.
     private final Map<Target, History> histories = new HashMap<>();
+    private final Set<Target> toldEarly = new HashSet<>();
     private boolean roundRunning;
+    /** A round was asked for while one ran: the targets it did not cover are probed when it ends. */
+    private boolean newcomersWait;
 
     private ScheduledFuture<?> ticking; // guarded by this
     private Duration interval; // guarded by this
@@ -99,12 +114,24 @@ public final class Monitor implements AutoCloseable {
         listeners.add(listener);
     }
 
+    /**
+     * Receives the snapshots of targets as their results arrive during a round (gathered for {@link #EARLY_BATCH}),
+     * and those of the rest when the round ends: each target once a round, on the monitor's thread. A round's slow
+     * targets (timeouts) then no longer hold back the ones that answered.
+     */
+    public void addEarlyListener(Consumer<Map<Target, StatsSnapshot>> listener) {
+        earlyListeners.add(listener);
+    }
+
     /** Receives every single result as it arrives, on the prober's selector thread: must return quickly. */
     public void addResultListener(ProbeListener listener) {
         resultListeners.add(listener);
     }
 
-    /** Start a round now (no-op while one is running); works while paused too. */
+    /**
+     * Start a round now; while one is running, the targets it does not cover (added since) get one when it ends.
+     * Works while paused too.
+     */
     public void probeNow() {
         run(this::startRound);
     }
@@ -150,12 +177,18 @@ public final class Monitor implements AutoCloseable {
     }
 
     private void startRound() {
-        List<Target> round = List.copyOf(targets);
+        startRound(List.copyOf(targets));
+    }
+
+    private void startRound(List<Target> round) {
+        if (roundRunning) {
+            newcomersWait = true;
+        }
         if (closed || roundRunning || round.isEmpty()) {
             return;
         }
         roundRunning = true;
-        ProbeListener each = resultListeners.isEmpty() ? null : r -> resultListeners.forEach(l -> l.onResult(r));
+        ProbeListener each = resultListeners.isEmpty() && earlyListeners.isEmpty() ? null : this::arrived;
         try {
             prober.sweep(round, timeout, each).whenComplete((results, error) -> run(() -> finishRound(results)));
         } catch (RuntimeException e) {
@@ -165,25 +198,78 @@ public final class Monitor implements AutoCloseable {
         }
     }
 
+    /** Selector thread: one result; the early listeners hear it within EARLY_BATCH. */
+    private void arrived(ProbeResult r) {
+        resultListeners.forEach(l -> l.onResult(r));
+        if (earlyListeners.isEmpty()) {
+            return;
+        }
+        arrived.add(r);
+        if (passDue.compareAndSet(false, true)) {
+            try {
+                clock.schedule(() -> tell(earlyListeners, recordArrived()), EARLY_BATCH.toMillis(),
+                        TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException closing) {
+                LOG.fine("monitor closed; early results dropped");
+            }
+        }
+    }
+
+    /** Monitor thread: records the results that arrived so far this round; returns their snapshots. */
+    private Map<Target, StatsSnapshot> recordArrived() {
+        passDue.set(false);
+        Map<Target, StatsSnapshot> early = new LinkedHashMap<>();
+        for (ProbeResult r = arrived.poll(); r != null; r = arrived.poll()) {
+            if (targets.contains(r.target()) && toldEarly.add(r.target())) {
+                early.put(r.target(), record(r));
+            }
+        }
+        return early;
+    }
+
     private void finishRound(List<ProbeResult> results) {
         roundRunning = false;
+        Map<Target, StatsSnapshot> late = new LinkedHashMap<>(recordArrived()); // arrived since the last pass
         Set<Target> current = targets;
         Map<Target, StatsSnapshot> changed = new LinkedHashMap<>();
         for (ProbeResult r : results == null ? List.<ProbeResult>of() : results) {
             if (!current.contains(r.target())) {
                 continue; // removed while the round ran
             }
-            History history = histories.computeIfAbsent(r.target(), t -> new History(t, window));
-            history.record(r);
-            StatsSnapshot snapshot = history.snapshot();
-            snapshots.put(r.target(), snapshot);
-            changed.put(r.target(), snapshot);
+            if (toldEarly.contains(r.target())) {
+                StatsSnapshot recorded = snapshots.get(r.target()); // recorded as it arrived
+                if (recorded != null) {
+                    changed.put(r.target(), recorded);
+                }
+            } else {
+                StatsSnapshot snapshot = record(r);
+                changed.put(r.target(), snapshot);
+                late.put(r.target(), snapshot);
+            }
         }
+        toldEarly.clear();
+        tell(listeners, changed);
+        tell(earlyListeners, late);
+        if (newcomersWait && !closed) { // targets added while this round ran: theirs now, not at the next tick
+            newcomersWait = false;
+            startRound(current.stream().filter(t -> !snapshots.containsKey(t)).toList());
+        }
+    }
+
+    private StatsSnapshot record(ProbeResult r) {
+        History history = histories.computeIfAbsent(r.target(), t -> new History(t, window));
+        history.record(r);
+        StatsSnapshot snapshot = history.snapshot();
+        snapshots.put(r.target(), snapshot);
+        return snapshot;
+    }
+
+    private static void tell(List<Consumer<Map<Target, StatsSnapshot>>> to, Map<Target, StatsSnapshot> changed) {
         if (changed.isEmpty()) {
             return;
         }
         Map<Target, StatsSnapshot> update = Collections.unmodifiableMap(changed);
-        for (Consumer<Map<Target, StatsSnapshot>> listener : listeners) {
+        for (Consumer<Map<Target, StatsSnapshot>> listener : to) {
             try {
                 listener.accept(update);
             } catch (RuntimeException e) {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
@@ -63,6 +65,53 @@ class MonitorTest {
         assertTrue(second.get(open).sent() >= 2, "history is kept across rounds");
         assertEquals(100.0, second.get(closed).lossPercent());
         assertTrue(monitor.snapshot(open).sent() >= second.get(open).sent(), "snapshot() is at least as new");
+    }
+
+    @Test
+    void earlyListenersHearTheTargetsThatAnsweredWhileTheRoundStillWaitsForASilentOne() throws Exception {
+        monitor.close();
+        BlockingQueue<Map<Target, StatsSnapshot>> early = new LinkedBlockingQueue<>();
+        try (DatagramSocket silent = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            Target waiting = Target.of("127.0.0.1", silent.getLocalPort()).withCheck(Check.UDP);
+            monitor = new Monitor(Duration.ofSeconds(30), Duration.ofSeconds(3)); // one round in this test
+            monitor.addListener(updates::add);
+            monitor.addEarlyListener(early::add);
+            monitor.setTargets(List.of(open, closed, waiting));
+
+            Map<Target, StatsSnapshot> first = early.poll(10, TimeUnit.SECONDS);
+            assertNotNull(first, "nothing heard early");
+            assertFalse(first.containsKey(waiting), "the silent target can only be known after its timeout");
+            assertEquals("open", first.get(open).last().outcome().word());
+            assertTrue(updates.isEmpty(), "the round's own listener waits for the round's end");
+
+            Map<Target, StatsSnapshot> round = nextUpdate();
+            assertEquals(Set.of(open, closed, waiting), round.keySet(), "the round's listener hears every target");
+            Map<Target, StatsSnapshot> heard = new java.util.HashMap<>(first);
+            for (Map<Target, StatsSnapshot> more = early.poll(1, TimeUnit.SECONDS); more != null;
+                    more = early.poll(200, TimeUnit.MILLISECONDS)) {
+                more.keySet().forEach(t -> assertFalse(heard.containsKey(t), t + " told twice in one round"));
+                heard.putAll(more);
+            }
+            assertEquals(round.keySet(), heard.keySet(), "early listeners hear every target once");
+            assertEquals(1, heard.get(waiting).sent());
+        }
+    }
+
+    @Test
+    void targetsAddedWhileARoundRunsAreProbedWhenItEndsNotAtTheNextTick() throws Exception {
+        monitor.close();
+        try (DatagramSocket silent = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            Target waiting = Target.of("127.0.0.1", silent.getLocalPort()).withCheck(Check.UDP);
+            monitor = new Monitor(Duration.ofSeconds(60), Duration.ofSeconds(2)); // no tick within this test
+            monitor.addListener(updates::add);
+            monitor.setTargets(List.of(waiting, open));
+            monitor.setTargets(List.of(waiting, open, closed)); // the first round waits 2 s for the silent port
+            Map<Target, StatsSnapshot> first = nextUpdate();
+            Map<Target, StatsSnapshot> next = first.containsKey(closed) ? first : nextUpdate();
+            assertTrue(next.containsKey(closed), "the newcomer had its round within seconds: " + next.keySet());
+            assertEquals("closed", next.get(closed).last().outcome().word());
+            assertEquals(1, monitor.snapshot(open).sent(), "the others are not asked twice");
+        }
     }
 
     @Test

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -88,6 +89,14 @@ public final class PanelClient implements AutoCloseable {
 
     /** As {@link #listServers()}; with {@code withEggs}, `?include=egg` names each server's egg in the same pages. */
     public List<Server> listServers(boolean withEggs) {
+        return listServers(withEggs, soFar -> { });
+    }
+
+    /**
+     * As {@link #listServers(boolean)}, telling {@code soFar} the servers read so far after each page but the last
+     * (on the calling thread), so a screen can show the first hundred while the rest come.
+     */
+    public List<Server> listServers(boolean withEggs, Consumer<List<Server>> soFar) {
         List<Server> all = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         long bytes = 0;
@@ -113,6 +122,7 @@ public final class PanelClient implements AutoCloseable {
             if (!p.hasNext() || p.items().isEmpty()) {
                 return all;
             }
+            soFar.accept(List.copyOf(all));
         }
     }
 

@@ -116,9 +116,14 @@ class DashboardTmuxIT {
     }
 
     @Test
-    void ctrlCQuitsAndRestoresTheTerminal() throws Exception {
+    void whileItRunsKeysArriveOneByOneUnechoedCtrlCIsAKeyAndItQuitsRestoringTheTerminal() throws Exception {
         launch(SimulatorOptions.defaults(), false);
         await(s -> s.contains("Survival SMP"), "the servers table");
+        String tty = run(List.of("tmux", "-L", socket, "display", "-p", "-t", "0", "#{pane_tty}")).strip();
+        String settings = run(List.of("sh", "-c", "stty -a < " + tty));
+        for (String wanted : List.of("-icanon", "-echo ", "intr = <undef>", "min = 1")) {
+            assertTrue(settings.contains(wanted), "stty shows " + wanted + " while the dashboard runs:\n" + settings);
+        }
         keys("C-c");
         await(s -> s.contains("EXIT=0"), "the shell after Ctrl-C");
         awaitFile(dir.resolve("after"));

@@ -11,13 +11,17 @@ import dev.portdeck.shared.client.ApiKey;
 import dev.portdeck.shared.client.PanelClient;
 import dev.portdeck.shared.client.PanelConfig;
 import dev.portdeck.shared.error.Unauthorized;
+import dev.portdeck.shared.sim.DemoWorld;
 import dev.portdeck.shared.sim.Flavor;
+import dev.portdeck.shared.sim.PanelSimulator;
+import dev.portdeck.shared.sim.SimulatorOptions;
 import dev.portdeck.tui.dashboard.keys.Binding;
 import dev.portdeck.tui.dashboard.keys.Keymap;
 import dev.portdeck.tui.dashboard.keys.View;
 import dev.portdeck.tui.dashboard.theme.Glyphs;
 import java.net.InetAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -50,6 +54,33 @@ class ServersViewTest {
             h.awaitScreen(s -> s.contains("Survival SMP") && h.line(h.rowOf("Survival SMP")).strip().endsWith("2/3"),
                     "2 of 3 reachable");
             h.awaitScreen(s -> h.line(h.rowOf("Web Panel")).strip().endsWith("1/1"), "web panel reachable");
+        }
+    }
+
+    @Test
+    void theFirstFrameShowsThePortsThatAnsweredWhileASilentOneStillWaitsForItsTimeout() throws Exception {
+        // one round a minute, each question given 30 s: The Island's game port (UDP, silent) holds its round that long
+        DashboardOptions slow = new DashboardOptions(Duration.ofSeconds(60), Duration.ofSeconds(30), false, true, false);
+        try (DeckHarness h = DeckHarness.start(Flavor.DOCUMENTED, new TerminalSize(120, 30), slow,
+                PanelSimulator::clientKey)) {
+            // the harness gives up after 15 s, long before the silent port's 30 s are over
+            h.awaitScreen(s -> s.contains("The Island") && h.line(h.rowOf("The Island")).strip().endsWith("2/3"),
+                    "The Island's query and RCON ports answered, its game port not yet known");
+            h.awaitScreen(s -> h.line(h.rowOf("Survival SMP")).strip().endsWith("2/3"), "Survival SMP in the same round");
+        }
+    }
+
+    @Test
+    void aLargePanelsFirstPageIsListedAndProbedWhileTheNextPageStillComes() throws Exception {
+        // 150 servers: two pages of the server list; the proxy never answers the second
+        SimulatorOptions large = SimulatorOptions.defaults().withWorld(DemoWorld.large(150, 1));
+        try (PanelSimulator sim = PanelSimulator.start(large);
+                PanelProxy proxy = PanelProxy.before(sim).hang("GET", "[?&]page=2(&|$)");
+                DeckHarness h = DeckHarness.beside(sim, new PanelClient(PanelConfig.of(proxy.url(),
+                        sim.clientKey())), new TerminalSize(120, 30), DeckHarness.fast())) {
+            h.awaitScreen(s -> h.rowOf("Server 1 ") >= 0 && h.line(h.rowOf("Server 1 ")).strip().endsWith("1/1"),
+                    "Server 1 listed from the first page and its port probed");
+            assertFalse(h.text().contains("150 servers"), "the second page never came:\n" + h.text());
         }
     }
 

@@ -262,7 +262,12 @@ public final class Deck {
         loading = true;
         changed();
         // the eggs and startup variables come in the same pages: they choose each allocation's check
-        calls.call(() -> client.listServers(true), list -> {
+        boolean first = !loaded;
+        calls.call(() -> client.listServers(true, soFar -> {
+            if (first) {
+                calls.ui().execute(() -> showSoFar(soFar)); // a large panel: its first pages while the rest come
+            }
+        }), list -> {
             if (!loaded && StartClock.timing()) {
                 LOG.info(() -> list.size() + " servers loaded at " + StartClock.millis() + " ms");
             }
@@ -279,9 +284,23 @@ public final class Deck {
             after.run();
         }, e -> {
             loading = false;
+            if (!loaded && !servers.isEmpty()) { // the first pages of a list that did not come whole
+                servers = List.of();
+                retarget();
+            }
             lost(e);
             failed.run();
         });
+    }
+
+    /** The first load's servers so far (UI thread): listed and probed while the next pages come. */
+    private void showSoFar(List<Server> soFar) {
+        if (loaded || !loading) {
+            return; // the whole list (or a failure) came first
+        }
+        servers = soFar;
+        retarget();
+        changed();
     }
 
     /**

@@ -27,9 +27,10 @@ public final class MonitorReachability implements Reachability {
         monitor.setTargets(targets);
     }
 
+    /** Targets as they answer, not at the end of the round: one slow timeout holds back nothing on screen. */
     @Override
     public void subscribe(Consumer<Map<Target, StatsSnapshot>> listener) {
-        monitor.addListener(listener);
+        monitor.addEarlyListener(listener);
     }
 
     @Override
