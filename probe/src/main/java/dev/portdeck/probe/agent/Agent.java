@@ -77,13 +77,15 @@ public final class Agent implements AutoCloseable {
         Labels constLabels = settings.vantage() == null ? Labels.EMPTY : Labels.of("vantage", settings.vantage());
         PrometheusRegistry ofAllocations = new PrometheusRegistry();
         PrometheusRegistry rest = new PrometheusRegistry();
-        AllocationExposition exposition = new AllocationExposition(ofAllocations, settings.interval());
+        AllocationExposition exposition = new AllocationExposition(settings.interval());
         this.panelMetrics = new PanelMetrics(rest, constLabels, version);
         this.allocationMetrics = new AllocationMetrics(constLabels, exposition.changes());
         ofAllocations.register(allocationMetrics);
+        exposition.add(allocationMetrics);
         this.listeningMetrics = settings.listening() ? new ListeningMetrics(constLabels, exposition.changes()) : null;
         if (listeningMetrics != null) {
             ofAllocations.register(listeningMetrics);
+            exposition.add(listeningMetrics);
         }
         this.serverMetrics = new ServerMetrics(constLabels);
         rest.register(serverMetrics);

@@ -3,7 +3,6 @@ package dev.portdeck.probe.agent;
 import io.prometheus.metrics.config.EscapingScheme;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
 import io.prometheus.metrics.expositionformats.OpenMetricsTextFormatWriter;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
@@ -11,66 +10,90 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
 /**
- * The allocations' families ({@code portdeck_allocation_*}: 9 of a scrape's 10 MB at 10,000 allocations), written by
- * the official client's writer once per change, compressed as they are written (half a megabyte kept, not ten), and
- * served to every scrape until the next round changes them. Every
- * change to the allocations' series counts in {@link #changes()}; a written copy is used only while nothing changed
- * since it was collected. After a round, when somebody scrapes at least once a round, the next scrape's copy is
- * written at once, so the scrape itself only writes the panel's and the servers' families; a slower scraper has its
- * copy written when it asks, never one per round that nobody reads.
+ * The allocations' families ({@code portdeck_allocation_*}: 10 of a scrape's 11 MB at 10,000 allocations), each
+ * written by the official client's writer when it has changed ({@link FamilyChanges}), compressed as it is written
+ * (half a megabyte kept, not ten), and served to every scrape until it changes again. A round rewrites the connect
+ * histogram and the probe counters; up, last change and listening are rewritten only when an allocation went down or
+ * up. After a round, when somebody scrapes at least once a round, the next scrape's copy is written at once, so the
+ * scrape itself only writes the panel's and the servers' families; a slower scraper has its copy written when it
+ * asks, never one per round that nobody reads.
  */
 final class AllocationExposition {
 
     private static final byte[] OPENMETRICS_END = "# EOF\n".getBytes(StandardCharsets.US_ASCII);
 
+    /** One family as written: its name, the count of its changes when it was collected, and its compressed text. */
+    record Family(String name, String prometheusName, long changes, GzipPieces.Piece piece) {
+    }
+
     /**
-     * The written families, compressed ({@link GzipPieces}: a response's first piece; a plain response inflates it),
-     * OpenMetrics' closing "# EOF" left off (the rest of the scrape follows), and the last family's name, which
-     * everything written after it must sort after.
+     * The written families in the order the writer sorts them, each a {@link GzipPieces} piece (a response's first
+     * pieces; a plain response inflates them), OpenMetrics' closing "# EOF" left off (the rest of the scrape
+     * follows), and the last family's name, which everything written after it must sort after.
      */
-    record Written(ExpositionFormatWriter writer, EscapingScheme escaping, long generation, GzipPieces.Piece piece,
-                   String lastName) {
+    record Written(ExpositionFormatWriter writer, EscapingScheme escaping, Map<String, Long> changes,
+                   List<Family> families, String lastName) {
+
+        List<GzipPieces.Piece> pieces() {
+            return families.stream().map(Family::piece).toList();
+        }
+
+        /** The length of the text, uncompressed. */
+        long length() {
+            return families.stream().mapToLong(f -> f.piece().length()).sum();
+        }
 
         /** The families as they were written. */
         void writePlainTo(OutputStream out) throws IOException {
-            Inflater inflater = new Inflater(true);
-            try {
-                inflater.setInput(piece.deflated(), 0, piece.deflatedLength());
-                byte[] buffer = new byte[1 << 16];
-                int n;
-                while ((n = inflater.inflate(buffer)) > 0 || !inflater.needsInput()) {
-                    out.write(buffer, 0, n);
+            byte[] buffer = new byte[1 << 16];
+            for (Family family : families) {
+                Inflater inflater = new Inflater(true);
+                try {
+                    inflater.setInput(family.piece().deflated(), 0, family.piece().deflatedLength());
+                    int n;
+                    while ((n = inflater.inflate(buffer)) > 0 || !inflater.needsInput()) {
+                        out.write(buffer, 0, n);
+                    }
+                } catch (DataFormatException e) {
+                    throw new IllegalStateException("our own deflate stream is broken", e);
+                } finally {
+                    inflater.end();
                 }
-            } catch (DataFormatException e) {
-                throw new IllegalStateException("our own deflate stream is broken", e);
-            } finally {
-                inflater.end();
             }
         }
     }
 
-    private final PrometheusRegistry registry;
-    private final AtomicLong changes = new AtomicLong();
+    private final List<FamilyCollector> collectors = new CopyOnWriteArrayList<>();
+    private final FamilyChanges changes = new FamilyChanges();
     private final long roundNanos;
     private Written last; // guarded by this
     private Written asked; // what the latest scrape wanted; guarded by this
     private long askedAt; // guarded by this
     private long scrapePeriod = Long.MAX_VALUE; // between the latest two scrapes; guarded by this
 
-    /** {@code registry} holds the allocations' collectors only; {@code round} is the time between two rounds. */
-    AllocationExposition(PrometheusRegistry registry, Duration round) {
-        this.registry = registry;
+    /** {@code round} is the time between two rounds. */
+    AllocationExposition(Duration round) {
         this.roundNanos = round.toNanos();
     }
 
-    /** Counts the changes; the collectors add one with every change they make. */
-    AtomicLong changes() {
+    /** Exposes the collector's families too; each counts its changes in {@link #changes()}. */
+    void add(FamilyCollector collector) {
+        collectors.add(collector);
+    }
+
+    /** Counts the changes to each family; the collectors count every change they make. */
+    FamilyChanges changes() {
         return changes;
     }
 
@@ -95,25 +118,46 @@ final class AllocationExposition {
     }
 
     private synchronized Written write(ExpositionFormatWriter writer, EscapingScheme escaping) {
-        long generation = changes.get(); // before collecting: a change while we collect makes the copy stale
-        if (last != null && last.generation() == generation && last.writer() == writer
-                && last.escaping() == escaping) {
+        Map<String, Long> counts = changes.now(); // before collecting: a change while we collect makes a copy stale
+        boolean sameForm = last != null && last.writer() == writer && last.escaping() == escaping;
+        if (sameForm && last.changes().equals(counts)) {
             return last;
         }
-        MetricSnapshots snapshots = registry.scrape();
+        Map<String, Family> before = new HashMap<>();
+        if (sameForm) {
+            last.families().forEach(f -> before.put(f.name(), f));
+        }
+        List<Family> families = new ArrayList<>();
+        for (FamilyCollector collector : collectors) {
+            for (String name : collector.familyNames()) {
+                long count = counts.getOrDefault(name, 0L);
+                Family kept = before.get(name);
+                if (kept != null && kept.changes() == count) {
+                    families.add(kept);
+                } else {
+                    MetricSnapshot family = collector.family(name);
+                    families.add(new Family(name, family.getMetadata().getPrometheusName(), count,
+                            write(writer, escaping, family, kept)));
+                }
+            }
+        }
+        families.sort(Comparator.comparing(Family::prometheusName)); // the order the client's writer sorts them in
+        String lastName = families.isEmpty() ? "" : families.get(families.size() - 1).prometheusName();
+        last = new Written(writer, escaping, counts, List.copyOf(families), lastName);
+        return last;
+    }
+
+    /** One family, compressed; {@code before} (its previous copy, or null) sizes the buffer. */
+    private static GzipPieces.Piece write(ExpositionFormatWriter writer, EscapingScheme escaping, MetricSnapshot family,
+            Family before) {
         GzipPieces.Compressing compressed = new GzipPieces.Compressing(
-                last == null ? 1 << 12 : last.piece().deflatedLength() + 4096, false);
+                before == null ? 1 << 12 : before.piece().deflatedLength() + 4096, false);
         try {
             boolean openMetrics = writer instanceof OpenMetricsTextFormatWriter;
             try (OutputStream out = openMetrics ? new WithoutEnd(compressed) : compressed) {
-                writer.write(out, snapshots, escaping);
+                writer.write(out, MetricSnapshots.of(family), escaping);
             }
-            String lastName = "";
-            for (MetricSnapshot s : snapshots) {
-                lastName = s.getMetadata().getPrometheusName();
-            }
-            last = new Written(writer, escaping, generation, compressed.piece(), lastName);
-            return last;
+            return compressed.piece();
         } catch (IOException e) {
             throw new UncheckedIOException(e); // only memory is written
         }

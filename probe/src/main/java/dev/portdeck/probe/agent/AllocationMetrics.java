@@ -2,12 +2,12 @@ package dev.portdeck.probe.agent;
 
 import dev.portdeck.probe.Outcome;
 import dev.portdeck.probe.ProbeResult;
-import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.time.Duration;
 import java.util.Collection;
@@ -17,7 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * The series of each watched allocation. They appear with its first probe result and stay until the allocation
@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>The values live here, with each allocation's labels built once, and the official client's model and writers
  * expose them: building labels per scrape cost the client's own metric classes most of a second at 10,000.
  */
-final class AllocationMetrics implements MultiCollector {
+final class AllocationMetrics implements FamilyCollector {
 
     /** From 100 µs (a LAN) to 5 s; 0.5 s is the HighConnectLatency line, a retransmitted SYN lands above 1 s. */
     static final double[] CONNECT_BUCKETS = {0.0001, 0.0005, 0.001, 0.01, 0.05, 0.1, 0.5, 1, 5};
@@ -45,9 +45,12 @@ final class AllocationMetrics implements MultiCollector {
     private static final String LAST_CHANGE = "portdeck_allocation_last_change_timestamp_seconds";
     private static final String CONNECT = "portdeck_allocation_connect_seconds";
     private static final String PROBES = "portdeck_allocation_probes_total";
+    private static final String PROBES_FAMILY = "portdeck_allocation_probes"; // as its snapshot names it
     private static final String PLAYERS = "portdeck_allocation_players";
     private static final String MAX_PLAYERS = "portdeck_allocation_max_players";
     private static final String ROUND_TRIP = "portdeck_allocation_service_round_trip_seconds";
+    private static final List<String> FAMILIES = List.of(UP, LAST_CHANGE, CONNECT, PROBES_FAMILY, PLAYERS, MAX_PLAYERS,
+            ROUND_TRIP);
 
     /** What one result did to an allocation's up/down state. */
     enum Change { NONE, FIRST_UP, FIRST_DOWN, UP, DOWN }
@@ -78,13 +81,13 @@ final class AllocationMetrics implements MultiCollector {
     private static final List<String> OUTCOMES_SORTED = OUTCOMES.stream().sorted().toList();
 
     private final Labels constLabels;
-    private final AtomicLong changes;
+    private final FamilyChanges changes;
     private final Map<WatchedAllocation, Series> series = new HashMap<>();
     private List<Series> byFullLabels = List.of();
     private List<Series> byKey = List.of();
 
-    /** {@code changes} counts every change to the series (what {@link AllocationExposition} reads). */
-    AllocationMetrics(Labels constLabels, AtomicLong changes) {
+    /** {@code changes} counts the changes to each family (what {@link AllocationExposition} reads). */
+    AllocationMetrics(Labels constLabels, FamilyChanges changes) {
         this.constLabels = constLabels;
         this.changes = changes;
     }
@@ -100,11 +103,12 @@ final class AllocationMetrics implements MultiCollector {
         if (s == null) {
             return Change.NONE; // left the panel while the round ran
         }
-        changes.incrementAndGet();
         Outcome outcome = result.outcome();
         s.outcomes[OUTCOMES.indexOf(outcome.word())]++;
+        changes.changed(PROBES_FAMILY);
         Duration latency = connectTime(outcome);
         if (latency != null) {
+            changes.changed(CONNECT);
             double seconds = latency.toNanos() / 1e9;
             int bucket = 0;
             while (seconds > UPPER_BOUNDS[bucket]) {
@@ -126,6 +130,8 @@ final class AllocationMetrics implements MultiCollector {
         }
         s.up = nowUp;
         s.lastChange = result.time().toEpochMilli() / 1000.0;
+        changes.changed(UP);
+        changes.changed(LAST_CHANGE);
         if (before == null) {
             return nowUp ? Change.FIRST_UP : Change.FIRST_DOWN;
         }
@@ -136,25 +142,36 @@ final class AllocationMetrics implements MultiCollector {
      * What a game said about itself: players (0 while it does not answer: nobody plays on it), slots and its own round
      * trip (both as of its last answer).
      */
-    private static void service(Series s, Outcome outcome) {
+    private void service(Series s, Outcome outcome) {
         if (outcome instanceof Outcome.Open open) {
             if (open.appLatency() != null) {
                 s.roundTrip = open.appLatency().toNanos() / 1e9;
+                changes.changed(ROUND_TRIP);
             }
             if (open.service() != null && open.service().players() != null) {
-                s.players = open.service().players().doubleValue();
+                s.players = set(s.players, open.service().players().doubleValue(), PLAYERS);
             }
             if (open.service() != null && open.service().maxPlayers() != null) {
-                s.maxPlayers = open.service().maxPlayers().doubleValue();
+                s.maxPlayers = set(s.maxPlayers, open.service().maxPlayers().doubleValue(), MAX_PLAYERS);
             }
         } else if (s.players != null) {
-            s.players = 0.0;
+            s.players = set(s.players, 0.0, PLAYERS);
         }
+    }
+
+    /** {@code value}, counted as a change of {@code family} when it differs from {@code before}. */
+    private double set(Double before, double value, String family) {
+        if (before == null || before != value) {
+            changes.changed(family);
+        }
+        return value;
     }
 
     /** Watches exactly these allocations from now on; the series of every other one go. */
     synchronized void retain(Collection<WatchedAllocation> watched) {
-        changes.incrementAndGet();
+        for (String family : FAMILIES) {
+            changes.changed(family);
+        }
         Set<WatchedAllocation> keep = new HashSet<>(watched);
         series.keySet().retainAll(keep);
         for (WatchedAllocation w : keep) {
@@ -171,38 +188,72 @@ final class AllocationMetrics implements MultiCollector {
     }
 
     @Override
-    public synchronized MetricSnapshots collect() {
+    public List<String> familyNames() {
+        return FAMILIES;
+    }
+
+    @Override
+    public synchronized MetricSnapshots collect() { // one consistent view of every family
+        return FamilyCollector.super.collect();
+    }
+
+    @Override
+    public synchronized MetricSnapshot family(String name) {
+        return switch (name) {
+            case UP -> up();
+            case LAST_CHANGE -> gauge(LAST_CHANGE, "When portdeck_allocation_up last changed, or was first known"
+                    + " (Unix time)", s -> s.up == null ? null : s.lastChange);
+            case CONNECT -> connect();
+            case PROBES_FAMILY -> probes();
+            case PLAYERS -> gauge(PLAYERS, "Players online as the game server last said (0 while it does not answer"
+                    + " its check)", s -> s.players);
+            case MAX_PLAYERS -> gauge(MAX_PLAYERS, "Player slots as the game server last said", s -> s.maxPlayers);
+            case ROUND_TRIP -> gauge(ROUND_TRIP, "The service's own round trip on its last answer (Minecraft"
+                    + " ping/pong, the A2S reply, ...)", s -> s.roundTrip);
+            default -> throw new IllegalArgumentException("not a family of the allocations: " + name);
+        };
+    }
+
+    private GaugeSnapshot up() {
         GaugeSnapshot.Builder up = GaugeSnapshot.builder().name(UP)
                 .help("1 when the allocation answered its check on the latest probe, 0 when it did not");
-        GaugeSnapshot.Builder lastChange = GaugeSnapshot.builder().name(LAST_CHANGE)
-                .help("When portdeck_allocation_up last changed, or was first known (Unix time)");
-        HistogramSnapshot.Builder connect = HistogramSnapshot.builder().name(CONNECT)
-                .help("Time to complete the TCP handshake (or the first UDP reply) of each probe that got one");
-        CounterSnapshot.Builder probes = CounterSnapshot.builder().name(PROBES)
-                .help("Probes of the allocation by outcome: " + String.join(", ", OUTCOMES));
-        GaugeSnapshot.Builder players = GaugeSnapshot.builder().name(PLAYERS)
-                .help("Players online as the game server last said (0 while it does not answer its check)");
-        GaugeSnapshot.Builder maxPlayers = GaugeSnapshot.builder().name(MAX_PLAYERS)
-                .help("Player slots as the game server last said");
-        GaugeSnapshot.Builder roundTrip = GaugeSnapshot.builder().name(ROUND_TRIP)
-                .help("The service's own round trip on its last answer (Minecraft ping/pong, the A2S reply, ...)");
         for (Series s : byFullLabels) {
             if (s.up != null) {
                 up.dataPoint(new GaugeSnapshot.GaugeDataPointSnapshot(s.up ? 1 : 0, s.full, null));
             }
         }
+        return up.build();
+    }
+
+    /** A gauge by the allocation's key labels; allocations without a value have no sample. */
+    private GaugeSnapshot gauge(String name, String help, Function<Series, Double> value) {
+        GaugeSnapshot.Builder gauge = GaugeSnapshot.builder().name(name).help(help);
         for (Series s : byKey) {
-            if (s.up != null) {
-                lastChange.dataPoint(new GaugeSnapshot.GaugeDataPointSnapshot(s.lastChange, s.key, null));
+            Double v = value.apply(s);
+            if (v != null) {
+                gauge.dataPoint(new GaugeSnapshot.GaugeDataPointSnapshot(v, s.key, null));
             }
+        }
+        return gauge.build();
+    }
+
+    private HistogramSnapshot connect() {
+        HistogramSnapshot.Builder connect = HistogramSnapshot.builder().name(CONNECT)
+                .help("Time to complete the TCP handshake (or the first UDP reply) of each probe that got one");
+        for (Series s : byKey) {
             if (s.count > 0) {
                 connect.dataPoint(HistogramSnapshot.HistogramDataPointSnapshot.builder()
                         .classicHistogramBuckets(ClassicHistogramBuckets.of(UPPER_BOUNDS, s.buckets.clone()))
                         .sum(s.sum).labels(s.key).build());
             }
-            gauge(players, s.players, s.key);
-            gauge(maxPlayers, s.maxPlayers, s.key);
-            gauge(roundTrip, s.roundTrip, s.key);
+        }
+        return connect.build();
+    }
+
+    private CounterSnapshot probes() {
+        CounterSnapshot.Builder probes = CounterSnapshot.builder().name(PROBES)
+                .help("Probes of the allocation by outcome: " + String.join(", ", OUTCOMES));
+        for (Series s : byKey) {
             for (String word : OUTCOMES_SORTED) {
                 int i = OUTCOMES.indexOf(word);
                 if (s.outcomes[i] > 0) {
@@ -211,14 +262,7 @@ final class AllocationMetrics implements MultiCollector {
                 }
             }
         }
-        return MetricSnapshots.of(up.build(), lastChange.build(), connect.build(), probes.build(), players.build(),
-                maxPlayers.build(), roundTrip.build());
-    }
-
-    private static void gauge(GaugeSnapshot.Builder gauge, Double value, Labels labels) {
-        if (value != null) {
-            gauge.dataPoint(new GaugeSnapshot.GaugeDataPointSnapshot(value, labels, null));
-        }
+        return probes.build();
     }
 
     private static Labels outcomeLabels(Series s, int outcome) {

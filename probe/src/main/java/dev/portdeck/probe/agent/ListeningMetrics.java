@@ -4,10 +4,9 @@ import dev.portdeck.probe.Check.Transport;
 import dev.portdeck.probe.local.Endpoint;
 import dev.portdeck.probe.local.ListeningSnapshot;
 import dev.portdeck.probe.local.LocalAddresses;
-import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
-import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code portdeck_allocation_listening{allocation, proto}}: whether a socket of the check's transport ({@code proto}
@@ -28,7 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Once per round, one read of the /proc/net tables the checks use (none at all when no allocation is on this
  * machine); processes are not named, which would cost a pass over every process's descriptors.
  */
-final class ListeningMetrics implements MultiCollector {
+final class ListeningMetrics implements FamilyCollector {
 
     static final String NAME = "portdeck_allocation_listening";
 
@@ -66,19 +64,19 @@ final class ListeningMetrics implements MultiCollector {
     }
 
     private final Labels constLabels;
-    private final AtomicLong changes;
+    private final FamilyChanges changes;
     private final Map<WatchedAllocation, Entry> entries = new HashMap<>(); // guarded by this
     private List<Entry> sorted = List.of(); // guarded by this
 
-    /** {@code changes} counts every change to the gauge (what {@link AllocationExposition} reads). */
-    ListeningMetrics(Labels constLabels, AtomicLong changes) {
+    /** {@code changes} counts the changes to the gauge (what {@link AllocationExposition} reads). */
+    ListeningMetrics(Labels constLabels, FamilyChanges changes) {
         this.constLabels = constLabels;
         this.changes = changes;
     }
 
     /** Watches exactly these allocations from now on. */
     synchronized void retain(Collection<WatchedAllocation> watched) {
-        changes.incrementAndGet();
+        changes.changed(NAME);
         Map<WatchedAllocation, Entry> next = new HashMap<>();
         for (WatchedAllocation w : watched) {
             Entry known = entries.get(w);
@@ -96,7 +94,6 @@ final class ListeningMetrics implements MultiCollector {
      * an allocation on 0.0.0.0, where its alias pointed).
      */
     synchronized void update(Map<WatchedAllocation, InetAddress> probedAt) {
-        changes.incrementAndGet();
         LocalAddresses local = LocalAddresses.ofThisMachine();
         List<Entry> here = new ArrayList<>();
         Set<Transport> transports = EnumSet.noneOf(Transport.class);
@@ -110,17 +107,29 @@ final class ListeningMetrics implements MultiCollector {
                 here.add(entry);
                 transports.add(entry.transport);
             } else {
-                entry.state = -1;
+                state(entry, -1);
             }
         });
         ListeningSnapshot snapshot = transports.isEmpty() ? null : ListeningSnapshot.take(transports);
         for (Entry entry : here) {
-            entry.state = !snapshot.here(entry.endpoint) ? -1 : snapshot.bound(entry.endpoint, entry.transport) ? 1 : 0;
+            state(entry, !snapshot.here(entry.endpoint) ? -1 : snapshot.bound(entry.endpoint, entry.transport) ? 1 : 0);
+        }
+    }
+
+    private void state(Entry entry, int state) {
+        if (entry.state != state) {
+            entry.state = state;
+            changes.changed(NAME);
         }
     }
 
     @Override
-    public synchronized MetricSnapshots collect() {
+    public List<String> familyNames() {
+        return List.of(NAME);
+    }
+
+    @Override
+    public synchronized MetricSnapshot family(String name) {
         GaugeSnapshot.Builder gauge = GaugeSnapshot.builder().name(NAME)
                 .help("1 when a socket of the check's transport (proto) is bound on this machine to the allocation's"
                         + " address and port, 0 when none is; no sample when the address is not this machine's");
@@ -129,6 +138,6 @@ final class ListeningMetrics implements MultiCollector {
                 gauge.dataPoint(new GaugeSnapshot.GaugeDataPointSnapshot(e.state, e.labels, null));
             }
         }
-        return MetricSnapshots.of(gauge.build());
+        return gauge.build();
     }
 }

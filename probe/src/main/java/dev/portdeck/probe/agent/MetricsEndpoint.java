@@ -14,6 +14,7 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -83,15 +84,13 @@ final class MetricsEndpoint {
             exchange.getResponseHeaders().set("Content-Encoding", "gzip");
             exchange.sendResponseHeaders(200, 0);
             try (OutputStream out = exchange.getResponseBody()) {
-                if (head == null) {
-                    GzipPieces.write(out, rest.piece());
-                } else {
-                    GzipPieces.write(out, head.piece(), rest.piece());
-                }
+                List<GzipPieces.Piece> pieces = new ArrayList<>(head == null ? List.of() : head.pieces());
+                pieces.add(rest.piece());
+                GzipPieces.write(out, pieces.toArray(GzipPieces.Piece[]::new));
             }
             return;
         }
-        long length = (head == null ? 0 : head.piece().length()) + tail.size();
+        long length = (head == null ? 0 : head.length()) + tail.size();
         exchange.getResponseHeaders().set("Content-Length", Long.toString(length));
         exchange.sendResponseHeaders(200, bodyless ? -1 : length);
         if (!bodyless) {

@@ -3,6 +3,7 @@ package dev.portdeck.probe.local;
 import dev.portdeck.probe.AddressText;
 import dev.portdeck.probe.Check.Transport;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -108,7 +109,14 @@ public final class ListeningSnapshot {
                 continue;
             }
             try {
-                byte[] text = Files.readAllBytes(netDir.resolve(file));
+                byte[] text;
+                if (transport == Transport.TCP) {
+                    try (InputStream in = Files.newInputStream(netDir.resolve(file))) {
+                        text = ProcNet.readListeners(in);
+                    }
+                } else {
+                    text = Files.readAllBytes(netDir.resolve(file)); // no order by state: every socket is read
+                }
                 rows.addAll(ProcNet.parse(text, transport, file.endsWith("6"), ByteOrder.nativeOrder()));
             } catch (NoSuchFileException e) {
                 // tcp6 and udp6 are missing where IPv6 is off; tcp only off Linux (udp, when only UDP is read)

@@ -1,10 +1,13 @@
 package dev.portdeck.probe.local;
 
 import dev.portdeck.probe.Check.Transport;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -16,6 +19,8 @@ import java.util.List;
 final class ProcNet {
 
     static final int TCP_LISTEN = 0x0A;
+    /** Kernels before 4.4 print a listener's pending connections (SYN_RECV) right after it, among the listeners. */
+    static final int TCP_SYN_RECV = 0x03;
     static final int UDP_UNCONNECTED = 0x07;
 
     private ProcNet() {
@@ -41,13 +46,58 @@ final class ProcNet {
         return rows;
     }
 
+    /**
+     * A TCP table's text up to the end of its listeners. The kernel prints the listening sockets first (its listening
+     * hash, then the established one), and on a busy node most of the table is connections and TIME_WAIT (an agent's
+     * every probe leaves one for a minute) at some microseconds of kernel time a line: reading stops at the first
+     * line in a state other than LISTEN or SYN_RECV.
+     */
+    static byte[] readListeners(InputStream in) throws IOException {
+        byte[] text = new byte[1 << 16];
+        int length = 0;
+        int line = -1; // where the first line not looked at yet starts; -1 while the header has not ended
+        long[] field = new long[2];
+        for (int n; (n = in.read(text, length, text.length - length)) >= 0; ) {
+            length += n;
+            if (line < 0) {
+                line = lineEnd(text, 0, length);
+            }
+            for (int end; line >= 0 && (end = lineEnd(text, line, length)) >= 0; line = end) {
+                long state = state(text, line, end - 1, field);
+                if (state >= 0 && state != TCP_LISTEN && state != TCP_SYN_RECV) {
+                    return Arrays.copyOf(text, line);
+                }
+            }
+            if (length == text.length) {
+                text = Arrays.copyOf(text, text.length * 2);
+            }
+        }
+        return Arrays.copyOf(text, length);
+    }
+
+    /** The state ({@code st}) of the socket line between {@code from} and {@code to}, or -1. */
+    private static long state(byte[] b, int from, int to, long[] field) {
+        int at = from;
+        for (int i = 0; i < 4; i++) {
+            at = field(b, at, to, field); // sl, local_address, rem_address, st
+        }
+        return field[1] - field[0] == 2 ? hex(b, (int) field[0], (int) field[1]) : -1;
+    }
+
     /** The index after the next newline at or after {@code from} (or the end). */
     private static int next(byte[] text, int from) {
-        int i = from;
-        while (i < text.length && text[i] != '\n') {
-            i++;
+        int end = lineEnd(text, from, text.length);
+        return end < 0 ? text.length : end;
+    }
+
+    /** The index after the next newline at or after {@code from} and before {@code length}, or -1 when none has come. */
+    private static int lineEnd(byte[] text, int from, int length) {
+        for (int i = from; i < length; i++) {
+            if (text[i] == '\n') {
+                return i + 1;
+            }
         }
-        return Math.min(i + 1, text.length);
+        return -1;
     }
 
     /** One socket line between {@code from} and {@code to} (exclusive), or null when not bound or not parseable. */

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /** What each outcome does to an allocation's series. */
 class AllocationMetricsTest {
 
-    private final AllocationMetrics metrics = new AllocationMetrics(Labels.of("vantage", "fra"), new java.util.concurrent.atomic.AtomicLong());
+    private final AllocationMetrics metrics = new AllocationMetrics(Labels.of("vantage", "fra"), new FamilyChanges());
     private final WatchedAllocation game = watched(1, Check.BEDROCK);
 
     @Test

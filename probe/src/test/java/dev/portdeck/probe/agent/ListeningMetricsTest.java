@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class ListeningMetricsTest {
 
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
-    private final ListeningMetrics metrics = new ListeningMetrics(Labels.of("vantage", "node"), new java.util.concurrent.atomic.AtomicLong());
+    private final ListeningMetrics metrics = new ListeningMetrics(Labels.of("vantage", "node"), new FamilyChanges());
 
     @BeforeAll
     static void onLinux() {

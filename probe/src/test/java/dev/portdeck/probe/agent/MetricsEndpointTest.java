@@ -1,6 +1,7 @@
 package dev.portdeck.probe.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -21,6 +22,7 @@ import io.prometheus.metrics.expositionformats.ExpositionFormats;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -34,6 +36,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
@@ -55,7 +58,7 @@ class MetricsEndpointTest {
     private final PrometheusRegistry ofAllocations = new PrometheusRegistry();
     private final PrometheusRegistry rest = new PrometheusRegistry();
     private final PrometheusRegistry everything = new PrometheusRegistry();
-    private final AllocationExposition exposition = new AllocationExposition(ofAllocations, Duration.ofSeconds(15));
+    private final AllocationExposition exposition = new AllocationExposition(Duration.ofSeconds(15));
     private final Labels vantage = Labels.of("vantage", "fra \"1\"");
     private final AllocationMetrics allocations = new AllocationMetrics(vantage, exposition.changes());
     private final ServerMetrics servers = new ServerMetrics(vantage);
@@ -65,6 +68,7 @@ class MetricsEndpointTest {
     @BeforeEach
     void start() throws IOException {
         ofAllocations.register(allocations);
+        exposition.add(allocations);
         rest.register(servers);
         PanelMetrics panel = new PanelMetrics(rest, vantage, "test");
         panel.panelUp(true);
@@ -146,6 +150,47 @@ class MetricsEndpointTest {
         assertEquals(get("/library", null, false).body(), after);
         assertTrue(java.util.Arrays.stream(after.split("\n")).anyMatch(l -> l.startsWith("portdeck_allocation_up{") && l.contains("allocation=\"3\"")
                 && l.endsWith(" 0.0")), after);
+    }
+
+    @Test
+    void aRoundWithoutUpsOrDownsRewritesOnlyTheFamiliesItChangedAndEveryScrapeStaysTheClients() throws Exception {
+        var writer = ExpositionFormats.init().getPrometheusTextFormatWriter();
+        AllocationExposition.Written first = exposition.written(writer, EscapingScheme.DEFAULT);
+        round(false); // the same up/down for everyone: counters and the histogram move, nothing else
+        AllocationExposition.Written second = exposition.written(writer, EscapingScheme.DEFAULT);
+        Map<String, AllocationExposition.Family> before = byName(first);
+        for (AllocationExposition.Family f : second.families()) {
+            boolean moved = f.name().equals("portdeck_allocation_probes")
+                    || f.name().equals("portdeck_allocation_connect_seconds")
+                    || f.name().equals("portdeck_allocation_service_round_trip_seconds");
+            assertEquals(!moved, before.get(f.name()) == f, f.name() + (moved ? " rewritten" : " kept"));
+        }
+        for (String accept : new String[] {null, PROMETHEUS_ACCEPT}) {
+            for (boolean gzip : new boolean[] {false, true}) {
+                assertEquals(get("/library", accept, gzip).body(), get("/metrics", accept, gzip).body());
+            }
+        }
+        round(true); // half go down: up and last change move too
+        assertNotSame(byName(second).get("portdeck_allocation_up"),
+                byName(exposition.written(writer, EscapingScheme.DEFAULT)).get("portdeck_allocation_up"));
+        assertEquals(get("/library", null, true).body(), get("/metrics", null, true).body());
+        allocations.retain(watched.subList(0, 10)); // the panel lost allocations: every family loses series
+        assertEquals(get("/library", PROMETHEUS_ACCEPT, true).body(), get("/metrics", PROMETHEUS_ACCEPT, true).body());
+        assertFalse(get("/metrics", null, false).body().contains("allocation=\"11\""));
+    }
+
+    @Test
+    void everyFamilyTheAllocationsHaveIsCountedUnderTheNameItsSnapshotCarries() {
+        for (MetricSnapshot family : ofAllocations.scrape()) {
+            assertTrue(exposition.changes().of(family.getMetadata().getName()) > 0,
+                    family.getMetadata().getName() + " is never counted as changed, so it would never be rewritten");
+        }
+    }
+
+    private static Map<String, AllocationExposition.Family> byName(AllocationExposition.Written written) {
+        Map<String, AllocationExposition.Family> byName = new java.util.HashMap<>();
+        written.families().forEach(f -> byName.put(f.name(), f));
+        return byName;
     }
 
     @Test

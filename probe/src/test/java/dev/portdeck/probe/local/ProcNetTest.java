@@ -1,13 +1,24 @@
 package dev.portdeck.probe.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portdeck.probe.Check.Transport;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** The /proc/net parser on lines captured from a little-endian Linux 6.x machine (see each test for what was bound). */
@@ -120,5 +131,109 @@ class ProcNetTest {
     void anEmptyTableHasNoSockets() {
         assertTrue(parse("", Transport.TCP, false).isEmpty());
         assertTrue(parse(TCP.lines().findFirst().orElseThrow(), Transport.TCP, false).isEmpty());
+    }
+
+    @Test
+    void aTcpTableIsReadOnlyUpToTheEndOfItsListenersHoweverManyConnectionsFollow() throws Exception {
+        String header = TCP.lines().findFirst().orElseThrow() + "\n";
+        String listeners = TCP.lines().skip(1).limit(2).map(l -> l + "\n").reduce("", String::concat);
+        String timeWait = "   9: 0100007F:9A65 0100007F:C606 06 00000000:00000000 03:000016C6 00000000     0        0 0 3"
+                + " 000000007edcb7b7\n";
+        CountingStream table = new CountingStream(header + listeners, timeWait, 200_000); // ~20 MB of TIME_WAIT
+        byte[] text = ProcNet.readListeners(table);
+        assertEquals(header + listeners, new String(text, StandardCharsets.US_ASCII));
+        assertTrue(table.served < 1 << 20, "read " + table.served + " bytes of a 20 MB table");
+        assertEquals(parse(TCP, Transport.TCP, false),
+                ProcNet.parse(text, Transport.TCP, false, ByteOrder.LITTLE_ENDIAN));
+    }
+
+    @Test
+    void pendingConnectionsAmongTheListenersAsOlderKernelsPrintThemDoNotEndTheRead() throws Exception {
+        String synRecv = "   1: 0500007F:1FBB 0100007F:87AE 03 00000000:00000000 01:00000064 00000000     0        0 0 1"
+                + " 0000000011c42c5b\n";
+        String[] lines = TCP.split("\n");
+        String text = lines[0] + "\n" + lines[1] + "\n" + synRecv + lines[2] + "\n" + lines[3] + "\n" + lines[4] + "\n";
+        byte[] read = ProcNet.readListeners(new ByteArrayInputStream(text.getBytes(StandardCharsets.US_ASCII)));
+        assertEquals(List.of(
+                new SocketRow(Transport.TCP, false, ip("0.0.0.0"), 25565, 0, 71262),
+                new SocketRow(Transport.TCP, false, ip("127.0.0.5"), 8123, 0, 71263)),
+                ProcNet.parse(read, Transport.TCP, false, ByteOrder.LITTLE_ENDIAN));
+        assertFalse(new String(read, StandardCharsets.US_ASCII).contains(" 01 "), "stopped at the connection");
+    }
+
+    @Test
+    void aTableWithoutConnectionsOrWithoutAFinalNewlineIsReadWhole() throws Exception {
+        String listenersOnly = TCP.lines().limit(3).reduce((a, b) -> a + "\n" + b).orElseThrow(); // no final newline
+        assertEquals(listenersOnly, new String(ProcNet.readListeners(
+                new ByteArrayInputStream(listenersOnly.getBytes(StandardCharsets.US_ASCII))), StandardCharsets.US_ASCII));
+        assertEquals("", new String(ProcNet.readListeners(InputStream.nullInputStream()), StandardCharsets.US_ASCII));
+    }
+
+    /** What the early stop relies on, checked against this machine's kernel: listeners print before connections. */
+    @Test
+    void thisKernelPrintsEveryListenerBeforeAnyConnection() throws Exception {
+        Path tcp = Path.of("/proc/net/tcp");
+        Assumptions.assumeTrue(Files.isReadable(tcp), "no /proc/net/tcp: not Linux");
+        try (ServerSocket first = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+             Socket client = new Socket()) {
+            client.connect(new InetSocketAddress(first.getInetAddress(), first.getLocalPort()), 2000);
+            try (Socket accepted = first.accept();
+                 ServerSocket later = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+                for (Path table : List.of(tcp, Path.of("/proc/net/tcp6"))) {
+                    if (!Files.isReadable(table)) {
+                        continue;
+                    }
+                    List<String> states = new ArrayList<>();
+                    Files.readAllLines(table).stream().skip(1).map(l -> l.trim().split(" +")[3]).forEach(states::add);
+                    int firstOther = states.indexOf("01");
+                    assertTrue(firstOther < 0 || states.subList(firstOther, states.size()).stream()
+                            .noneMatch("0A"::equals), table + ": a listener after a connection: " + states);
+                }
+                List<SocketRow> read = new ArrayList<>();
+                for (Path table : List.of(tcp, Path.of("/proc/net/tcp6"))) {
+                    if (Files.isReadable(table)) {
+                        try (InputStream in = Files.newInputStream(table)) {
+                            read.addAll(ProcNet.parse(ProcNet.readListeners(in), Transport.TCP,
+                                    table.endsWith("tcp6"), ByteOrder.nativeOrder()));
+                        }
+                    }
+                }
+                assertTrue(read.stream().anyMatch(r -> r.port() == later.getLocalPort()),
+                        "the listener opened after a connection is found");
+                assertTrue(read.stream().anyMatch(r -> r.port() == first.getLocalPort()));
+            }
+        }
+    }
+
+    /** A table of {@code head} then {@code line} repeated, counting what was read of it. */
+    private static final class CountingStream extends InputStream {
+        private final byte[] head;
+        private final byte[] line;
+        private final long total;
+        long served;
+
+        CountingStream(String head, String line, int repeats) {
+            this.head = head.getBytes(StandardCharsets.US_ASCII);
+            this.line = line.getBytes(StandardCharsets.US_ASCII);
+            this.total = this.head.length + (long) this.line.length * repeats;
+        }
+
+        @Override
+        public int read() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (served >= total) {
+                return -1;
+            }
+            int n = (int) Math.min(len, total - served);
+            for (int i = 0; i < n; i++, served++) {
+                b[off + i] = served < head.length ? head[(int) served]
+                        : line[(int) ((served - head.length) % line.length)];
+            }
+            return n;
+        }
     }
 }
