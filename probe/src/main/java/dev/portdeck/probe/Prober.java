@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Probes on selector threads ("portdeck-probe-selector", then "-2", ... one per core by default), with deadlines of our
@@ -98,7 +97,6 @@ public final class Prober implements AutoCloseable {
         }
     }
 
-    private static final Logger LOG = Logger.getLogger("portdeck.probe");
 
     private final int maxInFlight;
     private final byte[] udpPayload;
@@ -257,7 +255,7 @@ public final class Prober implements AutoCloseable {
         try {
             listener.onResult(result);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "a probe listener failed", e);
+            ProbeLog.get().log(Level.WARNING, "a probe listener failed", e);
         }
     }
 
