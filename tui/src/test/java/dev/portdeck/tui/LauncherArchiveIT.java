@@ -70,6 +70,27 @@ class LauncherArchiveIT {
         }
     }
 
+    @Test
+    void probeRecordsNoStackTracesUnlessVerboseAsksForThem() throws Exception {
+        Path launcher = Path.of(System.getProperty("user.dir")).resolveSibling("bin").resolve("portdeck");
+        String jar = System.getProperty("portdeck.jar");
+        assumeTrue(jar != null && Files.exists(Path.of(jar)), "skipped: needs the packaged portdeck.jar");
+        assumeTrue(Files.isExecutable(launcher), "skipped: no bin/portdeck beside this module");
+        try (ServerSocket open = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            String target = "127.0.0.1:" + open.getLocalPort();
+            // The JVM prints the flags it was given before anything else
+            Map<String, String> env =
+                    Map.of("PORTDECK_JAVA_OPTS", "-XX:+PrintCommandLineFlags", "PORTDECK_NO_CDS", "1");
+            String plain = run(launcher, jar, env, "probe", target);
+            assertTrue(plain.lines().findFirst().orElse("").contains("-XX:-StackTraceInThrowable"), plain);
+            assertTrue(plain.contains(" open "), plain);
+            String verbose = run(launcher, jar, env, "probe", "--verbose", target);
+            assertFalse(verbose.lines().findFirst().orElse("").contains("StackTraceInThrowable"), verbose);
+            String dashboardFlags = run(launcher, jar, env, "--version");
+            assertFalse(dashboardFlags.contains("StackTraceInThrowable"), dashboardFlags);
+        }
+    }
+
     private String run(Path launcher, String jar, Map<String, String> env, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(launcher.toString()));
         command.addAll(List.of(args));
