@@ -69,10 +69,11 @@ variant "bin/portdeck, --json" "$(launcher new bin/portdeck) probe --json $range
 variant "bin/portdeck, table" "$(launcher new bin/portdeck) probe $range"
 variant "bin/portdeck no archive, --json" "$(launcher none bin/portdeck PORTDECK_NO_CDS=1) probe --json $range"
 command -v nmap >/dev/null && variant nmap "nmap -sT -T5 --max-retries 0 -n -Pn -oG - -p $FROM-$TO 127.0.0.1"
+# The one-port checks have caches of their own: their archives are made from one-port runs, not from the sweeps'
 if [ -n "${BASELINE_LAUNCHER:-}" ]; then
-  variant "before: bin/portdeck, one port" "$(launcher old "$BASELINE_LAUNCHER" "PORTDECK_JAR=$BASELINE_JAR") probe $one"
+  variant "before: bin/portdeck, one port" "$(launcher old-one "$BASELINE_LAUNCHER" "PORTDECK_JAR=$BASELINE_JAR") probe $one"
 fi
-variant "bin/portdeck, one port" "$(launcher new bin/portdeck) probe $one"
+variant "bin/portdeck, one port" "$(launcher new-one bin/portdeck) probe $one"
 variant "bin/portdeck no archive, one port" "$(launcher none bin/portdeck PORTDECK_NO_CDS=1) probe $one"
 command -v nmap >/dev/null && variant "nmap, one port" "nmap -sT -T5 --max-retries 0 -n -Pn -oG - -p $first_open 127.0.0.1"
 

@@ -17,7 +17,6 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.logging.Level;
-import java.util.logging.Logger;
 import javax.net.ssl.SSLException;
 
 /**
@@ -28,7 +27,6 @@ import javax.net.ssl.SSLException;
  */
 final class Exchange {
 
-    private static final Logger LOG = Logger.getLogger("portdeck.probe");
     private static final int READS_PER_WAKEUP = 8;
     /** Conversations chain a fallback or a second request or two; more than this is a bug, not a protocol. */
     private static final int MAX_RECONNECTS = 4;
@@ -341,7 +339,7 @@ final class Exchange {
             try {
                 channel.close();
             } catch (IOException e) {
-                LOG.log(Level.FINE, "closing a check's socket", e);
+                ProbeLog.get().log(Level.FINE, "closing a check's socket", e);
             }
             channel = null;
             key = null;
@@ -404,7 +402,7 @@ final class Exchange {
     }
 
     private Outcome unreadable(RuntimeException e) {
-        LOG.log(Level.FINE, "a reply the check could not read", e);
+        ProbeLog.get().log(Level.FINE, "a reply the check could not read", e);
         return failed("an unreadable reply (" + e.getClass().getSimpleName() + ")");
     }
 }

@@ -13,10 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Probes on selector threads ("portdeck-probe-selector", then "-2", ... one per core by default), with deadlines of our
@@ -98,7 +95,6 @@ public final class Prober implements AutoCloseable {
         }
     }
 
-    private static final Logger LOG = Logger.getLogger("portdeck.probe");
 
     private final int maxInFlight;
     private final byte[] udpPayload;
@@ -168,28 +164,17 @@ public final class Prober implements AutoCloseable {
      */
     public CompletableFuture<List<ProbeResult>> sweep(List<Target> targets, Duration timeout, ProbeListener listener) {
         CompletableFuture<List<ProbeResult>> all = new CompletableFuture<>();
-        ProbeResult[] results = new ProbeResult[targets.size()];
-        AtomicInteger remaining = new AtomicInteger(targets.size());
         if (targets.isEmpty()) {
             all.complete(List.of());
             return all;
         }
+        ListenerTurns turns = new ListenerTurns(listener, new ProbeResult[targets.size()], all);
         Map<String, CompletableFuture<InetAddress>> resolved = new HashMap<>();
-        for (int i = 0; i < results.length; i++) {
+        for (int i = 0; i < targets.size(); i++) {
             int slot = i;
             // The first loop is woken once per batch it takes, not for each target: a big sweep queues faster.
-            boolean wake = i % SelectorLoop.START_BATCH == 0 || i == results.length - 1;
-            submit(targets.get(i), timeout, resolved, r -> {
-                results[slot] = r;
-                if (listener != null) {
-                    synchronized (results) { // selector threads take turns: a listener needs no locks of its own
-                        tell(listener, r);
-                    }
-                }
-                if (remaining.decrementAndGet() == 0) {
-                    all.complete(List.of(results));
-                }
-            }, wake);
+            boolean wake = i % SelectorLoop.START_BATCH == 0 || i == targets.size() - 1;
+            submit(targets.get(i), timeout, resolved, r -> turns.arrived(slot, r), wake);
         }
         return all;
     }
@@ -251,14 +236,6 @@ public final class Prober implements AutoCloseable {
         }
         new ProbeResult(Target.of("127.0.0.1", 1), null, all.get(0), Instant.EPOCH).addressText();
         new Attempt(null, null, 0, r -> { }).hashCode();
-    }
-
-    private static void tell(ProbeListener listener, ProbeResult result) {
-        try {
-            listener.onResult(result);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "a probe listener failed", e);
-        }
     }
 
     /** Stops the selector thread (closing every socket still open) and the resolver threads. */

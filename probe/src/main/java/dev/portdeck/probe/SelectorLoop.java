@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * One selector thread of a {@link Prober}: takes attempts from the prober's shared line while the shared
@@ -29,7 +29,6 @@ import java.util.logging.Logger;
  */
 final class SelectorLoop {
 
-    private static final Logger LOG = Logger.getLogger("portdeck.probe");
     static final int START_BATCH = 256;
     private static final int MAX_RETRIES = 20;
     /** Built up front: at the descriptor limit even loading a class can fail. */
@@ -54,6 +53,8 @@ final class SelectorLoop {
     private final ByteBuffer probeByte = ByteBuffer.allocateDirect(1);
     private final ByteBuffer scratch = ByteBuffer.allocateDirect(64 * 1024); // one read or datagram of any exchange
     private long readyAt;
+    /** One lambda for every select call: bin/portdeck's class list keeps a line once, so a second would be made anew. */
+    private final Consumer<SelectionKey> onReady = this::onReady;
 
     SelectorLoop(String name, boolean first, Deque<Attempt> line, InFlightCap cap, UdpPacer pacer,
             BooleanSupplier closed) {
@@ -96,7 +97,7 @@ final class SelectorLoop {
         try {
             if (!first) {
                 // Wait to be called: a loop that started late would otherwise grab part of a small round from the line
-                selector.select(this::onReady, 0);
+                selector.select(onReady, 0);
             }
             while (!closed.getAsBoolean()) {
                 wakeupArmed.set(false);
@@ -109,13 +110,13 @@ final class SelectorLoop {
                 long waitMillis = waitMillis(now);
                 readyAt = 0;
                 if (waitMillis < 0) {
-                    selector.selectNow(this::onReady);
+                    selector.selectNow(onReady);
                 } else {
-                    selector.select(this::onReady, waitMillis);
+                    selector.select(onReady, waitMillis);
                 }
             }
         } catch (IOException | RuntimeException | LinkageError | InternalError e) {
-            LOG.log(Level.WARNING, "the probe selector stopped", e);
+            ProbeLog.get().log(Level.WARNING, "the probe selector stopped", e);
         } finally {
             shutDown();
         }
@@ -127,7 +128,7 @@ final class SelectorLoop {
             ch.configureBlocking(false);
             ch.setOption(StandardSocketOptions.SO_LINGER, 0);
         } catch (IOException e) {
-            LOG.log(Level.FINE, "warm-up socket", e);
+            ProbeLog.get().log(Level.FINE, "warm-up socket", e);
         }
     }
 
@@ -310,7 +311,8 @@ final class SelectorLoop {
         try {
             a.channel.setOption(StandardSocketOptions.SO_LINGER, 0);
         } catch (IOException e) {
-            LOG.log(Level.FINE, "SO_LINGER on a probe socket", e); // already reset or closed: nothing lingers
+            // already reset or closed: nothing lingers
+            ProbeLog.get().log(Level.FINE, "SO_LINGER on a probe socket", e);
         }
     }
 
@@ -362,7 +364,7 @@ final class SelectorLoop {
             try {
                 a.channel.close();
             } catch (IOException e) {
-                LOG.log(Level.FINE, "closing a probe socket", e);
+                ProbeLog.get().log(Level.FINE, "closing a probe socket", e);
             }
         } else if (a.exchange != null) {
             a.exchange.close();
@@ -377,7 +379,7 @@ final class SelectorLoop {
         try {
             a.done.accept(result);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "a probe consumer failed", e);
+            ProbeLog.get().log(Level.WARNING, "a probe consumer failed", e);
         }
     }
 
@@ -390,8 +392,8 @@ final class SelectorLoop {
 
     private static void reportLoweredCap(int lowered) {
         try {
-            LOG.warning(() -> "ran out of file descriptors: probing at most " + lowered + " ports at once from now on"
-                    + " (raise `ulimit -n` for more)");
+            ProbeLog.get().warning(() -> "ran out of file descriptors: probing at most " + lowered
+                    + " ports at once from now on (raise `ulimit -n` for more)");
         } catch (RuntimeException | LinkageError | InternalError e) {
             // still short of descriptors: the sweep matters more than the message
         }
@@ -412,7 +414,7 @@ final class SelectorLoop {
         try {
             selector.close();
         } catch (IOException e) {
-            LOG.log(Level.FINE, "closing the selector", e);
+            ProbeLog.get().log(Level.FINE, "closing the selector", e);
         }
     }
 

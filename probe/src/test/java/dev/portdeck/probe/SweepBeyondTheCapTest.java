@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -72,6 +73,34 @@ class SweepBeyondTheCapTest {
             }
         }
         assertEquals(Set.of("portdeck-probe-selector", "portdeck-probe-selector-2"), delivering);
+    }
+
+    @Test
+    void theListenerIsCalledOneAtATimeForEveryResultBeforeTheSweepCompletes() throws Exception {
+        AtomicInteger inside = new AtomicInteger();
+        AtomicInteger overlaps = new AtomicInteger();
+        Set<String> delivering = ConcurrentHashMap.newKeySet();
+        int[] calls = {0}; // a listener needs no locks of its own
+        try (Prober prober = new Prober(Prober.Settings.defaults().withMaxInFlight(SHARED_CAP).withSelectorThreads(3))) {
+            for (int sweep = 0; sweep < 5 && delivering.size() < 2; sweep++) {
+                calls[0] = 0;
+                int told = prober.sweep(ports(), Duration.ofSeconds(2), r -> {
+                    if (inside.incrementAndGet() > 1) {
+                        overlaps.incrementAndGet();
+                    }
+                    delivering.add(Thread.currentThread().getName());
+                    long until = System.nanoTime() + 2_000; // long enough for another thread to arrive meanwhile
+                    while (System.nanoTime() < until) {
+                        Thread.onSpinWait();
+                    }
+                    calls[0]++;
+                    inside.decrementAndGet();
+                }).thenApply(results -> calls[0]).get(30, TimeUnit.SECONDS);
+                assertEquals(PORTS, told, "every result was told before the sweep completed");
+            }
+        }
+        assertEquals(0, overlaps.get(), "calls overlapped");
+        assertTrue(delivering.size() >= 2, "the results came from more than one selector thread: " + delivering);
     }
 
     @Test

@@ -35,10 +35,8 @@ class LauncherArchiveIT {
 
     @Test
     void aProbeRunLeavesAnArchiveThatTheNextProbeMapsAndOtherKindsGetTheirOwn() throws Exception {
-        Path launcher = Path.of(System.getProperty("user.dir")).resolveSibling("bin").resolve("portdeck");
-        String jar = System.getProperty("portdeck.jar");
-        assumeTrue(jar != null && Files.exists(Path.of(jar)), "skipped: needs the packaged portdeck.jar");
-        assumeTrue(Files.isExecutable(launcher), "skipped: no bin/portdeck beside this module");
+        Path launcher = launcher();
+        String jar = jar();
         Path dir = Files.createDirectories(cache.resolve("portdeck"));
         Path killed = Files.writeString(dir.resolve("portdeck-probe-1-2_3-4.4242.classlist"), "x");
         Path older = Files.writeString(dir.resolve("portdeck-2302379337.jsa"), "an archive of an older launcher");
@@ -68,6 +66,37 @@ class LauncherArchiveIT {
             awaitNoBuildFiles(dir); // the background job is done with this directory before it is deleted
             assertTrue(Files.exists(archive), "the probe archive stays beside the --version one");
         }
+    }
+
+    @Test
+    void probeRecordsNoStackTracesUnlessVerboseAsksForThem() throws Exception {
+        Path launcher = launcher();
+        String jar = jar();
+        try (ServerSocket open = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            String target = "127.0.0.1:" + open.getLocalPort();
+            // The JVM prints the flags it was given before anything else
+            Map<String, String> env =
+                    Map.of("PORTDECK_JAVA_OPTS", "-XX:+PrintCommandLineFlags", "PORTDECK_NO_CDS", "1");
+            String plain = run(launcher, jar, env, "probe", target);
+            assertTrue(plain.lines().findFirst().orElse("").contains("-XX:-StackTraceInThrowable"), plain);
+            assertTrue(plain.contains(" open "), plain);
+            String verbose = run(launcher, jar, env, "probe", "--verbose", target);
+            assertFalse(verbose.lines().findFirst().orElse("").contains("StackTraceInThrowable"), verbose);
+            String dashboardFlags = run(launcher, jar, env, "--version");
+            assertFalse(dashboardFlags.contains("StackTraceInThrowable"), dashboardFlags);
+        }
+    }
+
+    private static Path launcher() {
+        Path launcher = Path.of(System.getProperty("user.dir")).resolveSibling("bin").resolve("portdeck");
+        assumeTrue(Files.isExecutable(launcher), "skipped: no bin/portdeck beside this module");
+        return launcher;
+    }
+
+    private static String jar() {
+        String jar = System.getProperty("portdeck.jar");
+        assumeTrue(jar != null && Files.exists(Path.of(jar)), "skipped: needs the packaged portdeck.jar");
+        return jar;
     }
 
     private String run(Path launcher, String jar, Map<String, String> env, String... args) throws Exception {

@@ -133,6 +133,9 @@ public final class ProbeCommand implements Callable<Integer> {
     PrintWriter plainOut;
     PrintWriter plainErr;
 
+    /** --json of one sweep is written in pieces of about this many characters. */
+    private static final int JSON_CHUNK = 32 * 1024;
+
     private final Object printing = new Object();
     private final Map<Target, History> histories = new LinkedHashMap<>();
     private final Map<Target, PlannedTarget> plan = new LinkedHashMap<>();
@@ -243,6 +246,9 @@ public final class ProbeCommand implements Callable<Integer> {
     }
 
     private int once(Prober prober, List<Target> targets) throws InterruptedException {
+        if (json && !listening) {
+            return exitCode(jsonWhileSweeping(prober, targets));
+        }
         long start = System.nanoTime();
         List<ProbeResult> results = sweep(prober, targets);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -297,6 +303,30 @@ public final class ProbeCommand implements Callable<Integer> {
             Runtime.getRuntime().removeShutdownHook(summary);
         }
         return exitCode(results);
+    }
+
+    /**
+     * One sweep as NDJSON in the order of the targets, each line written as soon as the results before it are in:
+     * the formatting and writing of a large sweep overlap the sweep instead of following it.
+     */
+    private List<ProbeResult> jsonWhileSweeping(Prober prober, List<Target> targets) throws InterruptedException {
+        ResultsInOrder inOrder = new ResultsInOrder(targets);
+        java.util.concurrent.CompletableFuture<List<ProbeResult>> sweep = prober.sweep(targets, timeout, inOrder);
+        StringBuilder out = new StringBuilder(JSON_CHUNK + 1024);
+        for (int i = 0; i < targets.size(); i++) {
+            ProbeResult r = inOrder.await(i, sweep);
+            ProbeReport.json(r, plan.get(r.target()), null, out);
+            if (out.length() >= JSON_CHUNK) {
+                print(out);
+                out.setLength(0);
+            }
+        }
+        print(out);
+        try {
+            return sweep.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the sweep failed: " + e.getCause(), e.getCause());
+        }
     }
 
     /** Records and prints round {@code round} (from 1); false once Ctrl-C has printed the summary. */

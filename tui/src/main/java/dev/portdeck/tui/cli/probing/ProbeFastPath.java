@@ -6,6 +6,7 @@ import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -16,6 +17,8 @@ import java.util.Optional;
  */
 final class ProbeFastPath {
 
+    private static final Duration ONE_SECOND = Duration.ofSeconds(1);
+
     private ProbeFastPath() {
     }
 
@@ -23,8 +26,8 @@ final class ProbeFastPath {
     static Optional<ProbeCommand> parse(String[] args) {
         ProbeCommand command = new ProbeCommand();
         ProbeCommand.DurationConverter durations = new ProbeCommand.DurationConverter();
-        command.interval = durations.convert("1s");
-        command.timeout = durations.convert("1s");
+        command.interval = ONE_SECOND; // the options' defaults, without a regular expression for each
+        command.timeout = ONE_SECOND;
         try {
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];

@@ -82,6 +82,26 @@ class ProbeFastPathTest {
     }
 
     @Test
+    void aJsonSweepLongerThanOneWrittenPieceListsEveryTargetOnceInTheOrderTyped() {
+        // 200 loopback addresses on the listener's port: only 127.0.0.1 listens, the others refuse (about 50 KB of JSON)
+        int port = listening.getLocalPort();
+        String[] args = new String[201];
+        args[0] = "--json";
+        for (int i = 1; i <= 200; i++) {
+            args[i] = "127.0.0." + i + ":" + port;
+        }
+        List<String> fast = fast(args);
+        List<String> lines = fast.get(1).lines().toList();
+        assertEquals(200, lines.size());
+        for (int i = 1; i <= 200; i++) {
+            String line = lines.get(i - 1);
+            assertTrue(line.startsWith("{\"host\":\"127.0.0." + i + "\",\"port\":" + port + ","), line);
+            assertTrue(line.contains(i == 1 ? "\"state\":\"open\"" : "\"state\":\"closed\""), line);
+        }
+        assertEquals(List.of("1", fast.get(1), ""), fast);
+    }
+
+    @Test
     void aBadTargetGetsTheSameSentenceAndExitCode2AsUnderPicocli() {
         List<String> fast = fast("127.0.0.1:70000");
         assertEquals(picocli("127.0.0.1:70000"), fast);
