@@ -1,7 +1,12 @@
 package dev.portdeck.tui.dashboard;
 
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.gui2.AbstractComponent;
 import com.googlecode.lanterna.gui2.BasicWindow;
+import com.googlecode.lanterna.gui2.ComponentRenderer;
+import com.googlecode.lanterna.gui2.DefaultWindowManager;
 import com.googlecode.lanterna.gui2.MultiWindowTextGUI;
+import com.googlecode.lanterna.gui2.TextGUIGraphics;
 import com.googlecode.lanterna.gui2.Window;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.screen.Screen;
@@ -82,7 +87,8 @@ public final class Dashboard implements AutoCloseable {
     private Dashboard(Screen screen, PanelClient client, Reachability reachability, DashboardOptions options,
             String panelLabel, Consumer<byte[]> terminalOut, Clock clock, Supplier<ListeningSnapshot> sockets) {
         this.reachability = reachability;
-        this.gui = new MultiWindowTextGUI(screen) {
+        // no backdrop: the full-screen window always covers it (filling it was one of six passes a redraw made)
+        this.gui = new MultiWindowTextGUI(screen, new DefaultWindowManager(), new Unseen()) {
             @Override
             protected synchronized KeyStroke readKeyStroke() throws IOException {
                 KeyStroke key = super.readKeyStroke();
@@ -262,6 +268,24 @@ public final class Dashboard implements AutoCloseable {
         }
         timer.shutdownNow();
         io.shutdownNow();
+    }
+
+    /** The GUI's background, always under the full-screen window: drawn as nothing. */
+    private static final class Unseen extends AbstractComponent<Unseen> {
+        @Override
+        protected ComponentRenderer<Unseen> createDefaultRenderer() {
+            return new ComponentRenderer<>() {
+                @Override
+                public TerminalSize getPreferredSize(Unseen component) {
+                    return TerminalSize.ONE;
+                }
+
+                @Override
+                public void drawComponent(TextGUIGraphics graphics, Unseen component) {
+                    // nothing: no cell of it is ever seen
+                }
+            };
+        }
     }
 
     private static ThreadFactory daemon(String name) {
