@@ -72,22 +72,36 @@ public final class WakingInput extends InputStream {
     }
 
     @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+    public synchronized int read() throws IOException {
+        if (!awaitBytes()) {
+            return -1;
+        }
+        int b = chunks.peek()[at] & 0xFF;
+        taken(1);
+        return b;
     }
 
     @Override
     public synchronized int read(byte[] b, int off, int len) throws IOException {
-        if (len == 0) {
-            return 0;
+        int n = 0;
+        while (n < len && (n > 0 ? buffered > 0 : awaitBytes())) {
+            byte[] first = chunks.peek();
+            int take = Math.min(len - n, first.length - at);
+            System.arraycopy(first, at, b, off + n, take);
+            taken(take);
+            n += take;
         }
+        return n == 0 && len > 0 ? -1 : n;
+    }
+
+    /** Waits for buffered bytes: false at the end of input, the read error when there was one. */
+    private boolean awaitBytes() throws IOException {
         while (buffered == 0) {
             if (failure != null) {
                 throw failure;
             }
             if (eof) {
-                return -1;
+                return false;
             }
             try {
                 wait();
@@ -96,19 +110,16 @@ public final class WakingInput extends InputStream {
                 throw new InterruptedIOException("interrupted while waiting for the terminal");
             }
         }
-        int n = 0;
-        while (n < len && buffered > 0) {
-            byte[] first = chunks.peek();
-            int take = Math.min(len - n, first.length - at);
-            System.arraycopy(first, at, b, off + n, take);
-            n += take;
-            at += take;
-            buffered -= take;
-            if (at == first.length) {
-                chunks.remove();
-                at = 0;
-            }
+        return true;
+    }
+
+    /** `n` bytes of the first chunk have been handed on. */
+    private void taken(int n) {
+        at += n;
+        buffered -= n;
+        if (at == chunks.peek().length) {
+            chunks.remove();
+            at = 0;
         }
-        return n;
     }
 }
