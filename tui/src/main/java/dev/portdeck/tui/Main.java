@@ -1,6 +1,7 @@
 package dev.portdeck.tui;
 
 import dev.portdeck.tui.cli.PortdeckCommand;
+import dev.portdeck.tui.cli.common.CommandEnvironment;
 import dev.portdeck.tui.cli.probing.ProbeCommand;
 
 /** Entry point of the fat jar: `java -jar portdeck.jar ...`. */
@@ -17,6 +18,7 @@ public final class Main {
             String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
             System.exit(ProbeCommand.run(rest));
         }
-        System.exit(PortdeckCommand.commandLine().execute(args));
+        // the dashboard (`portdeck`, `portdeck demo`) on a model of just those two commands when it parses there
+        System.exit(PortdeckCommand.commandLine(CommandEnvironment.system(), args).execute(args));
     }
 }

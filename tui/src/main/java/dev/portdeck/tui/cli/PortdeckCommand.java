@@ -18,6 +18,7 @@ import dev.portdeck.tui.cli.probing.ProbeCommand;
 import dev.portdeck.tui.dashboard.DashboardFlags;
 import dev.portdeck.tui.dashboard.DashboardOptions;
 import dev.portdeck.tui.dashboard.TerminalDashboard;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -44,8 +45,11 @@ import picocli.CommandLine.Spec;
             "4:API key rejected or a permission is missing",
             "5:alloc add: the panel assigned something other than what was asked",
             "6:server or allocation not found",
-            "130:interrupted (Ctrl-C)"},
-        subcommands = {
+            "130:interrupted (Ctrl-C)"})
+public final class PortdeckCommand implements Callable<Integer>, CommandEnvironment.Owner {
+
+    /** The subcommands, in the order help lists them (not in @Command: the dashboard runs on a model without them). */
+    static final List<Class<?>> COMMANDS = List.of(
             ServersCommand.class,
             AllocCommand.class,
             PowerCommand.class,
@@ -55,9 +59,7 @@ import picocli.CommandLine.Spec;
             AgentCommand.class,
             LoginCommand.class,
             CompletionCommand.class,
-            CompleteServersCommand.class
-        })
-public final class PortdeckCommand implements Callable<Integer>, CommandEnvironment.Owner {
+            CompleteServersCommand.class);
 
     /** The header of the dashboard when it fell back to the demo panel. */
     static final String NO_PANEL = "DEMO panel (none configured: portdeck login)";
@@ -91,7 +93,16 @@ public final class PortdeckCommand implements Callable<Integer>, CommandEnvironm
 
     /** The command line reading environment variables and the terminal from `environment` (tests pass their own). */
     public static CommandLine commandLine(CommandEnvironment environment) {
-        return PortdeckCommandLine.of(new PortdeckCommand(environment));
+        return PortdeckCommandLine.of(new PortdeckCommand(environment), COMMANDS.toArray());
+    }
+
+    /**
+     * The command line Main runs `args` on: for the dashboard (`portdeck [OPTIONS]`, `portdeck demo [OPTIONS]`) one
+     * that knows only the root and `demo`, when it parses `args` without help or errors ({@link DashboardCommandLine});
+     * else the full one.
+     */
+    public static CommandLine commandLine(CommandEnvironment environment, String[] args) {
+        return DashboardCommandLine.parse(environment, args).orElseGet(() -> commandLine(environment));
     }
 
     @Override

@@ -1,14 +1,21 @@
 package dev.portdeck.tui.dashboard;
 
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.gui2.AbstractComponent;
 import com.googlecode.lanterna.gui2.BasicWindow;
+import com.googlecode.lanterna.gui2.ComponentRenderer;
+import com.googlecode.lanterna.gui2.DefaultWindowManager;
 import com.googlecode.lanterna.gui2.MultiWindowTextGUI;
+import com.googlecode.lanterna.gui2.TextGUIGraphics;
 import com.googlecode.lanterna.gui2.Window;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.screen.Screen;
+import com.googlecode.lanterna.screen.TerminalScreen;
 import dev.portdeck.probe.local.ListeningSnapshot;
 import dev.portdeck.shared.client.PanelClient;
 import dev.portdeck.tui.dashboard.dialog.AllocationEditor;
 import dev.portdeck.tui.dashboard.dialog.CheckEditor;
+import dev.portdeck.tui.dashboard.keys.WakingInput;
 import dev.portdeck.tui.dashboard.state.Changes;
 import dev.portdeck.tui.dashboard.state.Deck;
 import dev.portdeck.tui.dashboard.state.HistoryFeed;
@@ -47,6 +54,8 @@ public final class Dashboard implements AutoCloseable {
 
     private static final long ACTIVE_SLEEP_MILLIS = 10;
     private static final long IDLE_SLEEP_MILLIS = 50;
+    /** With {@link #wakeOnInput}: keys, background news and resizes wake the GUI thread; this is only a backstop. */
+    private static final long WOKEN_SLEEP_MILLIS = 1000;
     private static final Duration HISTORY_TIMEOUT = Duration.ofSeconds(10);
     private static final long ACTIVE_NANOS = 2_000_000_000L;
     /** While nobody types, news from the background (probe rounds, resources) redraws at most this often... */
@@ -64,6 +73,9 @@ public final class Dashboard implements AutoCloseable {
     private final ListeningFeed listening;
     private final HistoryFeed history;
     private volatile boolean quit;
+    private final Object wake = new Object();
+    private boolean woken; // guarded by wake
+    private volatile boolean inputWakes;
     // GUI thread only
     private long lastKey = openedAt - ACTIVE_NANOS;
     private boolean pacedNews;
@@ -75,7 +87,8 @@ public final class Dashboard implements AutoCloseable {
     private Dashboard(Screen screen, PanelClient client, Reachability reachability, DashboardOptions options,
             String panelLabel, Consumer<byte[]> terminalOut, Clock clock, Supplier<ListeningSnapshot> sockets) {
         this.reachability = reachability;
-        this.gui = new MultiWindowTextGUI(screen) {
+        // no backdrop: the full-screen window always covers it (filling it was one of six passes a redraw made)
+        this.gui = new MultiWindowTextGUI(screen, new DefaultWindowManager(), new Unseen()) {
             @Override
             protected synchronized KeyStroke readKeyStroke() throws IOException {
                 KeyStroke key = super.readKeyStroke();
@@ -86,7 +99,13 @@ public final class Dashboard implements AutoCloseable {
             }
         };
         gui.setTheme(new Palette(options.color()).dialogTheme(options.ascii()));
-        this.ui = task -> gui.getGUIThread().invokeLater(task);
+        this.ui = task -> {
+            gui.getGUIThread().invokeLater(task);
+            wake();
+        };
+        if (screen instanceof TerminalScreen ts) {
+            ts.getTerminal().addResizeListener((terminal, size) -> wake());
+        }
         // a hung server holds at most one thread per kind of call (see Deck): the others go on
         this.io = Executors.newFixedThreadPool(8, daemon("portdeck-panel"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("portdeck-timer"));
@@ -154,6 +173,32 @@ public final class Dashboard implements AutoCloseable {
         return changesInFlight();
     }
 
+    /**
+     * From now on the GUI thread sleeps until `keys` has input (or a background result or a resize comes) instead of
+     * polling the terminal every 50 ms: an idle dashboard wakes a few times a minute, not twenty times a second.
+     */
+    public void wakeOnInput(WakingInput keys) {
+        keys.onInput(this::wake);
+        inputWakes = true;
+    }
+
+    private void wake() {
+        synchronized (wake) {
+            woken = true;
+            wake.notifyAll();
+        }
+    }
+
+    /** Sleeps up to `millis`, less when woken since the last call. */
+    private void sleep(long millis) throws InterruptedException {
+        synchronized (wake) {
+            if (!woken) {
+                wake.wait(millis);
+            }
+            woken = false;
+        }
+    }
+
     /** Handles pending keys and background results, redraws if needed; false when there was nothing to do. */
     public boolean step() throws IOException {
         try {
@@ -165,8 +210,8 @@ public final class Dashboard implements AutoCloseable {
     }
 
     /**
-     * Runs until `q`, Ctrl-C or the end of input: quick to answer while the user types, cheap when nobody does (only
-     * keys count as activity: background redraws do not keep the loop at its fast pace).
+     * Runs until `q`, Ctrl-C or the end of input: quick to answer while the user types, cheap when nobody does (woken
+     * by input, see {@link #wakeOnInput}; else polling, faster for two seconds after a key).
      */
     public void runUntilQuit() throws IOException, InterruptedException {
         pacedNews = true;
@@ -177,7 +222,7 @@ public final class Dashboard implements AutoCloseable {
         while (!quit) {
             if (!step()) {
                 boolean typing = System.nanoTime() - lastKey < ACTIVE_NANOS;
-                Thread.sleep(typing ? ACTIVE_SLEEP_MILLIS : IDLE_SLEEP_MILLIS);
+                sleep(inputWakes ? WOKEN_SLEEP_MILLIS : typing ? ACTIVE_SLEEP_MILLIS : IDLE_SLEEP_MILLIS);
             }
         }
     }
@@ -223,6 +268,24 @@ public final class Dashboard implements AutoCloseable {
         }
         timer.shutdownNow();
         io.shutdownNow();
+    }
+
+    /** The GUI's background, always under the full-screen window: drawn as nothing. */
+    private static final class Unseen extends AbstractComponent<Unseen> {
+        @Override
+        protected ComponentRenderer<Unseen> createDefaultRenderer() {
+            return new ComponentRenderer<>() {
+                @Override
+                public TerminalSize getPreferredSize(Unseen component) {
+                    return TerminalSize.ONE;
+                }
+
+                @Override
+                public void drawComponent(TextGUIGraphics graphics, Unseen component) {
+                    // nothing: no cell of it is ever seen
+                }
+            };
+        }
     }
 
     private static ThreadFactory daemon(String name) {

@@ -8,6 +8,7 @@ import dev.portdeck.shared.sim.DemoWorld;
 import dev.portdeck.shared.sim.Flavor;
 import dev.portdeck.tui.cli.common.ExitCode;
 import dev.portdeck.tui.dashboard.keys.BracketedPaste;
+import dev.portdeck.tui.dashboard.keys.WakingInput;
 import dev.portdeck.tui.dashboard.state.Changes;
 import dev.portdeck.tui.dashboard.state.Deck;
 import dev.portdeck.tui.dashboard.state.MonitorReachability;
@@ -80,7 +81,8 @@ public final class TerminalDashboard {
         Thread restore = null;
         try {
             LOG.info(() -> "starting the terminal at " + StartClock.millis() + " ms");
-            BracketedPaste input = new BracketedPaste(System.in);
+            WakingInput keys = new WakingInput(System.in).start();
+            BracketedPaste input = new BracketedPaste(keys);
             Terminal terminal = terminal(input);
             screen = new TerminalScreen(terminal);
             screen.startScreen();
@@ -89,6 +91,7 @@ public final class TerminalDashboard {
             try (Reachability reach = MonitorReachability.start(options.interval(), options.timeout());
                     Dashboard dashboard = Dashboard.open(screen, client.get(), reach, options, panelLabel,
                             bytes -> raw(terminal, bytes))) {
+                dashboard.wakeOnInput(keys);
                 Screen started = screen;
                 restore = new Thread(() -> onSignal(dashboard, started, err), "portdeck-restore-terminal");
                 Runtime.getRuntime().addShutdownHook(restore);

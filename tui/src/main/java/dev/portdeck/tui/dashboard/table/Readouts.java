@@ -1,6 +1,8 @@
 package dev.portdeck.tui.dashboard.table;
 
 import dev.portdeck.tui.dashboard.theme.Glyphs;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -27,7 +29,7 @@ public final class Readouts {
         if (ms < 0.05) {
             return "<0.1";
         }
-        return ms < 100 ? String.format(Locale.ROOT, "%.1f", ms) : String.format(Locale.ROOT, "%.0f", ms);
+        return ms < 100 ? decimals(ms, 1) : decimals(ms, 0);
     }
 
     /** A share of time up, 0..1: "100%", "99.9%" (never rounded up to 100), "0%". */
@@ -57,8 +59,15 @@ public final class Readouts {
             v /= 1024;
             u++;
         }
-        return (u == 0 || v >= 10 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.1f", v))
-                + units[u];
+        return (u == 0 || v >= 10 ? decimals(v, 0) : decimals(v, 1)) + units[u];
+    }
+
+    /**
+     * `v` (finite, not negative) with `places` decimals, as {@code String.format(Locale.ROOT, "%.Nf", v)} writes it
+     * (half up, from the shortest decimal of the double), without the Formatter: a redraw makes dozens of these.
+     */
+    static String decimals(double v, int places) {
+        return BigDecimal.valueOf(v).setScale(places, RoundingMode.HALF_UP).toPlainString();
     }
 
     /** "45s", "12m", "5h12m", "3d4h"; "—" when the panel does not report it. */

@@ -43,6 +43,24 @@ class TablePiecesTest {
     }
 
     @Test
+    void decimalsAreWhatStringFormatWrites() {
+        java.util.Random random = new java.util.Random(13);
+        List<Double> values = new java.util.ArrayList<>(List.of(0.0, 0.05, 0.15, 0.25, 0.45, 2.5, 9.95, 9.949999,
+                99.95, 0.5, 1.5, 1023.5, 1e9 + 0.5));
+        for (int i = 0; i < 40_000; i++) {
+            values.add(i / 1000.0); // every step of a thousandth: the halves that round up
+            values.add(random.nextDouble() * Math.pow(10, random.nextInt(8)));
+            values.add(i / 1024.0 * 10);
+        }
+        for (double v : values) {
+            for (int places = 0; places <= 1; places++) {
+                String expected = String.format(java.util.Locale.ROOT, "%." + places + "f", v);
+                assertEquals(expected, Readouts.decimals(v, places), "%." + places + "f of " + v);
+            }
+        }
+    }
+
+    @Test
     void readoutsAreShortAndSayWhenUnknown() {
         Readouts r = new Readouts(Glyphs.UNICODE);
         assertEquals("0.4", r.millis(Duration.ofNanos(400_000)));
