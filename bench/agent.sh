@@ -4,7 +4,7 @@
 #      scraped every 15 s with gzip as Prometheus does;
 #   2. /metrics scrape time (median of 5, plain and gzip), its size, and the series per allocation.
 # Usage: bench/agent.sh                 SIZES="1000 10000" WARMUP=45 MEASURE=90 (seconds)
-#        AGENT_JAVA_OPTS="..."          JVM flags of the agent (default: bin/portdeck's)
+#        AGENT_JAVA_OPTS="..."          JVM flags of the agent instead of bin/portdeck's (which runs it otherwise)
 # Needs a built jar (mvn -B -q -pl tui -am package -DskipTests), curl; sends traffic to 127.0.0.0/8 only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +12,7 @@ sizes=${SIZES:-"1000 10000"}
 warmup=${WARMUP:-45}
 measure=${MEASURE:-90}
 jar=${JAR:-tui/target/portdeck.jar}
-flags=${AGENT_JAVA_OPTS:-"-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xss512k -Xmx256m"}
+flags=${AGENT_JAVA_OPTS:-}
 [ -f "$jar" ] || { echo "bench/agent.sh: $jar is missing; run mvn -B -q -pl tui -am package -DskipTests" >&2; exit 2; }
 # Every demo allocation holds a socket, and every probe one more for a moment.
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
@@ -41,7 +41,7 @@ cpu_over() {
 }
 
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
-echo "agent JVM flags: $flags"
+echo "agent JVM flags: ${flags:-those of bin/portdeck agent}"
 for n in $sizes; do
   servers=$((n / 4))
   java -jar "$jar" demo --serve-only --large "${servers}x4" > "$work/demo.out" 2> "$work/demo.err" &
@@ -49,9 +49,11 @@ for n in $sizes; do
   for _ in $(seq 1 240); do [ -s "$work/demo.out" ] && break; sleep 0.25; done
   [ -s "$work/demo.out" ] || { echo "the demo panel did not start: $(cat "$work/demo.err")" >&2; exit 1; }
   eval "$(cat "$work/demo.out")"
-  # shellcheck disable=SC2086 # flag list
+  launch=(env PORTDECK_JAR="$jar" bin/portdeck) # execs java: $! is the agent's pid
+  # shellcheck disable=SC2206 # flag list
+  [ -n "$flags" ] && launch=(java $flags -jar "$jar")
   XDG_CONFIG_HOME=$work PORTDECK_PANEL_URL=$PORTDECK_PANEL_URL PORTDECK_API_KEY=$PORTDECK_API_KEY \
-    java $flags -jar "$jar" agent --listen 127.0.0.1:0 --interval 15s > /dev/null 2> "$work/agent.err" &
+    "${launch[@]}" agent --listen 127.0.0.1:0 --interval 15s > /dev/null 2> "$work/agent.err" &
   agent=$!
   pids+=($agent)
   port=

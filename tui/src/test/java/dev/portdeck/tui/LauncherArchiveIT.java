@@ -87,6 +87,19 @@ class LauncherArchiveIT {
         }
     }
 
+    @Test
+    void theAgentRunsAsADaemonWithBothCompilersAHeapThatGrowsAndNoStackTraces() throws Exception {
+        Map<String, String> env = Map.of("PORTDECK_JAVA_OPTS", "-XX:+PrintCommandLineFlags", "PORTDECK_NO_CDS", "1");
+        String agent = run(launcher(), jar(), env, "agent", "--help");
+        String flags = agent.lines().findFirst().orElse("");
+        assertFalse(flags.contains("TieredStopAtLevel"), "C2 too, for a process that runs for days: " + flags);
+        assertTrue(flags.contains("-XX:InitialHeapSize=33554432") && flags.contains("-XX:MaxHeapSize=268435456"), flags);
+        assertTrue(flags.contains("-XX:-StackTraceInThrowable"), flags);
+        assertTrue(agent.contains("--listen"), "the agent's help after the flags: " + agent);
+        String probe = run(launcher(), jar(), env, "probe", "--help").lines().findFirst().orElse("");
+        assertTrue(probe.contains("-XX:TieredStopAtLevel=1"), "short runs stay on C1: " + probe);
+    }
+
     private static Path launcher() {
         Path launcher = Path.of(System.getProperty("user.dir")).resolveSibling("bin").resolve("portdeck");
         assumeTrue(Files.isExecutable(launcher), "skipped: no bin/portdeck beside this module");
