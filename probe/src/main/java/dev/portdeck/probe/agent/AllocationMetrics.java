@@ -167,15 +167,24 @@ final class AllocationMetrics implements FamilyCollector {
         return value;
     }
 
-    /** Watches exactly these allocations from now on; the series of every other one go. */
+    /**
+     * Watches exactly these allocations from now on; the series of every other one go. A rediscovery that finds the
+     * same allocations changes nothing, so the text written of them stands (at 10,000 allocations, every five minutes).
+     */
     synchronized void retain(Collection<WatchedAllocation> watched) {
+        Set<WatchedAllocation> keep = new HashSet<>(watched);
+        boolean changed = series.keySet().retainAll(keep);
+        for (WatchedAllocation w : keep) {
+            if (!series.containsKey(w)) {
+                series.put(w, new Series(w, constLabels));
+                changed = true;
+            }
+        }
+        if (!changed) {
+            return;
+        }
         for (String family : FAMILIES) {
             changes.changed(family);
-        }
-        Set<WatchedAllocation> keep = new HashSet<>(watched);
-        series.keySet().retainAll(keep);
-        for (WatchedAllocation w : keep) {
-            series.computeIfAbsent(w, k -> new Series(k, constLabels));
         }
         byFullLabels = series.values().stream().sorted(Comparator.comparing((Series x) -> x.full)).toList();
         byKey = series.values().stream().sorted(Comparator.comparing((Series x) -> x.key)).toList();

@@ -74,14 +74,17 @@ final class ListeningMetrics implements FamilyCollector {
         this.changes = changes;
     }
 
-    /** Watches exactly these allocations from now on. */
+    /** Watches exactly these allocations from now on (the same ones again change nothing). */
     synchronized void retain(Collection<WatchedAllocation> watched) {
-        changes.changed(NAME);
         Map<WatchedAllocation, Entry> next = new HashMap<>();
         for (WatchedAllocation w : watched) {
             Entry known = entries.get(w);
             next.put(w, known != null ? known : new Entry(w, constLabels));
         }
+        if (next.keySet().equals(entries.keySet())) {
+            return;
+        }
+        changes.changed(NAME);
         entries.clear();
         entries.putAll(next);
         List<Entry> list = new ArrayList<>(next.values());

@@ -19,6 +19,7 @@ final class ResourcesSchedule {
 
     private final long everyNanos;
     private final Deque<String> queue = new ArrayDeque<>();
+    private final Set<String> queued = new HashSet<>(); // what the queue holds: a deque's contains() walks it all
     private final Map<String, Long> askedAt = new HashMap<>();
     private final Set<String> failing = new HashSet<>();
 
@@ -30,10 +31,11 @@ final class ResourcesSchedule {
     void servers(Collection<String> ids) {
         Set<String> keep = new HashSet<>(ids);
         queue.removeIf(id -> !keep.contains(id));
+        queued.retainAll(keep);
         askedAt.keySet().retainAll(keep);
         failing.retainAll(keep);
         for (String id : ids) {
-            if (!askedAt.containsKey(id) && !queue.contains(id)) {
+            if (queued.add(id)) {
                 queue.addFirst(id);
             }
         }

@@ -3,6 +3,7 @@ package dev.portdeck.probe.choice;
 import dev.portdeck.probe.Check;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Kinds of game server that answer one status protocol, recognised by words in an egg's name (or its docker image).
@@ -19,12 +20,14 @@ enum GameFamily {
             "conan", "the forest", "space engineers")),
     FIVEM(Check.FIVEM, List.of("fivem", "redm", "txadmin", "cfx", "fxserver"));
 
+    private static final Pattern NOT_LETTERS_OR_DIGITS = Pattern.compile("[^a-z0-9]+");
+
     private final Check check;
-    private final List<String> words;
+    private final List<String> words; // each between spaces, as they are looked for in " " + words(text) + " "
 
     GameFamily(Check check, List<String> words) {
         this.check = check;
-        this.words = words;
+        this.words = words.stream().map(w -> " " + w + " ").toList();
     }
 
     Check check() {
@@ -33,7 +36,8 @@ enum GameFamily {
 
     /** Lower case, anything but letters and digits a single space: "Ark: Survival" → "ark survival". */
     static String words(String text) {
-        return text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").strip();
+        // compiled once: the agent asks this of every allocation at each discovery
+        return NOT_LETTERS_OR_DIGITS.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
     }
 
     /** The family whose word occurs in {@code text} as a whole word, or null. */
@@ -44,7 +48,7 @@ enum GameFamily {
         String t = " " + words(text) + " ";
         for (GameFamily family : values()) {
             for (String word : family.words) {
-                if (t.contains(" " + word + " ")) {
+                if (t.contains(word)) {
                     return family;
                 }
             }

@@ -180,11 +180,34 @@ class MetricsEndpointTest {
     }
 
     @Test
+    void aRediscoveryOfTheSameAllocationsKeepsWhatWasWrittenAndARenamedServerRewritesIt() throws Exception {
+        var writer = ExpositionFormats.init().getPrometheusTextFormatWriter();
+        AllocationExposition.Written first = exposition.written(writer, EscapingScheme.DEFAULT);
+        Server again = new Server("1a2b3c4d", "u", HostileLabelsTest.NAME, "fra-1", null, false, 3, List.of(), Set.of());
+        List<WatchedAllocation> rediscovered = watched.stream().map(w -> WatchedAllocation.of(again, w.allocation(),
+                w.check(), w.expectedClosed())).toList(); // equal, not the same objects: as a new discovery reads them
+        allocations.retain(rediscovered);
+        assertSame(first, exposition.written(writer, EscapingScheme.DEFAULT), "nothing changed: the same copy");
+
+        Server renamed = new Server("1a2b3c4d", "u", "Renamed", "fra-1", null, false, 3, List.of(), Set.of());
+        watched.replaceAll(w -> WatchedAllocation.of(renamed, w.allocation(), w.check(), w.expectedClosed()));
+        allocations.retain(watched);
+        assertFalse(upLines().anyMatch(l -> l.contains("server_name=\"Evil")), "the old name is gone");
+        round(false);
+        assertEquals(watched.size(), upLines().filter(l -> l.contains("server_name=\"Renamed\"")).count());
+        assertEquals(get("/library", null, true).body(), get("/metrics", null, true).body());
+    }
+
+    @Test
     void everyFamilyTheAllocationsHaveIsCountedUnderTheNameItsSnapshotCarries() {
         for (MetricSnapshot family : ofAllocations.scrape()) {
             assertTrue(exposition.changes().of(family.getMetadata().getName()) > 0,
                     family.getMetadata().getName() + " is never counted as changed, so it would never be rewritten");
         }
+    }
+
+    private java.util.stream.Stream<String> upLines() throws Exception {
+        return get("/metrics", null, false).body().lines().filter(l -> l.startsWith("portdeck_allocation_up{"));
     }
 
     private static Map<String, AllocationExposition.Family> byName(AllocationExposition.Written written) {
