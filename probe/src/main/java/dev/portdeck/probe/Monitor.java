@@ -70,7 +70,11 @@ public final class Monitor implements AutoCloseable {
         this(new Prober(), true, interval, timeout, History.DEFAULT_WINDOW);
     }
 
-    /** A monitor that uses (and does not close) the given prober, keeping {@code window} results per target. */
+    /**
+     * A monitor that uses (and does not close) the given prober, keeping {@code window} results per target; with a
+     * window of 0 it keeps no statistics and hands on each target's latest result alone
+     * ({@link StatsSnapshot#latestOnly}): at 10,000 targets a round's statistics were a sixth of what it allocated.
+     */
     public Monitor(Prober prober, Duration interval, Duration timeout, int window) {
         this(prober, false, interval, timeout, window);
     }
@@ -78,6 +82,9 @@ public final class Monitor implements AutoCloseable {
     private Monitor(Prober prober, boolean ownsProber, Duration interval, Duration timeout, int window) {
         requirePositive(interval, "interval");
         requirePositive(timeout, "timeout");
+        if (window < 0) {
+            throw new IllegalArgumentException("the window cannot be negative, not " + window);
+        }
         this.prober = prober;
         this.ownsProber = ownsProber;
         this.timeout = timeout;
@@ -257,9 +264,14 @@ public final class Monitor implements AutoCloseable {
     }
 
     private StatsSnapshot record(ProbeResult r) {
-        History history = histories.computeIfAbsent(r.target(), t -> new History(t, window));
-        history.record(r);
-        StatsSnapshot snapshot = history.snapshot();
+        StatsSnapshot snapshot;
+        if (window == 0) {
+            snapshot = StatsSnapshot.latestOnly(r);
+        } else {
+            History history = histories.computeIfAbsent(r.target(), t -> new History(t, window));
+            history.record(r);
+            snapshot = history.snapshot();
+        }
         snapshots.put(r.target(), snapshot);
         return snapshot;
     }

@@ -59,6 +59,15 @@ public record StatsSnapshot(
         recent = List.copyOf(recent);
     }
 
+    /**
+     * The latest result alone, every figure empty: what a monitor that keeps no statistics hands on (the agent, whose
+     * history is Prometheus').
+     */
+    public static StatsSnapshot latestOnly(ProbeResult last) {
+        return new StatsSnapshot(last.target(), last, null, null, null, null, null, null, 0, 0, 0, null, null,
+                Duration.ZERO, List.of(), null, null, null);
+    }
+
     /** Loss over the window, 0..100; 0 before anything was sent. */
     public double lossPercent() {
         return sent == 0 ? 0.0 : 100.0 * (sent - received) / sent;

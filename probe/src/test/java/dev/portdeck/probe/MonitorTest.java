@@ -115,6 +115,27 @@ class MonitorTest {
     }
 
     @Test
+    void aMonitorWithoutStatisticsHandsOnEachTargetsLatestResult() throws Exception {
+        monitor.close();
+        try (Prober prober = new Prober()) {
+            monitor = new Monitor(prober, Duration.ofMillis(200), Duration.ofMillis(300), 0);
+            monitor.addListener(updates::add);
+            monitor.setTargets(List.of(open, closed));
+            nextUpdate();
+            listening.close(); // the open one goes down: the next round says so, with nothing of the one before
+            Map<Target, StatsSnapshot> update = nextUpdate();
+            while (update.get(open).last().outcome().isOpen()) { // a round that started before the close
+                update = nextUpdate();
+            }
+            assertEquals("closed", update.get(open).last().outcome().word());
+            assertEquals(0, update.get(open).sent(), "no statistics: nothing counted");
+            assertTrue(update.get(open).recent().isEmpty());
+            assertEquals("closed", monitor.snapshot(open).last().outcome().word());
+            monitor.close();
+        }
+    }
+
+    @Test
     void targetsThatStayKeepTheirHistoryAndRemovedOnesAreForgotten() throws Exception {
         monitor.setTargets(List.of(open, closed));
         nextUpdate();

@@ -97,7 +97,7 @@ public final class Agent implements AutoCloseable {
         this.resources = new ResourcesSchedule(settings.interval().compareTo(AgentSettings.MIN_RESOURCES_INTERVAL) > 0
                 ? settings.interval() : AgentSettings.MIN_RESOURCES_INTERVAL);
         this.prober = settings.maxInFlight() == null ? new Prober() : new Prober(settings.maxInFlight());
-        this.monitor = new Monitor(prober, settings.interval(), settings.timeout(), 2);
+        this.monitor = new Monitor(prober, settings.interval(), settings.timeout(), 0); // Prometheus keeps history
         this.panelThread = new Thread(this::runPanel, "portdeck-agent-panel");
         panelThread.setDaemon(true);
         RoundReport rounds = new RoundReport(log, allocationMetrics, listeningMetrics, panelMetrics);

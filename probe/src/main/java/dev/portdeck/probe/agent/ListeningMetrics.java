@@ -39,6 +39,7 @@ final class ListeningMetrics implements FamilyCollector {
         final WatchedAllocation watched;
         final Labels labels;
         final Transport transport;
+        final boolean everyAddress; // asked once: a regular expression each round for 10,000 allocations adds up
         Endpoint endpoint; // null: none (an alias that did not resolve, an ip that is no IP)
         InetAddress probedAt;
         boolean looked;
@@ -47,12 +48,13 @@ final class ListeningMetrics implements FamilyCollector {
         Entry(WatchedAllocation w, Labels constLabels) {
             watched = w;
             transport = w.check().transport();
+            everyAddress = w.allocation().bindsEveryAddress();
             labels = Labels.of("allocation", Long.toString(w.allocation().id()),
                     "proto", transport.name().toLowerCase(java.util.Locale.ROOT)).merge(constLabels);
         }
 
         Endpoint endpoint(InetAddress address) {
-            if (!looked || watched.allocation().bindsEveryAddress() && !java.util.Objects.equals(address, probedAt)) {
+            if (!looked || everyAddress && !java.util.Objects.equals(address, probedAt)) {
                 looked = true;
                 probedAt = address;
                 // 0.0.0.0 left (its alias did not resolve) would be "every address" of whichever machine: no fact
