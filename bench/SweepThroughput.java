@@ -16,7 +16,8 @@ import java.util.concurrent.locks.LockSupport;
  * selector thread and with the default (one per core), ROUNDS sweeps of each in turn after a warm-up sweep; the peak
  * of open descriptors during the sweeps (counted every 2 ms, the count's own listing included) next to the in-flight
  * cap; whether both found the same open ports; then the
- * loopback connect time the engine reports for one open PORT (COUNT sequential probes: p50, p99, min, avg, max).
+ * loopback connect time the engine reports for one open PORT (COUNT sequential probes: p50, p99, min, avg, max; none
+ * when COUNT is 0).
  * With NMAP_MS (nmap's whole-process time for the same ports), each rate is also given as a multiple of nmap's.
  * Usage: java -cp tui/target/portdeck.jar bench/SweepThroughput.java FROM TO ROUNDS PORT COUNT [NMAP_MS]
  */
@@ -83,7 +84,9 @@ public class SweepThroughput {
                     nmapRate > 0 ? String.format(" = %.2f x nmap's", rate / nmapRate) : "", opened[i],
                     peak[i] - before, before, probers[i].maxInFlight());
         }
-        connectTimes(probers[1], port, count);
+        if (count > 0) {
+            connectTimes(probers[1], port, count);
+        }
         for (Prober p : probers) {
             p.close();
         }

@@ -11,7 +11,8 @@
 # Prints, per variant: the median wall time and the median CPU time (user + system) of the whole process, the ratio to
 # nmap, whether every port was classified as the listeners say; then a one-port check (bin/portdeck probe
 # 127.0.0.1:PORT) next to nmap's; then the engine's in-process throughput with one selector thread and with one per
-# core, as a multiple of nmap's connects per second, and its loopback connect time next to `nping --tcp-connect`.
+# core, as a multiple of nmap's connects per second, and its loopback connect time next to `nping --tcp-connect`;
+# then the same sweep from a C loop (bench/connect-loop.c, when gcc is there): what this machine allows without a JVM.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -149,8 +150,27 @@ command -v nmap >/dev/null || echo "nmap is not installed: no side-by-side (apt-
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo
-java "${FAST_FLAGS[@]}" -cp "$JAR" bench/SweepThroughput.java "$FROM" "$TO" "$RUNS" "$first_open" 1000 ${nmap_ms:-}
+# The engine in process: with the flags of `bin/portdeck probe` and `agent` (no stack trace recorded for the
+# ConnectException the JDK throws for each refused port), then with stack traces as the dashboard runs it; and with
+# BASELINE_JAR, that jar's engine in the same way right after.
+for jar in "$JAR" ${BASELINE_JAR:-}; do
+  [ "$jar" = "$JAR" ] || echo "before ($jar):"
+  java "${FAST_FLAGS[@]}" -XX:-StackTraceInThrowable -cp "$jar" bench/SweepThroughput.java "$FROM" "$TO" "$RUNS" \
+    "$first_open" 1000 ${nmap_ms:-} | sed 's/^sweep, /sweep (as probe, agent), /'
+  java "${FAST_FLAGS[@]}" -cp "$jar" bench/SweepThroughput.java "$FROM" "$TO" "$RUNS" "$first_open" 0 ${nmap_ms:-} \
+    | grep '^sweep' | sed 's/^sweep, /sweep (stack traces on), /'
+done
+# The machine's own ceiling: the same system calls per port from a C loop, one thread and one per core.
+if command -v gcc >/dev/null && gcc -O2 -pthread -o "$WORK/connect-loop" bench/connect-loop.c; then
+  for threads in 1 "$(nproc)"; do
+    "$WORK/connect-loop" "$FROM" "$TO" "$threads" "$RUNS" | awk -v nmap="${nmap_ms:-0}" -v n="$COUNT" \
+      '{ print } nmap > 0 { split($0, a, "= "); printf "  = %.2f x nmap'"'"'s connects/s\n", a[2] / (n / (nmap / 1000)) }'
+  done
+else
+  echo "no gcc: no native ceiling (apt-get install gcc)"
+fi
 if command -v nping >/dev/null; then
   nping --tcp-connect -c 1000 --delay 1ms -p "$first_open" 127.0.0.1 2>/dev/null \
     | grep -E 'Max rtt' | sed "s/^/nping --tcp-connect 127.0.0.1:$first_open x1000: /"
 fi
+echo "load at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -18,9 +18,9 @@ import java.util.function.Consumer;
 /**
  * Probes on selector threads ("portdeck-probe-selector", then "-2", ... one per core by default), with deadlines of our
  * own (a min-heap per thread; the kernel's ~127 s connect timeout never matters), at most {@link #maxInFlight()}
- * sockets open at once across all of them, and {@code SO_LINGER 0} so a sweep leaves no TIME_WAIT behind. The first
- * thread takes the work; the others join in only when more is waiting than it took at once (a large sweep), so a small
- * round stays on one thread. A {@link Check#TCP} target is a bare non-blocking connect; every other check is a
+ * sockets open at once across all of them, and {@code SO_LINGER 0} so a sweep leaves no TIME_WAIT behind. A sweep
+ * wakes the threads in turn, one per batch of {@value SelectorLoop#START_BATCH} targets, so a large sweep has every
+ * thread at work from its first batches while a small round stays on the first thread. A {@link Check#TCP} target is a bare non-blocking connect; every other check is a
  * {@link dev.portdeck.probe.check.Conversation} carried by an {@link Exchange} on the thread that started it and
  * within the same deadline (see docs/checks.md for what each check sends). New UDP questions to one address are spaced
  * by {@link Settings#udpGap()}, whichever thread asks. Host names are resolved first on a small executor with a
@@ -96,6 +96,8 @@ public final class Prober implements AutoCloseable {
     }
 
 
+    private static final int NO_WAKE = -1;
+
     private final int maxInFlight;
     private final byte[] udpPayload;
     private final HostResolver resolver;
@@ -153,7 +155,7 @@ public final class Prober implements AutoCloseable {
     /** Probe one target; the future completes on a selector thread and never exceptionally. */
     public CompletableFuture<ProbeResult> probe(Target target, Duration timeout) {
         CompletableFuture<ProbeResult> result = new CompletableFuture<>();
-        submit(target, timeout, new HashMap<>(), result::complete, true);
+        submit(target, timeout, new HashMap<>(), result::complete, 0);
         return result;
     }
 
@@ -172,15 +174,19 @@ public final class Prober implements AutoCloseable {
         Map<String, CompletableFuture<InetAddress>> resolved = new HashMap<>();
         for (int i = 0; i < targets.size(); i++) {
             int slot = i;
-            // The first loop is woken once per batch it takes, not for each target: a big sweep queues faster.
-            boolean wake = i % SelectorLoop.START_BATCH == 0 || i == targets.size() - 1;
+            // A loop is woken once per batch, not for each target (a big sweep queues faster), and each batch wakes
+            // the next loop in turn: a sweep of many batches has every loop at work from its start, while a round
+            // within one batch stays on the first.
+            int batch = i / SelectorLoop.START_BATCH;
+            int wake = i % SelectorLoop.START_BATCH == 0 ? batch % loops.size()
+                    : i == targets.size() - 1 ? 0 : NO_WAKE;
             submit(targets.get(i), timeout, resolved, r -> turns.arrived(slot, r), wake);
         }
         return all;
     }
 
     private void submit(Target target, Duration timeout, Map<String, CompletableFuture<InetAddress>> resolved,
-            Consumer<ProbeResult> done, boolean wake) {
+            Consumer<ProbeResult> done, int wake) {
         if (closed) {
             done.accept(new ProbeResult(target, null, new Outcome.LocalError("the prober is closed"), Instant.now()));
             return;
@@ -203,7 +209,7 @@ public final class Prober implements AutoCloseable {
                 attempt.started = asked;
                 attempt.known = new Outcome.DnsError(resolver.reason(target.host(), error));
             }
-            enqueue(attempt, true);
+            enqueue(attempt, 0);
         }));
     }
 
@@ -216,12 +222,13 @@ public final class Prober implements AutoCloseable {
         return attempt;
     }
 
-    private void enqueue(Attempt attempt, boolean wake) {
+    /** Queues the attempt and wakes loop {@code wake}, if it is not {@link #NO_WAKE}. */
+    private void enqueue(Attempt attempt, int wake) {
         line.addLast(attempt);
         if (closed) {
             loops.get(0).failLine(); // the loops may already be gone
-        } else if (wake) {
-            loops.get(0).wake();
+        } else if (wake != NO_WAKE) {
+            loops.get(wake).wake();
         }
     }
 

@@ -161,23 +161,34 @@ public final class ProbeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = err();
-        List<Target> targets;
         try {
             checkOptions(); // first: a bad command line is refused before the panel is asked for targets
-            targets = targets();
         } catch (IllegalArgumentException e) {
-            err.println("portdeck probe: " + e.getMessage());
-            err.println("Try 'portdeck probe --help' for the accepted forms.");
-            err.flush();
-            return ExitCode.USAGE;
+            return usage(e);
         }
-        try (Prober prober = concurrency == null ? new Prober() : new Prober(concurrency)) {
+        // The prober opens while the targets are read (a 10,000-port range takes as long as its threads and classes)
+        try (ProberOpening opening = ProberOpening.start(
+                () -> concurrency == null ? new Prober() : new Prober(concurrency))) {
+            List<Target> targets;
+            try {
+                targets = targets();
+            } catch (IllegalArgumentException e) {
+                return usage(e);
+            }
+            Prober prober = opening.prober();
             return watch || count != null ? repeat(prober, targets) : once(prober, targets);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ExitCode.INTERRUPTED;
         }
+    }
+
+    private int usage(IllegalArgumentException e) {
+        PrintWriter err = err();
+        err.println("portdeck probe: " + e.getMessage());
+        err.println("Try 'portdeck probe --help' for the accepted forms.");
+        err.flush();
+        return ExitCode.USAGE;
     }
 
     private List<Target> targets() {

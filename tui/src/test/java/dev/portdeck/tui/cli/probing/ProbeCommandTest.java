@@ -134,6 +134,20 @@ class ProbeCommandTest {
     }
 
     @Test
+    void aBadTargetLeavesNoSelectorThreadBehind() {
+        long before = selectorThreads();
+        assertEquals(ExitCode.USAGE, run("127.0.0.1:90-80"));
+        assertEquals(before, selectorThreads(), "the prober opened while the targets were read is closed again");
+        assertEquals(ExitCode.FAILURE, run("127.0.0.1:" + closed));
+        assertEquals(before, selectorThreads(), "and after a sweep");
+    }
+
+    private static long selectorThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("portdeck-probe-selector") && t.isAlive()).count();
+    }
+
+    @Test
     void usageErrorsOfTheCommandLineExitTwo() {
         assertEquals(ExitCode.USAGE, run());
         assertTrue(err.toString().contains("name at least one TARGET"), err.toString());
