@@ -425,7 +425,7 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
 
     /** The frame `redrawIfChanged` painted when nothing changed since, else a new one; either way the off-screen one. */
     private void drawFrame(TextGraphics g) {
-        if (!prerendered || !g.getSize().equals(getSize())) {
+        if (!prerendered || !g.getSize().equals(offscreen.size())) {
             offscreen.render(g.getSize(), this::paint);
         }
         prerendered = false;

@@ -26,6 +26,11 @@ final class OffscreenFrame {
         return changed;
     }
 
+    /** The size of the frame last painted (none yet: zero). */
+    TerminalSize size() {
+        return last == null ? TerminalSize.ZERO : last.getSize();
+    }
+
     /**
      * The frame last painted, onto `g` (the component's own graphics). Cell by cell, stepping over the second half of
      * a wide glyph: Lanterna's drawImage copies that half too, and setting it erases the glyph before it.
