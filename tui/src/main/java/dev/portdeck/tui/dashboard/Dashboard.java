@@ -126,8 +126,13 @@ public final class Dashboard implements AutoCloseable {
         window.setComponent(deckScreen);
         gui.addWindow(window);
         deck.onChange(this::news);
-        // "checked 3s ago" ages by itself: one redraw a second while it is on screen (only changed cells go out)
-        timer.scheduleAtFixedRate(() -> ui.execute(deckScreen::tick), 1, 1, TimeUnit.SECONDS);
+        // "checked 3s ago" ages by itself: looked at once a second while it is on screen (redrawn when it changed);
+        // the GUI thread is not woken for a frame without anything the clock changes (the servers view)
+        timer.scheduleAtFixedRate(() -> {
+            if (deckScreen.showsTime()) {
+                ui.execute(deckScreen::tick);
+            }
+        }, 1, 1, TimeUnit.SECONDS);
     }
 
     /** Opens the dashboard on `screen` (already started); the calling thread becomes the GUI thread. */
@@ -236,14 +241,14 @@ public final class Dashboard implements AutoCloseable {
         if (!pacedNews || now - lastKey < ACTIVE_NANOS || now - openedAt < START_NANOS
                 || now - lastNews >= NEWS_REDRAW_NANOS) {
             lastNews = now;
-            deckScreen.invalidate();
+            deckScreen.redrawIfChanged();
         } else if (!newsDue) {
             newsDue = true;
             try {
                 timer.schedule(() -> ui.execute(() -> {
                     newsDue = false;
                     lastNews = System.nanoTime();
-                    deckScreen.invalidate();
+                    deckScreen.redrawIfChanged();
                 }), NEWS_REDRAW_NANOS - (now - lastNews), TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException closing) {
                 newsDue = false; // the dashboard is closing: nothing left to draw

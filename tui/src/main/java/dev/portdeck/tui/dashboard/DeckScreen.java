@@ -2,6 +2,7 @@ package dev.portdeck.tui.dashboard;
 
 import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.graphics.TextGraphics;
 import com.googlecode.lanterna.gui2.AbstractInteractableComponent;
 import com.googlecode.lanterna.gui2.InteractableRenderer;
 import com.googlecode.lanterna.gui2.TextGUIGraphics;
@@ -48,6 +49,11 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
     private final Clipboard clipboard;
     private final Navigation nav;
     private final News news = new News();
+    private final OffscreenFrame offscreen = new OffscreenFrame();
+    /** The next draw shows the frame {@link #redrawIfChanged()} just painted (nothing changed since). GUI thread only. */
+    private boolean prerendered;
+    /** Whether the frame on screen shows the time passing (read by the timer thread, see {@link #showsTime()}). */
+    private volatile boolean showsTime;
     private AllocationEditor editor;
     private CheckEditor checkEditor;
     private int helpPage = -1; // the page of `?` on screen, -1 when closed
@@ -83,14 +89,42 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
         invalidate();
     }
 
-    /** The clock moved on: old news goes, and what shows the time ("3s ago", a countdown) is redrawn. */
+    /** The clock moved on: old news goes, and what shows the time ("3s ago", a countdown) is redrawn if it changed. */
     void tick() {
         if (news.expire(deck.now())) {
             invalidate();
+        } else if (showsTime) {
+            redrawIfChanged();
         }
-        if ((nav.view() != View.SERVERS || deck.retryIn() != null) && helpPage < 0 && !tooSmall()) {
-            invalidate();
+    }
+
+    /**
+     * Whether the frame on screen has anything the clock changes: news that will expire, "checked 3s ago" (every view
+     * but the servers'), a retry countdown. The servers view with none of these needs no tick at all.
+     */
+    boolean showsTime() {
+        return showsTime;
+    }
+
+    /**
+     * Something in the background changed (probe results, resources): the frame is painted off-screen and the screen
+     * redrawn only when that frame differs from the one shown.
+     */
+    void redrawIfChanged() {
+        TerminalSize size = getSize();
+        if (size.getRows() == 0 || size.getColumns() == 0) {
+            invalidate(); // never drawn yet: nothing to compare with
+        } else if (offscreen.render(size, this::paint)) {
+            super.invalidate();
+            prerendered = true;
         }
+    }
+
+    /** Keys, news and everything else: the next draw paints the frame anew. */
+    @Override
+    public void invalidate() {
+        prerendered = false;
+        super.invalidate();
     }
 
     // ---- keys ----
@@ -376,7 +410,9 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
         return size.getColumns() < MIN_COLUMNS || size.getRows() < MIN_ROWS;
     }
 
-    private void paint(TextGUIGraphics g) {
+    private void paint(TextGraphics g) {
+        showsTime = !news.text().isEmpty() || (!tooSmall() && helpPage < 0
+                && (nav.view() != View.SERVERS || deck.retryIn() != null));
         if (tooSmall()) {
             painter.tooSmall(g, MIN_COLUMNS, MIN_ROWS);
         } else if (helpPage >= 0) {
@@ -385,6 +421,15 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
         } else {
             frame.paint(g, nav, news, filterInput, this::unavailable);
         }
+    }
+
+    /** The frame `redrawIfChanged` painted when nothing changed since, else a new one; either way the off-screen one. */
+    private void drawFrame(TextGraphics g) {
+        if (!prerendered || !g.getSize().equals(offscreen.size())) {
+            offscreen.render(g.getSize(), this::paint);
+        }
+        prerendered = false;
+        offscreen.drawOn(g);
     }
 
     @Override
@@ -402,7 +447,7 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
 
             @Override
             public void drawComponent(TextGUIGraphics graphics, DeckScreen component) {
-                component.paint(graphics);
+                component.drawFrame(graphics);
             }
         };
     }

@@ -1,6 +1,6 @@
 package dev.portdeck.tui.dashboard;
 
-import com.googlecode.lanterna.gui2.TextGUIGraphics;
+import com.googlecode.lanterna.graphics.TextGraphics;
 import dev.portdeck.shared.model.Allocation;
 import dev.portdeck.shared.model.Server;
 import dev.portdeck.tui.dashboard.keys.Binding;
@@ -47,7 +47,7 @@ final class Frame {
         return Math.max(1, rows - 4);
     }
 
-    void paint(TextGUIGraphics g, Navigation nav, News news, StringBuilder filterInput,
+    void paint(TextGraphics g, Navigation nav, News news, StringBuilder filterInput,
             Function<Binding, String> unavailable) {
         int rows = g.getSize().getRows();
         Instant now = deck.now();
@@ -61,7 +61,7 @@ final class Frame {
         painter.hints(g, rows - 1, keymap.hints(nav.view()), unavailable);
     }
 
-    private int servers(TextGUIGraphics g, RowTable<Server> servers, Instant now) {
+    private int servers(TextGraphics g, RowTable<Server> servers, Instant now) {
         List<Server> rows = servers.visible(now);
         painter.bar(g, 0, captions.serversTitle(), captions.liveness());
         painter.table(g, 1, tableHeight(g.getSize().getRows()), servers, rows, now);
@@ -72,7 +72,7 @@ final class Frame {
         return rows.size();
     }
 
-    private int allocations(TextGUIGraphics g, Navigation nav, Instant now) {
+    private int allocations(TextGraphics g, Navigation nav, Instant now) {
         RowTable<Allocation> table = nav.allocations();
         List<Allocation> rows = table.visible(now);
         String id = nav.openServer();
@@ -89,7 +89,7 @@ final class Frame {
     }
 
     /** A panel error in full, wrapped to the width over the table's last rows (all of them when it is empty). */
-    private void problemOverTable(TextGUIGraphics g, boolean empty, String problem) {
+    private void problemOverTable(TextGraphics g, boolean empty, String problem) {
         if (problem == null) {
             return;
         }
@@ -100,7 +100,7 @@ final class Frame {
         }
     }
 
-    private int details(TextGUIGraphics g, Navigation nav, Instant now) {
+    private int details(TextGraphics g, Navigation nav, Instant now) {
         Allocation a = nav.selectedAllocation();
         Server s = deck.server(nav.openServer());
         painter.bar(g, 0, detail.title(s == null ? nav.openServer() : s.name(), a), captions.liveness());
@@ -111,7 +111,7 @@ final class Frame {
         return 1;
     }
 
-    private void status(TextGUIGraphics g, int row, Navigation nav, News news, StringBuilder filterInput, int shown) {
+    private void status(TextGraphics g, int row, Navigation nav, News news, StringBuilder filterInput, int shown) {
         Duration retry = deck.retryIn();
         if (filterInput != null) {
             painter.line(g, row, "/" + filterInput + "_   (Enter keeps the filter, Esc clears it)", Tone.ACCENT);

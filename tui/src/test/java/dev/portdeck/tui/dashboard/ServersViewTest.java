@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.terminal.Terminal;
+import com.googlecode.lanterna.terminal.virtual.VirtualTerminalListener;
 import dev.portdeck.shared.client.ApiKey;
 import dev.portdeck.shared.client.PanelClient;
 import dev.portdeck.shared.client.PanelConfig;
@@ -23,6 +25,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import org.junit.jupiter.api.Test;
@@ -44,6 +47,39 @@ class ServersViewTest {
             h.awaitScreen(x -> h.line(h.rowOf("Survival SMP")).contains("4h0m"), "uptime from /resources");
             assertTrue(h.line(h.rowOf("Modded Skyblock")).contains("suspended"), screen);
             assertTrue(screen.contains("9 servers"), screen);
+        }
+    }
+
+    @Test
+    void probeRoundsThatChangeNothingShownLeaveTheTerminalAlone() throws Exception {
+        try (DeckHarness h = DeckHarness.start(Flavor.DOCUMENTED)) {
+            h.awaitScreen(s -> s.contains("Survival SMP") && h.line(h.rowOf("Survival SMP")).strip().endsWith("2/3")
+                    && h.line(h.rowOf("Survival SMP")).contains("4h0m"), "probed, with resources");
+            h.idle(Duration.ofMillis(900)); // every port answered or timed out at least once (300 ms rounds)
+            String settled = h.text();
+            AtomicInteger redraws = new AtomicInteger();
+            h.terminal.addVirtualTerminalListener(new VirtualTerminalListener() {
+                @Override
+                public void onFlush() {
+                    redraws.incrementAndGet();
+                }
+
+                @Override
+                public void onBell() {
+                }
+
+                @Override
+                public void onClose() {
+                }
+
+                @Override
+                public void onResized(Terminal terminal, TerminalSize newSize) {
+                }
+            });
+            // five rounds; the next /resources read is 20 s after the first
+            h.idle(Duration.ofMillis(1500));
+            assertEquals(settled, h.text(), "nothing changed on screen");
+            assertTrue(redraws.get() <= 1, redraws + " redraws for probe rounds that changed nothing shown");
         }
     }
 

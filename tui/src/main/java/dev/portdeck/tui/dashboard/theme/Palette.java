@@ -3,10 +3,10 @@ package dev.portdeck.tui.dashboard.theme;
 import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.graphics.SimpleTheme;
+import com.googlecode.lanterna.graphics.TextGraphics;
 import com.googlecode.lanterna.graphics.Theme;
 import com.googlecode.lanterna.gui2.DefaultWindowDecorationRenderer;
 import com.googlecode.lanterna.gui2.TextBox;
-import com.googlecode.lanterna.gui2.TextGUIGraphics;
 
 /**
  * Colours from the terminal's own 16 ANSI colours, so user palettes and light backgrounds work; or none at all
@@ -30,7 +30,7 @@ public final class Palette {
     }
 
     /** Resets `g` to plain text in `tone`. */
-    public void apply(TextGUIGraphics g, Tone tone) {
+    public void apply(TextGraphics g, Tone tone) {
         g.clearModifiers();
         g.setBackgroundColor(TextColor.ANSI.DEFAULT);
         g.setForegroundColor(color ? foreground(tone) : TextColor.ANSI.DEFAULT);
@@ -43,7 +43,7 @@ public final class Palette {
     }
 
     /** The header and title bars. */
-    public void applyBar(TextGUIGraphics g) {
+    public void applyBar(TextGraphics g) {
         g.clearModifiers();
         g.setForegroundColor(TextColor.ANSI.DEFAULT);
         g.setBackgroundColor(TextColor.ANSI.DEFAULT);
@@ -51,7 +51,7 @@ public final class Palette {
     }
 
     /** The selected row: reverse video in both modes, so it shows without colour. */
-    public void applySelected(TextGUIGraphics g) {
+    public void applySelected(TextGraphics g) {
         g.clearModifiers();
         g.setForegroundColor(TextColor.ANSI.DEFAULT);
         g.setBackgroundColor(TextColor.ANSI.DEFAULT);

@@ -28,6 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ScreenText {
 
     private static final char EMOJI_STYLE = '\uFE0F';
+    /** Below this (Hangul Jamo, the first of Lanterna's wide blocks) every BMP character is one column. */
+    private static final char FIRST_WIDE = '\u1100';
     private static final char REPLACEMENT = '\uFFFD';
     private static final int REGIONAL_A = 0x1F1E6;
     private static final int REGIONAL_Z = 0x1F1FF;
@@ -120,7 +122,11 @@ public final class ScreenText {
     }
 
     private static int glyphWidth(String glyph) {
-        return glyph.length() == 1 && !TerminalTextUtils.isCharDoubleWidth(glyph.charAt(0)) ? 1 : 2;
+        if (glyph.length() > 1) {
+            return 2;
+        }
+        char c = glyph.charAt(0);
+        return c < FIRST_WIDE || !TerminalTextUtils.isCharDoubleWidth(c) ? 1 : 2; // skips the block look-up for most text
     }
 
     /** Columns `text` takes on the terminal. */
@@ -182,15 +188,7 @@ public final class ScreenText {
         Map<String, TextCharacter> cells = cells(g);
         int col = x;
         for (String glyph : glyphs(text)) {
-            TextCharacter cell = cells.get(glyph);
-            if (cell == null) {
-                cell = TextCharacter.fromString(glyph, g.getForegroundColor(), g.getBackgroundColor(),
-                        g.getActiveModifiers())[0];
-                if (cells.size() < MAX_GLYPHS) {
-                    cells.put(glyph, cell);
-                }
-            }
-            g.setCharacter(col, y, cell);
+            g.setCharacter(col, y, cell(cells, g, glyph));
             col += glyphWidth(glyph);
         }
         return col;
@@ -199,8 +197,25 @@ public final class ScreenText {
     /** `width` blank cells from (x, y) in the graphics' current style: one cell object, not one per column. */
     public static void blank(TextGraphics g, int x, int y, int width) {
         if (width > 0) {
-            g.drawLine(x, y, x + width - 1, y, ' ');
+            g.drawLine(x, y, x + width - 1, y, cell(g, " "));
         }
+    }
+
+    /** The cell for `glyph` in the graphics' current style, made once. */
+    private static TextCharacter cell(TextGraphics g, String glyph) {
+        return cell(cells(g), g, glyph);
+    }
+
+    private static TextCharacter cell(Map<String, TextCharacter> cells, TextGraphics g, String glyph) {
+        TextCharacter cell = cells.get(glyph);
+        if (cell == null) {
+            cell = new SizedCell(TextCharacter.fromString(glyph, g.getForegroundColor(), g.getBackgroundColor(),
+                    g.getActiveModifiers())[0]);
+            if (cells.size() < MAX_GLYPHS) {
+                cells.put(glyph, cell);
+            }
+        }
+        return cell;
     }
 
     private static Map<String, TextCharacter> cells(TextGraphics g) {

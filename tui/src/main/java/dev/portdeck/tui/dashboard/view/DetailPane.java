@@ -1,6 +1,6 @@
 package dev.portdeck.tui.dashboard.view;
 
-import com.googlecode.lanterna.gui2.TextGUIGraphics;
+import com.googlecode.lanterna.graphics.TextGraphics;
 import dev.portdeck.probe.Certificate;
 import dev.portdeck.probe.Outcome;
 import dev.portdeck.probe.Service;
@@ -71,7 +71,7 @@ public final class DetailPane {
     }
 
     /** Draws the pane in rows [top, bottom). */
-    public void paint(TextGUIGraphics g, int top, int bottom, Allocation a, AllocationsSource source, Instant now) {
+    public void paint(TextGraphics g, int top, int bottom, Allocation a, AllocationsSource source, Instant now) {
         int width = g.getSize().getColumns();
         StatsSnapshot st = deck.stats(a);
         int row = top;
@@ -251,7 +251,7 @@ public final class DetailPane {
                 : readouts.span(st.longestDowntime()));
     }
 
-    private void paintChart(TextGUIGraphics g, int top, int bottom, StatsSnapshot st, Instant now) {
+    private void paintChart(TextGraphics g, int top, int bottom, StatsSnapshot st, Instant now) {
         int width = g.getSize().getColumns();
         int rows = bottom - top - 2; // a title above, the time axis below
         if (top >= bottom) {

@@ -1,6 +1,6 @@
 package dev.portdeck.tui.dashboard.view;
 
-import com.googlecode.lanterna.gui2.TextGUIGraphics;
+import com.googlecode.lanterna.graphics.TextGraphics;
 import dev.portdeck.tui.dashboard.keys.Binding;
 import dev.portdeck.tui.dashboard.keys.Keymap;
 import dev.portdeck.tui.dashboard.theme.Palette;
@@ -33,12 +33,12 @@ public final class HelpPage {
     }
 
     /** How many pages the help needs at this size (two columns from 80 wide, else one). */
-    public int pages(TextGUIGraphics g, Keymap keymap) {
+    public int pages(TextGraphics g, Keymap keymap) {
         return layout(g.getSize().getColumns(), g.getSize().getRows(), lines(keymap)).size();
     }
 
     /** Draws page `page` (0-based, clamped) of the help. */
-    public void paint(TextGUIGraphics g, Keymap keymap, Function<Binding, String> unavailable, int page) {
+    public void paint(TextGraphics g, Keymap keymap, Function<Binding, String> unavailable, int page) {
         int width = g.getSize().getColumns();
         int height = g.getSize().getRows();
         List<List<List<Line>>> pages = layout(width, height, lines(keymap));
@@ -100,7 +100,7 @@ public final class HelpPage {
         return lines;
     }
 
-    private void key(TextGUIGraphics g, int x, int y, int width, Binding b, String why) {
+    private void key(TextGraphics g, int x, int y, int width, Binding b, String why) {
         palette.apply(g, why == null ? Tone.ACCENT : Tone.DIM);
         ScreenText.put(g, x + 1, y, painter.fit(b.keys(), KEYS - 1, false));
         palette.apply(g, why == null ? Tone.NORMAL : Tone.DIM);

@@ -1,7 +1,7 @@
 package dev.portdeck.tui.dashboard.view;
 
 import com.googlecode.lanterna.SGR;
-import com.googlecode.lanterna.gui2.TextGUIGraphics;
+import com.googlecode.lanterna.graphics.TextGraphics;
 import dev.portdeck.tui.dashboard.keys.Binding;
 import dev.portdeck.tui.dashboard.keys.Command;
 import dev.portdeck.tui.dashboard.table.Cell;
@@ -37,7 +37,7 @@ public final class Painter {
     }
 
     /** A reverse-video bar with `left` text and `right` text at the edge. */
-    public void bar(TextGUIGraphics g, int row, String left, String right) {
+    public void bar(TextGraphics g, int row, String left, String right) {
         int width = g.getSize().getColumns();
         palette.applyBar(g);
         String r = right == null ? "" : " " + right + " ";
@@ -45,7 +45,7 @@ public final class Painter {
         ScreenText.put(g, 0, row, fit(" " + left, width - rw, false) + fit(r, rw, false));
     }
 
-    public void line(TextGUIGraphics g, int row, String text, Tone tone) {
+    public void line(TextGraphics g, int row, String text, Tone tone) {
         palette.apply(g, tone);
         ScreenText.put(g, 0, row, fit(text, g.getSize().getColumns(), false));
     }
@@ -54,7 +54,7 @@ public final class Painter {
      * `text` word-wrapped to the width and drawn ending at row `bottom` (so nothing of it is cut, as a one-line status
      * would), but not above row `top`. Returns the first row used.
      */
-    public int message(TextGUIGraphics g, int top, int bottom, String text, Tone tone) {
+    public int message(TextGraphics g, int top, int bottom, String text, Tone tone) {
         List<String> lines = ScreenText.wrap(text, g.getSize().getColumns());
         int first = Math.max(top, bottom - lines.size() + 1);
         for (int row = first; row <= bottom; row++) {
@@ -64,7 +64,7 @@ public final class Painter {
     }
 
     /** Column titles at `y`, rows below it in `height` lines; keeps the selection in view. */
-    public <R> void table(TextGUIGraphics g, int y, int height, RowTable<R> table, List<R> rows, Instant now) {
+    public <R> void table(TextGraphics g, int y, int height, RowTable<R> table, List<R> rows, Instant now) {
         int width = g.getSize().getColumns();
         List<Column> columns = table.source().columns();
         ColumnLayout layout = ColumnLayout.fit(columns, width);
@@ -83,7 +83,7 @@ public final class Painter {
     }
 
     /** The sort column's title carries the arrow; every column has room for it (see {@link Column}). */
-    private <R> void titles(TextGUIGraphics g, int y, List<Column> columns, ColumnLayout layout, RowTable<R> table) {
+    private <R> void titles(TextGraphics g, int y, List<Column> columns, ColumnLayout layout, RowTable<R> table) {
         palette.apply(g, Tone.NORMAL);
         g.enableModifiers(SGR.BOLD);
         ScreenText.blank(g, 0, y, g.getSize().getColumns());
@@ -100,7 +100,7 @@ public final class Painter {
     }
 
     /** One table row, each of its cells drawn once (a redraw's cost is mostly per cell): text, gaps, the rest. */
-    private void row(TextGUIGraphics g, int y, int width, List<Cell> cells, List<Column> columns, ColumnLayout layout,
+    private void row(TextGraphics g, int y, int width, List<Cell> cells, List<Column> columns, ColumnLayout layout,
             boolean selected) {
         int x = 0;
         int count = layout.indexes().length;
@@ -135,7 +135,7 @@ public final class Painter {
     }
 
     /** Failed probes in a sparkline stand out in the alarm tone. */
-    private void markFailures(TextGUIGraphics g, int x, int y, String text) {
+    private void markFailures(TextGraphics g, int x, int y, String text) {
         if (text.indexOf(glyphs.failed()) < 0 || !isSparkline(text)) {
             return;
         }
@@ -152,7 +152,7 @@ public final class Painter {
     }
 
     /** The footer: each hint is "key word"; unavailable ones are dimmed; help and quit always find room. */
-    public void hints(TextGUIGraphics g, int row, List<Binding> hints, Function<Binding, String> unavailable) {
+    public void hints(TextGraphics g, int row, List<Binding> hints, Function<Binding, String> unavailable) {
         int width = g.getSize().getColumns();
         palette.apply(g, Tone.NORMAL);
         ScreenText.blank(g, 0, row, width);
@@ -187,7 +187,7 @@ public final class Painter {
         return bracketed ? key + " (" + b.hint() + ")" : key + " " + b.hint();
     }
 
-    public void tooSmall(TextGUIGraphics g, int needCols, int needRows) {
+    public void tooSmall(TextGraphics g, int needCols, int needRows) {
         palette.apply(g, Tone.NORMAL);
         g.fill(' ');
         int cols = g.getSize().getColumns();
