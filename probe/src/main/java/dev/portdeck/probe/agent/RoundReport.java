@@ -8,12 +8,15 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One round's results into the metrics and the log: a line per allocation that went down or up (and one for each
  * new allocation that starts down), a summary after the first round, and one line when probes start or stop failing
- * on this machine; then one look at what is bound on this machine. Runs on the monitor's thread.
+ * on this machine; then what is bound on this machine, looked at again when an allocation went down or up. Runs on
+ * the monitor's thread.
  */
 final class RoundReport {
 
@@ -44,6 +47,7 @@ final class RoundReport {
         String localReason = null;
         Instant earliest = null;
         Map<WatchedAllocation, InetAddress> probedAt = new HashMap<>();
+        Set<WatchedAllocation> changed = new HashSet<>();
         for (Map.Entry<Target, StatsSnapshot> e : round.entrySet()) {
             WatchedAllocation w = watched.get(e.getKey());
             ProbeResult r = e.getValue().last();
@@ -53,6 +57,9 @@ final class RoundReport {
             probedAt.put(w, r.address());
             earliest = earliest == null || r.time().isBefore(earliest) ? r.time() : earliest;
             AllocationMetrics.Change change = allocations.record(w, r);
+            if (change != AllocationMetrics.Change.NONE) {
+                changed.add(w);
+            }
             if (r.outcome() instanceof Outcome.LocalError l) {
                 localReason = localReason == null ? l.reason() : localReason;
             } else if (r.outcome().isOpen()) {
@@ -70,7 +77,7 @@ final class RoundReport {
             panel.round(Duration.between(earliest, Instant.now()));
         }
         if (listening != null) {
-            listening.update(probedAt);
+            listening.update(probedAt, changed);
         }
         logLocalErrors(localReason);
         if (first) {

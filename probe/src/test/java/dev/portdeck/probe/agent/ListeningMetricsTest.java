@@ -18,6 +18,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,7 @@ class ListeningMetricsTest {
             for (WatchedAllocation w : all) {
                 round.put(w, InetAddress.getByName(w.allocation().ip()));
             }
-            metrics.update(round);
+            metrics.update(round, Set.of());
             String text = text();
             assertTrue(text.contains("portdeck_allocation_listening{allocation=\"1\",proto=\"tcp\",vantage=\"node\"} 1"), text);
             assertTrue(text.contains("portdeck_allocation_listening{allocation=\"2\",proto=\"udp\",vantage=\"node\"} 1"), text);
@@ -63,8 +64,47 @@ class ListeningMetricsTest {
             assertFalse(text.contains("allocation=\"5\""), "another machine's address gets no sample: " + text);
 
             tcp.close();
-            metrics.update(round);
+            metrics.update(round, Set.of(web));
             assertTrue(text().contains("{allocation=\"1\",proto=\"tcp\",vantage=\"node\"} 0"), text());
+        }
+    }
+
+    @Test
+    void theTablesAreReadAgainWhenAnAllocationWentDownOrUpOrAMinuteHasPassedNotEveryRound() throws Exception {
+        long[] now = {0};
+        ListeningMetrics paced = new ListeningMetrics(Labels.EMPTY, new FamilyChanges(), () -> now[0]);
+        try (ServerSocket first = new ServerSocket(0, 5, LOOPBACK); ServerSocket second = new ServerSocket(0, 5, LOOPBACK);
+             ServerSocket third = new ServerSocket(0, 5, LOOPBACK)) {
+            WatchedAllocation a = watched(1, "127.0.0.1", first.getLocalPort(), Check.TCP);
+            WatchedAllocation b = watched(2, "127.0.0.1", second.getLocalPort(), Check.TCP);
+            WatchedAllocation c = watched(3, "127.0.0.1", third.getLocalPort(), Check.TCP);
+            Map<WatchedAllocation, InetAddress> round = new HashMap<>(Map.of(a, LOOPBACK, c, LOOPBACK));
+            paced.retain(List.of(a, c));
+            paced.update(round, Set.of());
+            assertTrue(text(paced).contains("{allocation=\"1\",proto=\"tcp\"} 1"), text(paced));
+
+            first.close();
+            now[0] += Duration.ofSeconds(15).toNanos();
+            paced.update(round, Set.of());
+            assertTrue(text(paced).contains("{allocation=\"1\",proto=\"tcp\"} 1"), "a quiet round keeps the last look");
+
+            paced.retain(List.of(a, b, c)); // a newcomer is looked at in its first round, and so is everybody else
+            round.put(b, LOOPBACK);
+            paced.update(round, Set.of());
+            assertTrue(text(paced).contains("{allocation=\"1\",proto=\"tcp\"} 0"), text(paced));
+            assertTrue(text(paced).contains("{allocation=\"2\",proto=\"tcp\"} 1"), text(paced));
+
+            second.close();
+            paced.update(round, Set.of(b)); // b went down this round
+            assertTrue(text(paced).contains("{allocation=\"2\",proto=\"tcp\"} 0"), text(paced));
+
+            third.close();
+            now[0] += Duration.ofSeconds(59).toNanos();
+            paced.update(round, Set.of());
+            assertTrue(text(paced).contains("{allocation=\"3\",proto=\"tcp\"} 1"), "within the minute");
+            now[0] += Duration.ofSeconds(1).toNanos();
+            paced.update(round, Set.of());
+            assertTrue(text(paced).contains("{allocation=\"3\",proto=\"tcp\"} 0"), "a minute after the last look");
         }
     }
 
@@ -75,10 +115,10 @@ class ListeningMetricsTest {
             metrics.retain(List.of(anywhere));
             Map<WatchedAllocation, InetAddress> round = new HashMap<>();
             round.put(anywhere, null); // its alias did not resolve
-            metrics.update(round);
+            metrics.update(round, Set.of());
             assertFalse(text().contains("allocation=\"7\""), text());
-            round.put(anywhere, LOOPBACK);
-            metrics.update(round);
+            round.put(anywhere, LOOPBACK); // where it points now: looked at at once
+            metrics.update(round, Set.of());
             assertTrue(text().contains("{allocation=\"7\",proto=\"tcp\",vantage=\"node\"} 1"), text());
             metrics.retain(List.of());
             assertEquals("", text(), "an allocation that left the panel takes its sample along");
@@ -86,8 +126,12 @@ class ListeningMetricsTest {
     }
 
     private String text() throws IOException {
+        return text(metrics);
+    }
+
+    private static String text(ListeningMetrics of) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrometheusTextFormatWriter.create().write(out, metrics.collect());
+        PrometheusTextFormatWriter.create().write(out, of.collect());
         return out.toString(StandardCharsets.UTF_8);
     }
 

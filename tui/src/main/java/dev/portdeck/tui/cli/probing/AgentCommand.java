@@ -95,7 +95,7 @@ public final class AgentCommand implements Callable<Integer> {
             + " counters, uptime): only discovery talks to the panel.")
     boolean noResources;
 
-    @Option(names = "--no-listening", description = "Do not look each round at what is bound on this machine (the"
+    @Option(names = "--no-listening", description = "Do not look at what is bound on this machine (the"
             + " portdeck_allocation_listening gauge, from /proc/net; allocations on other machines never get one).")
     boolean noListening;
 
