@@ -8,6 +8,7 @@ import dev.portdeck.shared.model.Server;
 import dev.portdeck.shared.model.ServerRef;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,11 @@ final class Discovery {
     private final List<ServerRef> only;
     private final AllocationChecks checks;
     private final Clock clock;
+    /**
+     * What the last discovery made of each server it read. The client hands back the very same Server for a page the
+     * panel answered unchanged, so its allocations' checks need not be chosen again. Confined to the caller's thread.
+     */
+    private Map<Server, List<WatchedAllocation>> lastWatched = new IdentityHashMap<>();
 
     Discovery(PanelClient client, PanelPacer pacer, List<String> servers, AllocationChecks checks, Clock clock) {
         this.client = client;
@@ -63,11 +69,18 @@ final class Discovery {
             }
         }
         List<WatchedAllocation> watched = new ArrayList<>();
+        Map<Server, List<WatchedAllocation>> madeOf = new IdentityHashMap<>();
         for (Server s : found.values()) {
-            for (Allocation a : allocations(s)) {
-                watched.add(WatchedAllocation.of(s, a, checks.check(s, a), checks.expectedClosed(s, a)));
+            List<WatchedAllocation> ofServer = lastWatched.get(s);
+            if (ofServer == null) {
+                ofServer = watch(s);
             }
+            if (!s.allocations().isEmpty()) { // from the listing itself, not asked for apart
+                madeOf.put(s, ofServer);
+            }
+            watched.addAll(ofServer);
         }
+        lastWatched = madeOf;
         return new Inventory(List.copyOf(found.values()), watched, missing, clock.instant());
     }
 
@@ -84,6 +97,14 @@ final class Discovery {
             page = p.currentPage() + 1;
         }
         return all;
+    }
+
+    private List<WatchedAllocation> watch(Server s) throws InterruptedException {
+        List<WatchedAllocation> ofServer = new ArrayList<>();
+        for (Allocation a : allocations(s)) {
+            ofServer.add(WatchedAllocation.of(s, a, checks.check(s, a), checks.expectedClosed(s, a)));
+        }
+        return ofServer;
     }
 
     /** A listing may leave the relationship out; then the allocations are asked for (one more request). */

@@ -162,6 +162,29 @@ class AgentMetricsTest {
     }
 
     @Test
+    void aRediscoverySeesWhatChangedOnThePanelAndKeepsEverythingElse() {
+        try (AgentHarness h = new AgentHarness(DemoWorld.standard())) {
+            h.awaitReady();
+            String changed = "server=\"" + h.panel.serverId("FiveM Roleplay") + "\"";
+            String same = "server=\"" + h.panel.serverId("Creative Build") + "\"";
+            String before = h.metrics();
+            assertEquals(3.0, sample(before, "portdeck_server_allocation_limit", changed));
+            for (int round = 1; round <= 2; round++) { // the same panel twice: nothing to read anew
+                h.agent.rediscover();
+            }
+            h.panel.setAllocationLimit("FiveM Roleplay", 5);
+            h.agent.rediscover();
+            AgentHarness.await("the new limit was discovered", () -> Double.valueOf(5.0).equals(
+                    sample(h.metrics(), "portdeck_server_allocation_limit", changed)), Duration.ofSeconds(10));
+            String after = h.metrics();
+            assertEquals(sample(before, "portdeck_server_allocation_limit", same),
+                    sample(after, "portdeck_server_allocation_limit", same));
+            assertEquals(before.lines().filter(l -> l.startsWith("portdeck_allocation_up{")).count(),
+                    after.lines().filter(l -> l.startsWith("portdeck_allocation_up{")).count());
+        }
+    }
+
+    @Test
     void probeModulesAskAGameInItsOwnProtocol() {
         try (AgentHarness h = new AgentHarness(DemoWorld.standard())) {
             DemoPort minecraft = h.panel.demoPorts().stream()

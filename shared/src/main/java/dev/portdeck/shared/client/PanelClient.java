@@ -46,6 +46,7 @@ public final class PanelClient implements AutoCloseable {
     private final PanelConfig config;
     private final Transport transport;
     private final RateLimitStatus rateLimit = new RateLimitStatus();
+    private final UnchangedPages unchangedPages = new UnchangedPages();
     private final int maxPages;
 
     public PanelClient(PanelConfig config) {
@@ -104,12 +105,12 @@ public final class PanelClient implements AutoCloseable {
             if (page > maxPages) {
                 throw listProblem("claims more than " + maxPages + " pages of servers");
             }
-            Reply r = serverPageReply(page, MAX_PER_PAGE, withEggs);
-            bytes += r.bytes();
+            ServerPage read = serverPage(page, MAX_PER_PAGE, withEggs);
+            bytes += read.bytes();
             if (bytes > MAX_LIST_BYTES) {
                 throw listProblem("sent more than " + MAX_LIST_BYTES / (1024 * 1024) + " MiB of server list");
             }
-            Page<Server> p = r.reader().serverPage(r.json());
+            Page<Server> p = read.page();
             if (p.currentPage() != page) {
                 throw listProblem("answered page " + p.currentPage() + " when asked for page " + page);
             }
@@ -133,17 +134,20 @@ public final class PanelClient implements AutoCloseable {
 
     /** `GET /api/client?page=N&per_page=M` (with `type=admin-all` under {@link #listsAllServers()}). */
     public Page<Server> listServers(int page, int perPage) {
-        Reply r = serverPageReply(page, perPage, false);
-        return r.reader().serverPage(r.json());
+        return serverPage(page, perPage, false).page();
     }
 
     /** One page of {@link #listServers(boolean)}, for callers that pace their requests (the agent). */
     public Page<Server> listServers(int page, int perPage, boolean withEggs) {
-        Reply r = serverPageReply(page, perPage, withEggs);
-        return r.reader().serverPage(r.json());
+        return serverPage(page, perPage, withEggs).page();
     }
 
-    private Reply serverPageReply(int page, int perPage, boolean withEggs) {
+    /** A page of the server list and the size of the answer it came in. */
+    private record ServerPage(Page<Server> page, long bytes) {
+    }
+
+    /** One page: the one read before when the panel's answer is the same to the byte ({@link UnchangedPages}). */
+    private ServerPage serverPage(int page, int perPage, boolean withEggs) {
         if (page < 1 || perPage < 1 || perPage > MAX_PER_PAGE) {
             throw new InvalidInput("page", "pages start at 1 and hold 1 to " + MAX_PER_PAGE + " servers");
         }
@@ -156,7 +160,18 @@ public final class PanelClient implements AutoCloseable {
         if (config.allServers()) {
             query.put("type", "admin-all");
         }
-        return call(new ApiCall("GET", List.of(), query, null, null, "list the servers", "the server list"));
+        ApiCall call = new ApiCall("GET", List.of(), query, null, null, "list the servers", "the server list");
+        Transport.Answer a = transport.send(call);
+        boolean ok = a.status() >= 200 && a.status() < 300 && !a.tooLarge() && a.body() != null;
+        byte[] digest = ok ? UnchangedPages.digest(a.body()) : null;
+        Page<Server> same = ok ? unchangedPages.same(query, digest) : null;
+        if (same != null) {
+            return new ServerPage(same, a.body().length());
+        }
+        Reply r = reply(call, a);
+        Page<Server> read = r.reader().serverPage(r.json());
+        unchangedPages.remember(query, digest, read);
+        return new ServerPage(read, r.bytes());
     }
 
     /** `GET /api/client/servers/{server}` with its allocations and the key's permissions. */
@@ -325,7 +340,10 @@ public final class PanelClient implements AutoCloseable {
     }
 
     private Reply call(ApiCall call) {
-        Transport.Answer a = transport.send(call);
+        return reply(call, transport.send(call));
+    }
+
+    private Reply reply(ApiCall call, Transport.Answer a) {
         JsonNode json = a.tooLarge() ? null : parse(a);
         if (a.status() >= 200 && a.status() < 300 && json != null) {
             return new Reply(json, new ModelReader(a.status(), a.contentType()), a.body().length());

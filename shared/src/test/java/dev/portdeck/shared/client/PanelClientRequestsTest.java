@@ -166,6 +166,23 @@ class PanelClientRequestsTest {
     }
 
     @Test
+    void aServerListPageAnsweredAgainToTheByteIsTheSamePageAndOneChangedByARenameIsReadAnew() throws Exception {
+        String page = Fixtures.serverPage(1, 1, 2, "aaaaaaa1", "aaaaaaa2");
+        panel.enqueue(ok(page));
+        panel.enqueue(new MockResponse().setResponseCode(502).setBody("<html>Bad Gateway</html>"));
+        panel.enqueue(ok(page));
+        panel.enqueue(ok(page.replace("srv-aaaaaaa2", "Renamed")));
+
+        var first = client.listServers(1, 100, false);
+        assertThrows(dev.portdeck.shared.error.PanelException.class, () -> client.listServers(1, 100, false));
+        var again = client.listServers(1, 100, false);
+        assertTrue(first == again, "the same answer is not parsed again, even after a failed read in between");
+        var renamed = client.listServers(1, 100, false);
+        assertEquals(List.of("srv-aaaaaaa1", "Renamed"), renamed.items().stream().map(Server::name).toList());
+        assertEquals(4, panel.getRequestCount(), "every read still asks the panel");
+    }
+
+    @Test
     void aPanelThatAlwaysClaimsMorePagesIsStoppedByAnEmptyPage() throws Exception {
         panel.enqueue(ok(Fixtures.serverPage(1, 99, 500, "aaaaaaa1")));
         panel.enqueue(ok(Fixtures.serverPage(2, 99, 500)));
