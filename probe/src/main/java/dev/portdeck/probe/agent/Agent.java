@@ -75,22 +75,23 @@ public final class Agent implements AutoCloseable {
         this.log = log;
         this.client = client;
         Labels constLabels = settings.vantage() == null ? Labels.EMPTY : Labels.of("vantage", settings.vantage());
-        PrometheusRegistry ofAllocations = new PrometheusRegistry();
+        PrometheusRegistry writtenOnChange = new PrometheusRegistry();
         PrometheusRegistry rest = new PrometheusRegistry();
         AllocationExposition exposition = new AllocationExposition(settings.interval());
         this.panelMetrics = new PanelMetrics(rest, constLabels, version);
         this.allocationMetrics = new AllocationMetrics(constLabels, exposition.changes());
-        ofAllocations.register(allocationMetrics);
+        writtenOnChange.register(allocationMetrics);
         exposition.add(allocationMetrics);
         this.listeningMetrics = settings.listening() ? new ListeningMetrics(constLabels, exposition.changes()) : null;
         if (listeningMetrics != null) {
-            ofAllocations.register(listeningMetrics);
+            writtenOnChange.register(listeningMetrics);
             exposition.add(listeningMetrics);
         }
-        this.serverMetrics = new ServerMetrics(constLabels);
-        rest.register(serverMetrics);
+        this.serverMetrics = new ServerMetrics(constLabels, exposition.changes());
+        writtenOnChange.register(serverMetrics);
+        exposition.add(serverMetrics);
         PrometheusRegistry everything = new PrometheusRegistry();
-        everything.register((MultiCollector) () -> ofAllocations.scrape());
+        everything.register((MultiCollector) () -> writtenOnChange.scrape());
         everything.register((MultiCollector) () -> rest.scrape());
         this.pacer = new PanelPacer(settings.panelRate(), panelMetrics, client.rateLimit()::latest);
         this.discovery = new Discovery(client, pacer, settings.servers(), checks, Clock.systemUTC());

@@ -17,17 +17,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.zip.DataFormatException;
-import java.util.zip.Inflater;
 
 /**
- * The allocations' families ({@code portdeck_allocation_*}: 10 of a scrape's 11 MB at 10,000 allocations), each
- * written by the official client's writer when it has changed ({@link FamilyChanges}), compressed as it is written
- * (half a megabyte kept, not ten), and served to every scrape until it changes again. A round rewrites the connect
- * histogram and the probe counters; up, last change and listening are rewritten only when an allocation went down or
- * up. After a round, when somebody scrapes at least once a round, the next scrape's copy is written at once, so the
- * scrape itself only writes the panel's and the servers' families; a slower scraper has its copy written when it
- * asks, never one per round that nobody reads.
+ * The allocations' families ({@code portdeck_allocation_*}: 10 of a scrape's 11 MB at 10,000 allocations) and the
+ * servers' ({@code portdeck_server_*}), each written by the official client's writer when it has changed ({@link
+ * FamilyChanges}), compressed as it is written (half a megabyte kept, not ten), and served to every scrape until it
+ * changes again. A round rewrites the connect histogram and the probe counters; up, last change and listening are
+ * rewritten only when an allocation went down or up; a /resources answer rewrites the traffic and uptime. After a
+ * round, when somebody scrapes at least once a round, the next scrape's copy is written at once, so the scrape itself
+ * writes only what changed since and the panel's few families; a slower scraper has its copy written when it asks,
+ * never one per round that nobody reads.
  */
 final class AllocationExposition {
 
@@ -38,40 +37,11 @@ final class AllocationExposition {
     }
 
     /**
-     * The written families in the order the writer sorts them, each a {@link GzipPieces} piece (a response's first
-     * pieces; a plain response inflates them), OpenMetrics' closing "# EOF" left off (the rest of the scrape
-     * follows), and the last family's name, which everything written after it must sort after.
+     * The written families in the order the writer sorts them, each a {@link GzipPieces} piece (pieces of a response,
+     * among those written for it; a plain response inflates them), OpenMetrics' closing "# EOF" left off.
      */
     record Written(ExpositionFormatWriter writer, EscapingScheme escaping, Map<String, Long> changes,
-                   List<Family> families, String lastName) {
-
-        List<GzipPieces.Piece> pieces() {
-            return families.stream().map(Family::piece).toList();
-        }
-
-        /** The length of the text, uncompressed. */
-        long length() {
-            return families.stream().mapToLong(f -> f.piece().length()).sum();
-        }
-
-        /** The families as they were written. */
-        void writePlainTo(OutputStream out) throws IOException {
-            byte[] buffer = new byte[1 << 16];
-            for (Family family : families) {
-                Inflater inflater = new Inflater(true);
-                try {
-                    inflater.setInput(family.piece().deflated(), 0, family.piece().deflatedLength());
-                    int n;
-                    while ((n = inflater.inflate(buffer)) > 0 || !inflater.needsInput()) {
-                        out.write(buffer, 0, n);
-                    }
-                } catch (DataFormatException e) {
-                    throw new IllegalStateException("our own deflate stream is broken", e);
-                } finally {
-                    inflater.end();
-                }
-            }
-        }
+                   List<Family> families) {
     }
 
     private final List<FamilyCollector> collectors = new CopyOnWriteArrayList<>();
@@ -137,21 +107,19 @@ final class AllocationExposition {
                 } else {
                     MetricSnapshot family = collector.family(name);
                     families.add(new Family(name, family.getMetadata().getPrometheusName(), count,
-                            write(writer, escaping, family, kept)));
+                            piece(writer, escaping, family, kept == null ? 1 << 12 : kept.piece().deflatedLength() + 4096)));
                 }
             }
         }
         families.sort(Comparator.comparing(Family::prometheusName)); // the order the client's writer sorts them in
-        String lastName = families.isEmpty() ? "" : families.get(families.size() - 1).prometheusName();
-        last = new Written(writer, escaping, counts, List.copyOf(families), lastName);
+        last = new Written(writer, escaping, counts, List.copyOf(families));
         return last;
     }
 
-    /** One family, compressed; {@code before} (its previous copy, or null) sizes the buffer. */
-    private static GzipPieces.Piece write(ExpositionFormatWriter writer, EscapingScheme escaping, MetricSnapshot family,
-            Family before) {
-        GzipPieces.Compressing compressed = new GzipPieces.Compressing(
-                before == null ? 1 << 12 : before.piece().deflatedLength() + 4096, false);
+    /** One family as {@code writer} writes it, compressed into a piece that is not the last, without "# EOF". */
+    static GzipPieces.Piece piece(ExpositionFormatWriter writer, EscapingScheme escaping, MetricSnapshot family,
+            int expectedSize) {
+        GzipPieces.Compressing compressed = new GzipPieces.Compressing(expectedSize, false);
         try {
             boolean openMetrics = writer instanceof OpenMetricsTextFormatWriter;
             try (OutputStream out = openMetrics ? new WithoutEnd(compressed) : compressed) {

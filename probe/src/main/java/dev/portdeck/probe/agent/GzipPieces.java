@@ -4,8 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.zip.CRC32;
+import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
+import java.util.zip.Inflater;
 
 /**
  * One gzip member (RFC 1952) made of pieces compressed apart: each piece but the last ends with a sync flush (byte
@@ -62,6 +64,29 @@ final class GzipPieces {
             }
             deflater.end();
             return new Piece(((Exposed) sink).array(), sink.size(), length, (int) crc.getValue());
+        }
+    }
+
+    /** The final piece, holding {@code text} (which may be empty). */
+    static Piece last(byte[] text) throws IOException {
+        Compressing end = new Compressing(64, true);
+        end.write(text, 0, text.length);
+        return end.piece();
+    }
+
+    /** What a piece holds, uncompressed: for a plain response made of the same pieces. */
+    static void inflateTo(OutputStream out, Piece piece, byte[] buffer) throws IOException {
+        Inflater inflater = new Inflater(true);
+        try {
+            inflater.setInput(piece.deflated(), 0, piece.deflatedLength());
+            int n;
+            while ((n = inflater.inflate(buffer)) > 0 || !inflater.needsInput() && !inflater.finished()) {
+                out.write(buffer, 0, n);
+            }
+        } catch (DataFormatException e) {
+            throw new IllegalStateException("our own deflate stream is broken", e);
+        } finally {
+            inflater.end();
         }
     }
 

@@ -10,43 +10,47 @@ import io.prometheus.metrics.expositionformats.OpenMetricsTextFormatWriter;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
-import io.prometheus.metrics.model.snapshots.MetricSnapshots;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
  * {@code GET /metrics}: exactly what the registries say, in the text format or OpenMetrics as the official client
- * writes them, with two savings at 10,000 allocations: the allocations' families come from {@link
- * AllocationExposition}, written and compressed once per round, so a scrape writes and compresses only the panel's
- * and the servers' families ({@link GzipPieces} joins the two into one gzip stream); and gzip runs at its fastest
- * level (a quarter of the default's CPU for a fifth more bytes). The body is the one the client's own handler writes for the registry holding everything:
- * a scrape's families are sorted by name, and the allocations' ({@code portdeck_allocation_*}) come before the rest.
- * Everything else (a query such as {@code name[]=} or {@code debug=}, an escaping scheme asked for, a format other
- * than the two texts) goes to the client's own handler.
+ * writes them, with two savings at 10,000 allocations: the allocations' and the servers' families come from {@link
+ * AllocationExposition}, each written and compressed once per change, so a scrape writes and compresses only the
+ * families that changed since and the panel's few ({@link GzipPieces} joins the pieces into one gzip stream); and gzip
+ * runs at its fastest level (a quarter of the default's CPU for a fifth more bytes). The body is the one the client's
+ * own handler writes for the registry holding everything: every family in the order of its name. Everything else (a
+ * query such as {@code name[]=} or {@code debug=}, an escaping scheme asked for, a format other than the two texts)
+ * goes to the client's own handler.
  */
 final class MetricsEndpoint {
 
-    private final AllocationExposition allocations;
+    private static final byte[] OPENMETRICS_END = "# EOF\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NOTHING = new byte[0];
+
+    private final AllocationExposition written;
     private final PrometheusRegistry rest;
-    private final PrometheusRegistry everything;
     private final MetricsHandler library;
     private final ExpositionFormats formats;
     private final boolean preferUncompressed;
-    private volatile int lastRestSize = 1 << 16;
+
+    /** One family's piece of a response, by the name it sorts under. */
+    private record Part(String prometheusName, GzipPieces.Piece piece) {
+    }
 
     /**
-     * @param allocations the allocations' families
-     * @param rest        every other collector (the panel's, the servers')
-     * @param everything  both, for the client's own handler
+     * @param written    the families written once per change (the allocations', the servers')
+     * @param rest       every other collector (the panel's), written for each scrape
+     * @param everything both, for the client's own handler
      */
-    MetricsEndpoint(AllocationExposition allocations, PrometheusRegistry rest, PrometheusRegistry everything) {
+    MetricsEndpoint(AllocationExposition written, PrometheusRegistry rest, PrometheusRegistry everything) {
         PrometheusProperties config = PrometheusProperties.get();
-        this.allocations = allocations;
+        this.written = written;
         this.rest = rest;
-        this.everything = everything;
         this.library = new MetricsHandler(config, everything);
         this.formats = ExpositionFormats.init(config);
         this.preferUncompressed = config.getExporterHttpServerProperties().isPreferUncompressedResponse();
@@ -55,62 +59,50 @@ final class MetricsEndpoint {
     void handle(HttpExchange exchange) throws IOException {
         String accept = exchange.getRequestHeaders().getFirst("Accept");
         ExpositionFormatWriter writer = formats.findWriter(accept);
-        boolean text = writer instanceof PrometheusTextFormatWriter || writer instanceof OpenMetricsTextFormatWriter;
+        boolean openMetrics = writer instanceof OpenMetricsTextFormatWriter;
+        boolean text = writer instanceof PrometheusTextFormatWriter || openMetrics;
         if (!text || exchange.getRequestURI().getRawQuery() != null || accept != null && accept.contains("escaping")) {
             library.handle(exchange);
             return;
         }
         EscapingScheme escaping = EscapingScheme.fromAcceptHeader(accept, EscapingScheme.DEFAULT);
-        AllocationExposition.Written head = allocations.written(writer, escaping);
-        MetricSnapshots others = rest.scrape();
-        ByteArrayOutputStream tail = new ByteArrayOutputStream(lastRestSize + 1024);
-        if (sortsAfter(others, head.lastName())) {
-            writer.write(tail, others, escaping);
-        } else {
-            head = null; // a family that sorts among the allocations': the whole scrape in one piece, in order
-            writer.write(tail, everything.scrape(), escaping);
+        List<Part> parts = new ArrayList<>();
+        for (AllocationExposition.Family f : written.written(writer, escaping).families()) {
+            parts.add(new Part(f.prometheusName(), f.piece()));
         }
-        lastRestSize = tail.size();
-        send(exchange, writer.getContentType(), head, tail);
+        for (MetricSnapshot family : rest.scrape()) {
+            parts.add(new Part(family.getMetadata().getPrometheusName(),
+                    AllocationExposition.piece(writer, escaping, family, 1024)));
+        }
+        parts.sort(Comparator.comparing(Part::prometheusName)); // the order of the client's one sorted list
+        List<GzipPieces.Piece> pieces = new ArrayList<>(parts.size() + 1);
+        parts.forEach(p -> pieces.add(p.piece()));
+        pieces.add(GzipPieces.last(openMetrics ? OPENMETRICS_END : NOTHING));
+        send(exchange, writer.getContentType(), pieces);
     }
 
-    private void send(HttpExchange exchange, String contentType, AllocationExposition.Written head,
-            ByteArrayOutputStream tail) throws IOException {
+    private void send(HttpExchange exchange, String contentType, List<GzipPieces.Piece> pieces) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", contentType);
         boolean bodyless = "HEAD".equals(exchange.getRequestMethod());
         if (!preferUncompressed && acceptsGzip(exchange) && !bodyless) {
-            GzipPieces.Compressing rest = new GzipPieces.Compressing(tail.size() / 8, true);
-            tail.writeTo(rest);
             exchange.getResponseHeaders().set("Content-Encoding", "gzip");
             exchange.sendResponseHeaders(200, 0);
             try (OutputStream out = exchange.getResponseBody()) {
-                List<GzipPieces.Piece> pieces = new ArrayList<>(head == null ? List.of() : head.pieces());
-                pieces.add(rest.piece());
                 GzipPieces.write(out, pieces.toArray(GzipPieces.Piece[]::new));
             }
             return;
         }
-        long length = (head == null ? 0 : head.length()) + tail.size();
+        long length = pieces.stream().mapToLong(GzipPieces.Piece::length).sum();
         exchange.getResponseHeaders().set("Content-Length", Long.toString(length));
         exchange.sendResponseHeaders(200, bodyless ? -1 : length);
         if (!bodyless) {
+            byte[] buffer = new byte[1 << 16];
             try (OutputStream out = exchange.getResponseBody()) {
-                if (head != null) {
-                    head.writePlainTo(out);
+                for (GzipPieces.Piece piece : pieces) {
+                    GzipPieces.inflateTo(out, piece, buffer);
                 }
-                tail.writeTo(out);
             }
         }
-    }
-
-    /** Whether every family in {@code snapshots} sorts after {@code name}, as in the client's one sorted list. */
-    private static boolean sortsAfter(MetricSnapshots snapshots, String name) {
-        for (MetricSnapshot s : snapshots) {
-            if (s.getMetadata().getPrometheusName().compareTo(name) <= 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean acceptsGzip(HttpExchange exchange) {

@@ -61,7 +61,7 @@ class MetricsEndpointTest {
     private final AllocationExposition exposition = new AllocationExposition(Duration.ofSeconds(15));
     private final Labels vantage = Labels.of("vantage", "fra \"1\"");
     private final AllocationMetrics allocations = new AllocationMetrics(vantage, exposition.changes());
-    private final ServerMetrics servers = new ServerMetrics(vantage);
+    private final ServerMetrics servers = new ServerMetrics(vantage, exposition.changes());
     private final List<WatchedAllocation> watched = new ArrayList<>();
     private AgentServer server;
 
@@ -69,7 +69,8 @@ class MetricsEndpointTest {
     void start() throws IOException {
         ofAllocations.register(allocations);
         exposition.add(allocations);
-        rest.register(servers);
+        ofAllocations.register(servers); // as the agent does: written when they change
+        exposition.add(servers);
         PanelMetrics panel = new PanelMetrics(rest, vantage, "test");
         panel.panelUp(true);
         panel.countRequest(200);
@@ -196,6 +197,29 @@ class MetricsEndpointTest {
         round(false);
         assertEquals(watched.size(), upLines().filter(l -> l.contains("server_name=\"Renamed\"")).count());
         assertEquals(get("/library", null, true).body(), get("/metrics", null, true).body());
+    }
+
+    @Test
+    void aResourcesAnswerRewritesOnlyTheServerFamiliesItMovedAndEveryScrapeStaysTheClients() throws Exception {
+        var writer = ExpositionFormats.init().getPrometheusTextFormatWriter();
+        Map<String, AllocationExposition.Family> before = byName(exposition.written(writer, EscapingScheme.DEFAULT));
+        servers.resources("1a2b3c4d", new Resources(PowerState.RUNNING, false, 1, 2, 3, 4, 50, 6)); // traffic moved
+        Map<String, AllocationExposition.Family> after = byName(exposition.written(writer, EscapingScheme.DEFAULT));
+        assertNotSame(before.get("portdeck_server_network_transmitted_bytes"),
+                after.get("portdeck_server_network_transmitted_bytes"));
+        for (String kept : List.of("portdeck_server_power_state", "portdeck_server_allocations",
+                "portdeck_server_network_received_bytes", "portdeck_server_uptime_seconds",
+                "portdeck_server_allocation_limit", "portdeck_allocation_up")) {
+            assertSame(before.get(kept), after.get(kept), kept + " kept");
+        }
+        assertEquals(get("/library", PROMETHEUS_ACCEPT, true).body(), get("/metrics", PROMETHEUS_ACCEPT, true).body());
+        servers.resources("1a2b3c4d", new Resources(PowerState.OFFLINE, false, 0, 0, 0, 0, 50, 0)); // it stopped
+        String stopped = get("/metrics", null, true).body();
+        assertEquals(get("/library", null, true).body(), stopped);
+        assertTrue(stopped.contains("state=\"offline\",vantage=\"fra \\\"1\\\"\"} 1.0"), stopped);
+        servers.discovered(List.of()); // the server left the panel: its series go with it
+        assertFalse(get("/metrics", null, false).body().contains("portdeck_server_uptime_seconds{"));
+        assertEquals(get("/library", null, false).body(), get("/metrics", null, false).body());
     }
 
     @Test
