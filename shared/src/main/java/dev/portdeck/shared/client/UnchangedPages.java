@@ -23,7 +23,7 @@ final class UnchangedPages {
 
     private final Map<Map<String, String>, Known> byQuery = new HashMap<>(); // guarded by this
 
-    /** The SHA-256 of a body: 32 bytes kept instead of the body, and no two different bodies share one. */
+    /** The SHA-256 of a body: 32 bytes kept instead of the body; two different bodies never share one in practice. */
     static byte[] digest(String body) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
