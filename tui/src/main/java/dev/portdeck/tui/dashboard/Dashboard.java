@@ -109,7 +109,7 @@ public final class Dashboard implements AutoCloseable {
         // a hung server holds at most one thread per kind of call (see Deck): the others go on
         this.io = Executors.newFixedThreadPool(8, daemon("portdeck-panel"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("portdeck-timer"));
-        this.deck = new Deck(client, reachability, io, ui, timer, clock, options.checks());
+        this.deck = new Deck(client, reachability, io, ui, timer, clock, options.checks(), options.resources());
         this.listening = new ListeningFeed(ui, sockets);
         deck.listenHere(listening);
         this.history = options.prometheus() == null ? null : new HistoryFeed(new AvailabilityHistory(

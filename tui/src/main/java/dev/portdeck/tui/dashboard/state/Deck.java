@@ -64,11 +64,11 @@ public final class Deck {
 
     public Deck(PanelClient client, Reachability reachability, Executor io, Executor ui, ScheduledExecutorService timer,
             Clock clock) {
-        this(client, reachability, io, ui, timer, clock, CheckSettings.NONE);
+        this(client, reachability, io, ui, timer, clock, CheckSettings.NONE, ResourcesPace.DEFAULT);
     }
 
     public Deck(PanelClient client, Reachability reachability, Executor io, Executor ui, ScheduledExecutorService timer,
-            Clock clock, CheckSettings checks) {
+            Clock clock, CheckSettings checks, ResourcesPace pace) {
         this.client = client;
         this.checks = new CheckPlan(checks);
         this.reachability = reachability;
@@ -76,7 +76,7 @@ public final class Deck {
         this.clock = clock;
         this.retry = new Backoff(calls);
         this.changes = new Changes(this, client, calls);
-        this.resources = new ResourcesFeed(client, calls, clock, this::changed);
+        this.resources = new ResourcesFeed(client, calls, clock, this::changed, pace);
     }
 
     /** Also asks what listens on this machine at each allocation, once per probe round (before {@link #start}). */
@@ -280,7 +280,7 @@ public final class Deck {
             servers.stream().filter(s -> s.allocations().isEmpty()).forEach(this::askAllocations);
             retarget();
             changed();
-            resources.poll(servers);
+            resources.readOnScreen();
             after.run();
         }, e -> {
             loading = false;
@@ -435,6 +435,11 @@ public final class Deck {
             ok.accept(check == null ? "removed " + CheckPlan.fileKey(s, a) : CheckPlan.fileKey(s, a) + " = "
                     + check.word());
         }, fail);
+    }
+
+    /** The servers whose rows are on screen, or the one whose allocations are: theirs are read most often. */
+    public void onScreen(List<String> identifiers) {
+        resources.onScreen(identifiers);
     }
 
     /** After a power signal of ours: the state it implies now, and the panel's word again soon. */
