@@ -126,6 +126,11 @@ public final class Dashboard implements AutoCloseable {
         window.setComponent(deckScreen);
         gui.addWindow(window);
         deck.onChange(this::news);
+        deck.onProbeDetail(() -> {
+            if (deckScreen.showsProbeDetail()) {
+                news(); // the servers list shows only whether each port answered: a round that changed none is not drawn
+            }
+        });
         // "checked 3s ago" ages by itself: looked at once a second while it is on screen (redrawn when it changed);
         // the GUI thread is not woken for a frame without anything the clock changes (the servers view)
         timer.scheduleAtFixedRate(() -> {

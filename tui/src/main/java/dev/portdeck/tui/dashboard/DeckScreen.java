@@ -107,6 +107,11 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
         return showsTime;
     }
 
+    /** Whether the screen shows a probe's times and counters (the allocations or their details), not just its answer. */
+    boolean showsProbeDetail() {
+        return nav.view() != View.SERVERS && helpPage < 0 && !tooSmall();
+    }
+
     /**
      * Something in the background changed (probe results, resources): the frame is painted off-screen and the screen
      * redrawn only when that frame differs from the one shown.

@@ -48,6 +48,7 @@ public final class Deck {
     private final ResourcesFeed resources;
     private final Changes changes;
     private final List<Runnable> listeners = new ArrayList<>();
+    private final List<Runnable> probeDetail = new ArrayList<>();
     private final Map<Target, StatsSnapshot> stats = new HashMap<>();
     private final CheckPlan checks;
     private Map<Allocation, CheckPlan.Planned> plans = Map.of();
@@ -100,6 +101,14 @@ public final class Deck {
 
     public void onChange(Runnable listener) {
         listeners.add(listener);
+    }
+
+    /**
+     * Probe results that change nothing the servers list shows (every round's times and counters, the same answers):
+     * only the allocations and their details show them. Everything else goes to {@link #onChange}.
+     */
+    public void onProbeDetail(Runnable listener) {
+        probeDetail.add(listener);
     }
 
     public Changes changes() {
@@ -456,8 +465,23 @@ public final class Deck {
         if (stats.isEmpty() && !changes.isEmpty() && StartClock.timing()) {
             LOG.info(() -> "first probe results at " + StartClock.millis() + " ms");
         }
-        stats.putAll(changes);
-        changed();
+        boolean answers = false;
+        for (Map.Entry<Target, StatsSnapshot> e : changes.entrySet()) {
+            answers |= answer(stats.put(e.getKey(), e.getValue())) != answer(e.getValue());
+        }
+        if (answers) {
+            changed();
+        } else {
+            probeDetail.forEach(Runnable::run);
+        }
+    }
+
+    /** What the servers list shows of a probe (its UP column): whether the port was open, closed, or neither. */
+    private static int answer(StatsSnapshot s) {
+        if (s == null || s.last() == null) {
+            return 0;
+        }
+        return s.last().outcome().isOpen() ? 1 : s.last().outcome() instanceof Outcome.Closed ? 2 : 3;
     }
 
     public void probeNow() {
