@@ -81,6 +81,7 @@ public final class Dashboard implements AutoCloseable {
     private boolean pacedNews;
     private long lastNews;
     private boolean newsDue;
+    private boolean redrawPosted;
 
     private final Deck deck;
 
@@ -246,7 +247,7 @@ public final class Dashboard implements AutoCloseable {
         if (!pacedNews || now - lastKey < ACTIVE_NANOS || now - openedAt < START_NANOS
                 || now - lastNews >= NEWS_REDRAW_NANOS) {
             lastNews = now;
-            deckScreen.redrawIfChanged();
+            redrawSoon();
         } else if (!newsDue) {
             newsDue = true;
             try {
@@ -258,6 +259,20 @@ public final class Dashboard implements AutoCloseable {
             } catch (RejectedExecutionException closing) {
                 newsDue = false; // the dashboard is closing: nothing left to draw
             }
+        }
+    }
+
+    /**
+     * One redraw after everything already waiting for the GUI thread: the answers of a burst (500 servers' resources,
+     * a round's probe results) each painted a whole frame during the start, and now cost one frame together.
+     */
+    private void redrawSoon() {
+        if (!redrawPosted) {
+            redrawPosted = true;
+            ui.execute(() -> {
+                redrawPosted = false;
+                deckScreen.redrawIfChanged();
+            });
         }
     }
 

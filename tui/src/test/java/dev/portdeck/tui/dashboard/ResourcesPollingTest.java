@@ -70,6 +70,7 @@ class ResourcesPollingTest {
         ResourcesPace pace = new ResourcesPace(Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofMillis(100));
         try (Counted c = Counted.start(pace)) {
             DeckHarness h = c.h();
+            await(h, () -> c.reads(1) == 1, "Server 1 read as it showed");
             h.press('/'); // Server 15 is off screen: found by name, then opened
             h.type("Server 15");
             h.press(KeyType.Enter, KeyType.Enter);
@@ -79,7 +80,8 @@ class ResourcesPollingTest {
             int first = c.reads(1);
             h.idle(Duration.ofMillis(3500));
             assertTrue(c.reads(15) - opened >= 3, "its allocations are open: read every second");
-            assertEquals(first, c.reads(1), "Server 1's row is not on screen while Server 15 is open");
+            assertEquals(first, c.reads(1), "Server 1's row is not on screen while Server 15 is open, and it was read "
+                    + "seconds ago");
         }
     }
 
