@@ -60,6 +60,11 @@ public final class Dashboard implements AutoCloseable {
     private static final long ACTIVE_NANOS = 2_000_000_000L;
     /** While nobody types, news from the background (probe rounds, resources) redraws at most this often... */
     private static final long NEWS_REDRAW_NANOS = 2_000_000_000L;
+    /**
+     * ...and the first news after a quiet spell waits this long for the rest of its burst: the answers of a resources
+     * poll arrive over ~0.1 s, and were two redraws (the first answer, then the rest 2 s later), now one.
+     */
+    private static final long GATHER_NANOS = 300_000_000L;
     /** ...once the start is over: the first servers and probe results show the moment they arrive. */
     private static final long START_NANOS = 5_000_000_000L;
     private static final Logger LOG = Logger.getLogger("portdeck.dashboard");
@@ -239,13 +244,13 @@ public final class Dashboard implements AutoCloseable {
     }
 
     /**
-     * The deck changed (GUI thread): redraw now while someone types or during the start, else at most every 2 s,
-     * so that a few hundred allocations answering and resources arriving one by one cost one redraw, not dozens.
+     * The deck changed (GUI thread): redraw now while someone types or during the start, else 0.3 s after the first
+     * news of a quiet spell and at most every 2 s, so that a few hundred allocations answering and resources arriving
+     * one by one cost one redraw, not dozens.
      */
     private void news() {
         long now = System.nanoTime();
-        if (!pacedNews || now - lastKey < ACTIVE_NANOS || now - openedAt < START_NANOS
-                || now - lastNews >= NEWS_REDRAW_NANOS) {
+        if (!pacedNews || now - lastKey < ACTIVE_NANOS || now - openedAt < START_NANOS) {
             lastNews = now;
             redrawSoon();
         } else if (!newsDue) {
@@ -255,7 +260,7 @@ public final class Dashboard implements AutoCloseable {
                     newsDue = false;
                     lastNews = System.nanoTime();
                     deckScreen.redrawIfChanged();
-                }), NEWS_REDRAW_NANOS - (now - lastNews), TimeUnit.NANOSECONDS);
+                }), Math.max(GATHER_NANOS, NEWS_REDRAW_NANOS - (now - lastNews)), TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException closing) {
                 newsDue = false; // the dashboard is closing: nothing left to draw
             }
