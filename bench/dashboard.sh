@@ -2,7 +2,8 @@
 # Measures the dashboard as a user meets it, in a real terminal (tmux), on the built-in demo panel (loopback only):
 #   1. time from launch to the first frame that shows allocations AND probe results (median of RUNS launches), on the
 #      standard demo world and on the large one (SIZE servers x ports, every 5 s);
-#   2. idle CPU % and resident memory with SIZE's allocations probed every 5 s, over IDLE_SECONDS, after a settle.
+#   2. idle CPU % and resident memory with SIZE's allocations probed every 5 s, over IDLE_SECONDS, after a settle,
+#      and the CPU of each kind of thread (probe, demo listeners, GUI, panel client, compilers...) over that window.
 # Usage: bench/dashboard.sh [RUNS] [IDLE_SECONDS]
 #   env JAVA_OPTS="..." to try JVM flags; JAR=path to the jar; SIZE=50x4 (200 allocations; 500x4 for 2,000);
 #   LAUNCHER=bin/portdeck runs the launcher (its flags and class-data archive, with a cache of its own, warmed first)
