@@ -2,7 +2,8 @@
 # Measures the dashboard as a user meets it, in a real terminal (tmux), on the built-in demo panel (loopback only):
 #   1. time from launch to the first frame that shows allocations AND probe results (median of RUNS launches), on the
 #      standard demo world and on the large one (SIZE servers x ports, every 5 s);
-#   2. idle CPU % and resident memory with SIZE's allocations probed every 5 s, over IDLE_SECONDS, after a settle.
+#   2. idle CPU % and resident memory with SIZE's allocations probed every 5 s, over IDLE_SECONDS, after a settle,
+#      and the CPU of each kind of thread (probe, demo listeners, GUI, panel client, compilers...) over that window.
 # Usage: bench/dashboard.sh [RUNS] [IDLE_SECONDS]
 #   env JAVA_OPTS="..." to try JVM flags; JAR=path to the jar; SIZE=50x4 (200 allocations; 500x4 for 2,000);
 #   LAUNCHER=bin/portdeck runs the launcher (its flags and class-data archive, with a cache of its own, warmed first)
@@ -96,10 +97,17 @@ done
 sleep 15   # let start-up work (JIT, first rounds, first resources poll) settle
 pid=$(java_pid "$sock")
 ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+# each thread's ticks, by name with its number dropped (portdeck-panel-3 -> portdeck-panel): where the CPU goes
+threads_ticks() {
+  for t in /proc/"$pid"/task/*; do
+    echo "$(sed 's/[-#]*[0-9]*$//' "$t/comm" 2>/dev/null | tr ' ' _) $(cut -d')' -f2 "$t/stat" 2>/dev/null |
+      awk '{print $12 + $13}')"
+  done | awk 'NF == 2 {a[$1] += $2} END {for (k in a) print k, a[k]}' | sort
+}
 hz=$(getconf CLK_TCK)
-t0=$(ticks); s0=$(now_ms)
+t0=$(ticks); s0=$(now_ms); threads0=$(threads_ticks)
 sleep "$idle"
-t1=$(ticks); s1=$(now_ms)
+t1=$(ticks); s1=$(now_ms); threads1=$(threads_ticks)
 cpu=$(awk -v d=$((t1 - t0)) -v hz="$hz" -v ms=$((s1 - s0)) 'BEGIN {printf "%.2f", 100 * d / hz / (ms / 1000)}')
 rss=$(awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$pid/status")
 threads=$(ls "/proc/$pid/task" | wc -l)
@@ -107,5 +115,9 @@ targets=$(tmux -L "$sock" capture-pane -p -t 0 | head -1)
 echo "idle with $allocations allocations probed every 5 s: CPU ${cpu} % of one core over ${idle} s, RSS ${rss} MB," \
   "$threads threads"
 echo "  (the demo panel runs in the same process; header: ${targets})"
+echo "  by thread (% of one core; threads that exited in the window are missing):" $(join -a 2 -e 0 -o 0,1.2,2.2 \
+  <(echo "$threads0") <(echo "$threads1") | awk -v hz="$hz" -v ms=$((s1 - s0)) \
+  '{d = $3 - $2; if (d > 0) printf "%s %.2f\n", $1, 100 * d / hz / (ms / 1000)}' | sort -k2 -rn | head -12 |
+  awk '{printf "%s %s, ", $1, $2}' | sed 's/, $//')
 echo "  machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg);" \
   "${launcher:-java -jar} JAVA_OPTS='${opts}'"

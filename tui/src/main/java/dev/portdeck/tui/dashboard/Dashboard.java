@@ -60,6 +60,11 @@ public final class Dashboard implements AutoCloseable {
     private static final long ACTIVE_NANOS = 2_000_000_000L;
     /** While nobody types, news from the background (probe rounds, resources) redraws at most this often... */
     private static final long NEWS_REDRAW_NANOS = 2_000_000_000L;
+    /**
+     * ...and the first news after a quiet spell waits this long for the rest of its burst: the answers of a resources
+     * poll arrive over ~0.1 s, and were two redraws (the first answer, then the rest 2 s later), now one.
+     */
+    private static final long GATHER_NANOS = 300_000_000L;
     /** ...once the start is over: the first servers and probe results show the moment they arrive. */
     private static final long START_NANOS = 5_000_000_000L;
     private static final Logger LOG = Logger.getLogger("portdeck.dashboard");
@@ -81,6 +86,7 @@ public final class Dashboard implements AutoCloseable {
     private boolean pacedNews;
     private long lastNews;
     private boolean newsDue;
+    private boolean redrawPosted;
 
     private final Deck deck;
 
@@ -109,7 +115,7 @@ public final class Dashboard implements AutoCloseable {
         // a hung server holds at most one thread per kind of call (see Deck): the others go on
         this.io = Executors.newFixedThreadPool(8, daemon("portdeck-panel"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("portdeck-timer"));
-        this.deck = new Deck(client, reachability, io, ui, timer, clock, options.checks());
+        this.deck = new Deck(client, reachability, io, ui, timer, clock, options.checks(), options.resources());
         this.listening = new ListeningFeed(ui, sockets);
         deck.listenHere(listening);
         this.history = options.prometheus() == null ? null : new HistoryFeed(new AvailabilityHistory(
@@ -126,6 +132,11 @@ public final class Dashboard implements AutoCloseable {
         window.setComponent(deckScreen);
         gui.addWindow(window);
         deck.onChange(this::news);
+        deck.onProbeDetail(() -> {
+            if (deckScreen.showsProbeDetail()) {
+                news(); // the servers list shows only whether each port answered: a round that changed none is not drawn
+            }
+        });
         // "checked 3s ago" ages by itself: looked at once a second while it is on screen (redrawn when it changed);
         // the GUI thread is not woken for a frame without anything the clock changes (the servers view)
         timer.scheduleAtFixedRate(() -> {
@@ -233,15 +244,15 @@ public final class Dashboard implements AutoCloseable {
     }
 
     /**
-     * The deck changed (GUI thread): redraw now while someone types or during the start, else at most every 2 s,
-     * so that a few hundred allocations answering and resources arriving one by one cost one redraw, not dozens.
+     * The deck changed (GUI thread): redraw now while someone types or during the start, else 0.3 s after the first
+     * news of a quiet spell and at most every 2 s, so that a few hundred allocations answering and resources arriving
+     * one by one cost one redraw, not dozens.
      */
     private void news() {
         long now = System.nanoTime();
-        if (!pacedNews || now - lastKey < ACTIVE_NANOS || now - openedAt < START_NANOS
-                || now - lastNews >= NEWS_REDRAW_NANOS) {
+        if (!pacedNews || now - lastKey < ACTIVE_NANOS || now - openedAt < START_NANOS) {
             lastNews = now;
-            deckScreen.redrawIfChanged();
+            redrawSoon();
         } else if (!newsDue) {
             newsDue = true;
             try {
@@ -249,10 +260,24 @@ public final class Dashboard implements AutoCloseable {
                     newsDue = false;
                     lastNews = System.nanoTime();
                     deckScreen.redrawIfChanged();
-                }), NEWS_REDRAW_NANOS - (now - lastNews), TimeUnit.NANOSECONDS);
+                }), Math.max(GATHER_NANOS, NEWS_REDRAW_NANOS - (now - lastNews)), TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException closing) {
                 newsDue = false; // the dashboard is closing: nothing left to draw
             }
+        }
+    }
+
+    /**
+     * One redraw after everything already waiting for the GUI thread: the answers of a burst (500 servers' resources,
+     * a round's probe results) each painted a whole frame during the start, and now cost one frame together.
+     */
+    private void redrawSoon() {
+        if (!redrawPosted) {
+            redrawPosted = true;
+            ui.execute(() -> {
+                redrawPosted = false;
+                deckScreen.redrawIfChanged();
+            });
         }
     }
 

@@ -26,6 +26,7 @@ import dev.portdeck.tui.dashboard.view.Captions;
 import dev.portdeck.tui.dashboard.view.DetailPane;
 import dev.portdeck.tui.dashboard.view.HelpPage;
 import dev.portdeck.tui.dashboard.view.Painter;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -104,6 +105,11 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
      */
     boolean showsTime() {
         return showsTime;
+    }
+
+    /** Whether the screen shows a probe's times and counters (the allocations or their details), not just its answer. */
+    boolean showsProbeDetail() {
+        return nav.view() != View.SERVERS && helpPage < 0 && !tooSmall();
     }
 
     /**
@@ -413,6 +419,9 @@ final class DeckScreen extends AbstractInteractableComponent<DeckScreen> impleme
     private void paint(TextGraphics g) {
         showsTime = !news.text().isEmpty() || (!tooSmall() && helpPage < 0
                 && (nav.view() != View.SERVERS || deck.retryIn() != null));
+        if (tooSmall() || helpPage >= 0) {
+            deck.onScreen(List.of()); // no server shows: none is read more often than the others
+        }
         if (tooSmall()) {
             painter.tooSmall(g, MIN_COLUMNS, MIN_ROWS);
         } else if (helpPage >= 0) {

@@ -16,6 +16,7 @@ import dev.portdeck.tui.dashboard.view.DetailPane;
 import dev.portdeck.tui.dashboard.view.Painter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -64,7 +65,9 @@ final class Frame {
     private int servers(TextGraphics g, RowTable<Server> servers, Instant now) {
         List<Server> rows = servers.visible(now);
         painter.bar(g, 0, captions.serversTitle(), captions.liveness());
-        painter.table(g, 1, tableHeight(g.getSize().getRows()), servers, rows, now);
+        int height = tableHeight(g.getSize().getRows());
+        int top = painter.table(g, 1, height, servers, rows, now);
+        deck.onScreen(identifiers(rows.subList(top, Math.min(rows.size(), top + height - 1))));
         Server s = servers.selectedRow(rows);
         String below = s == null ? captions.empty("servers", servers.filter()) : captions.serverDetail(s);
         painter.line(g, g.getSize().getRows() - 3, below == null ? "" : below, Tone.DIM);
@@ -76,6 +79,7 @@ final class Frame {
         RowTable<Allocation> table = nav.allocations();
         List<Allocation> rows = table.visible(now);
         String id = nav.openServer();
+        deck.onScreen(id == null ? List.of() : List.of(id));
         painter.bar(g, 0, captions.allocationsTitle(id), captions.liveness());
         painter.table(g, 1, tableHeight(g.getSize().getRows()), table, rows, now);
         Allocation a = table.selectedRow(rows);
@@ -86,6 +90,12 @@ final class Frame {
         problemOverTable(g, rows.isEmpty(), unreadable == null ? deck.problem()
                 : "The allocations could not be read: " + unreadable);
         return rows.size();
+    }
+
+    private static List<String> identifiers(List<Server> rows) {
+        List<String> ids = new ArrayList<>(rows.size());
+        rows.forEach(s -> ids.add(s.identifier()));
+        return ids;
     }
 
     /** A panel error in full, wrapped to the width over the table's last rows (all of them when it is empty). */
@@ -103,6 +113,7 @@ final class Frame {
     private int details(TextGraphics g, Navigation nav, Instant now) {
         Allocation a = nav.selectedAllocation();
         Server s = deck.server(nav.openServer());
+        deck.onScreen(s == null ? List.of() : List.of(s.identifier()));
         painter.bar(g, 0, detail.title(s == null ? nav.openServer() : s.name(), a), captions.liveness());
         for (int row = 1; row < g.getSize().getRows() - 2; row++) {
             painter.line(g, row, "", Tone.NORMAL);

@@ -95,6 +95,7 @@ public final class TerminalDashboard {
                 Screen started = screen;
                 restore = new Thread(() -> onSignal(dashboard, started, err), "portdeck-restore-terminal");
                 Runtime.getRuntime().addShutdownHook(restore);
+                JitDirective.afterStart();
                 dashboard.runUntilQuit();
                 List<Changes.Pending> doubtful = dashboard.finishChanges(QUIT_GRACE);
                 stopQuietly(screen);

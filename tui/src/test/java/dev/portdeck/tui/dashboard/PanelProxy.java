@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -45,6 +46,7 @@ final class PanelProxy implements AutoCloseable {
     private volatile boolean closed;
     private volatile Duration resourcesCache = Duration.ZERO;
     private final java.util.Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, AtomicInteger> counts = new java.util.concurrent.ConcurrentHashMap<>();
 
     private record Cached(int status, String body, long atNanos) {
     }
@@ -109,7 +111,14 @@ final class PanelProxy implements AutoCloseable {
         rules.clear();
     }
 
+    /** How many requests for exactly `path` (e.g. `/api/client/servers/1a7ce997/resources`) came in so far. */
+    int requests(String path) {
+        AtomicInteger n = counts.get(path);
+        return n == null ? 0 : n.get();
+    }
+
     private MockResponse handle(RecordedRequest request) throws InterruptedException {
+        counts.computeIfAbsent(request.getPath(), p -> new AtomicInteger()).incrementAndGet();
         Rule rule = rules.stream().filter(r -> r.matches(request)).findFirst().orElse(null);
         if (rule != null && rule.hang()) {
             return new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE);

@@ -14,6 +14,7 @@ import dev.portdeck.shared.client.PanelClient;
 import dev.portdeck.shared.client.PanelConfig;
 import dev.portdeck.shared.error.Unauthorized;
 import dev.portdeck.shared.sim.DemoWorld;
+import dev.portdeck.shared.model.PowerState;
 import dev.portdeck.shared.sim.Flavor;
 import dev.portdeck.shared.sim.PanelSimulator;
 import dev.portdeck.shared.sim.SimulatorOptions;
@@ -90,6 +91,20 @@ class ServersViewTest {
             h.awaitScreen(s -> s.contains("Survival SMP") && h.line(h.rowOf("Survival SMP")).strip().endsWith("2/3"),
                     "2 of 3 reachable");
             h.awaitScreen(s -> h.line(h.rowOf("Web Panel")).strip().endsWith("1/1"), "web panel reachable");
+        }
+    }
+
+    @Test
+    void portsThatStopAnsweringShowOnTheServersListAtTheNextRound() throws Exception {
+        // the list is redrawn for a round only when an answer changed (not for every round's new times)
+        try (DeckHarness h = DeckHarness.start(Flavor.DOCUMENTED)) {
+            h.awaitScreen(s -> s.contains("Survival SMP") && h.line(h.rowOf("Survival SMP")).strip().endsWith("2/3"),
+                    "2 of 3 reachable");
+            h.idle(Duration.ofSeconds(1)); // rounds that change no answer
+            h.sim.setPowerState("Survival SMP", PowerState.OFFLINE); // its listeners close
+            h.awaitScreen(s -> h.line(h.rowOf("Survival SMP")).strip().endsWith("0/3"), "none of its ports answers");
+            h.sim.setPowerState("Survival SMP", PowerState.RUNNING);
+            h.awaitScreen(s -> h.line(h.rowOf("Survival SMP")).strip().endsWith("2/3"), "its ports answer again");
         }
     }
 

@@ -48,6 +48,7 @@ public final class Deck {
     private final ResourcesFeed resources;
     private final Changes changes;
     private final List<Runnable> listeners = new ArrayList<>();
+    private final List<Runnable> probeDetail = new ArrayList<>();
     private final Map<Target, StatsSnapshot> stats = new HashMap<>();
     private final CheckPlan checks;
     private Map<Allocation, CheckPlan.Planned> plans = Map.of();
@@ -64,11 +65,11 @@ public final class Deck {
 
     public Deck(PanelClient client, Reachability reachability, Executor io, Executor ui, ScheduledExecutorService timer,
             Clock clock) {
-        this(client, reachability, io, ui, timer, clock, CheckSettings.NONE);
+        this(client, reachability, io, ui, timer, clock, CheckSettings.NONE, ResourcesPace.DEFAULT);
     }
 
     public Deck(PanelClient client, Reachability reachability, Executor io, Executor ui, ScheduledExecutorService timer,
-            Clock clock, CheckSettings checks) {
+            Clock clock, CheckSettings checks, ResourcesPace pace) {
         this.client = client;
         this.checks = new CheckPlan(checks);
         this.reachability = reachability;
@@ -76,7 +77,7 @@ public final class Deck {
         this.clock = clock;
         this.retry = new Backoff(calls);
         this.changes = new Changes(this, client, calls);
-        this.resources = new ResourcesFeed(client, calls, clock, this::changed);
+        this.resources = new ResourcesFeed(client, calls, clock, this::changed, pace);
     }
 
     /** Also asks what listens on this machine at each allocation, once per probe round (before {@link #start}). */
@@ -100,6 +101,14 @@ public final class Deck {
 
     public void onChange(Runnable listener) {
         listeners.add(listener);
+    }
+
+    /**
+     * Probe results that change nothing the servers list shows (every round's times and counters, the same answers):
+     * only the allocations and their details show them. Everything else goes to {@link #onChange}.
+     */
+    public void onProbeDetail(Runnable listener) {
+        probeDetail.add(listener);
     }
 
     public Changes changes() {
@@ -280,7 +289,7 @@ public final class Deck {
             servers.stream().filter(s -> s.allocations().isEmpty()).forEach(this::askAllocations);
             retarget();
             changed();
-            resources.poll(servers);
+            resources.readOnScreen();
             after.run();
         }, e -> {
             loading = false;
@@ -437,6 +446,11 @@ public final class Deck {
         }, fail);
     }
 
+    /** The servers whose rows are on screen, or the one whose allocations are: theirs are read most often. */
+    public void onScreen(List<String> identifiers) {
+        resources.onScreen(identifiers);
+    }
+
     /** After a power signal of ours: the state it implies now, and the panel's word again soon. */
     void expectPower(String id, PowerState implied) {
         resources.expect(id, implied);
@@ -451,8 +465,23 @@ public final class Deck {
         if (stats.isEmpty() && !changes.isEmpty() && StartClock.timing()) {
             LOG.info(() -> "first probe results at " + StartClock.millis() + " ms");
         }
-        stats.putAll(changes);
-        changed();
+        boolean answers = false;
+        for (Map.Entry<Target, StatsSnapshot> e : changes.entrySet()) {
+            answers |= answer(stats.put(e.getKey(), e.getValue())) != answer(e.getValue());
+        }
+        if (answers) {
+            changed();
+        } else {
+            probeDetail.forEach(Runnable::run);
+        }
+    }
+
+    /** What the servers list shows of a probe (its UP column): whether the port was open, closed, or neither. */
+    private static int answer(StatsSnapshot s) {
+        if (s == null || s.last() == null) {
+            return 0;
+        }
+        return s.last().outcome().isOpen() ? 1 : s.last().outcome() instanceof Outcome.Closed ? 2 : 3;
     }
 
     public void probeNow() {

@@ -10,12 +10,14 @@ import dev.portdeck.shared.model.Server;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -23,44 +25,46 @@ import java.util.logging.Logger;
 
 /**
  * Each server's `/resources`: its power state (or what our own signal implies until the panel agrees), uptime and
- * traffic, read for every server in turn. Used on the UI thread only, like the {@link Deck} it belongs to.
+ * traffic. The servers on screen are read every 20 s, the others every few minutes ({@link ResourcesPace}). Used on the
+ * UI thread only, like the {@link Deck} it belongs to.
  */
 final class ResourcesFeed {
 
-    /** The panel caches `/resources` for about 20 s: polling faster only costs requests. */
-    static final Duration EVERY = Duration.ofSeconds(20);
     private static final Logger LOG = Logger.getLogger("portdeck.dashboard");
-    private static final long GAP_MILLIS = 500;
 
     private final PanelClient client;
     private final Calls calls;
     private final Clock clock;
     private final Runnable changed;
+    private final ResourcesPace pace;
     private final PowerWatch power = new PowerWatch();
     private final Map<String, Resources> resources = new HashMap<>();
     private final Map<String, Instant> resourcesAt = new HashMap<>();
     private final Set<String> asked = new HashSet<>();
+    private final Map<String, Instant> askedAt = new HashMap<>();
     private final Map<String, Traffic> traffic = new HashMap<>();
     private final Map<String, String> nodeProblems = new HashMap<>();
+    private List<String> onScreen = List.of();
+    private Set<String> onScreenSet = Set.of();
+    private ScheduledFuture<?> catchUp;
 
-    ResourcesFeed(PanelClient client, Calls calls, Clock clock, Runnable changed) {
+    ResourcesFeed(PanelClient client, Calls calls, Clock clock, Runnable changed, ResourcesPace pace) {
         this.client = client;
         this.calls = calls;
         this.clock = clock;
         this.changed = changed;
+        this.pace = pace;
     }
 
     /**
-     * Every 20 s, or slower with many servers: at most two `/resources` requests a second on average, well inside
-     * the panels' rate limits (Pelican: 256 requests a minute).
+     * Every period: the servers on screen, and a few of the others whose last read is older than `offScreen`, never
+     * read ones first. Slower when the user's other tools have spent most of the panel's per-user limit.
      */
     void schedule(Supplier<List<Server>> servers) {
-        long planned = Math.max(EVERY.toMillis(), servers.get().size() * GAP_MILLIS);
-        // slower still when the user's other tools have spent most of the panel's per-user limit
-        long every = client.rateLimit().pace(Duration.ofMillis(planned)).toMillis();
+        long every = client.rateLimit().pace(pace.period(onScreen.size())).toMillis();
         try {
             calls.timer().schedule(() -> calls.ui().execute(() -> {
-                poll(servers.get());
+                tick(servers.get());
                 schedule(servers);
             }), every, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException closing) {
@@ -68,8 +72,45 @@ final class ResourcesFeed {
         }
     }
 
-    void poll(List<Server> servers) {
-        servers.forEach(s -> read(s.identifier()));
+    private void tick(List<Server> servers) {
+        Instant now = clock.instant();
+        Duration period = pace.period(onScreen.size());
+        // one caught up when it came into view waits for the next period rather than being read twice in a few seconds
+        onScreen.stream().filter(id -> olderThan(id, period.dividedBy(2), now)).forEach(this::read);
+        servers.stream().map(Server::identifier).distinct()
+                .filter(id -> !onScreenSet.contains(id) && olderThan(id, pace.offScreen(), now))
+                .sorted(Comparator.comparing(id -> askedAt.getOrDefault(id, Instant.MIN)))
+                .limit(pace.offScreenReads(period))
+                .forEach(this::read);
+    }
+
+    /**
+     * The servers whose rows are on screen now (or whose allocations are open): once they stay for `settle`, those
+     * whose last read is older than `onScreen` are read at once, and all of them every period from then on.
+     */
+    void onScreen(List<String> identifiers) {
+        if (identifiers.equals(onScreen)) {
+            return;
+        }
+        onScreen = List.copyOf(identifiers);
+        onScreenSet = Set.copyOf(onScreen);
+        if (catchUp != null) {
+            catchUp.cancel(false);
+        }
+        catchUp = calls.later(pace.settle(), () -> {
+            Instant now = clock.instant();
+            onScreen.stream().filter(id -> olderThan(id, pace.onScreen(), now)).forEach(this::read);
+        });
+    }
+
+    private boolean olderThan(String id, Duration age, Instant now) {
+        Instant at = askedAt.get(id);
+        return at == null || Duration.between(at, now).compareTo(age) >= 0;
+    }
+
+    /** `r` or the panel back after a failure: the servers on screen now, whatever their age. */
+    void readOnScreen() {
+        onScreen.forEach(this::read);
     }
 
     /** One `/resources` read; skipped while the previous one for that server has not answered (it may hang). */
@@ -77,6 +118,7 @@ final class ResourcesFeed {
         if (!asked.add(id)) {
             return;
         }
+        askedAt.put(id, clock.instant());
         calls.call(() -> client.resources(id), r -> {
             asked.remove(id);
             if (nodeProblems.remove(id) != null) {

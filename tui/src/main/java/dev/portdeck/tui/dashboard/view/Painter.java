@@ -63,8 +63,8 @@ public final class Painter {
         return first;
     }
 
-    /** Column titles at `y`, rows below it in `height` lines; keeps the selection in view. */
-    public <R> void table(TextGraphics g, int y, int height, RowTable<R> table, List<R> rows, Instant now) {
+    /** Column titles at `y`, rows below it in `height` lines; keeps the selection in view. Returns the first row drawn. */
+    public <R> int table(TextGraphics g, int y, int height, RowTable<R> table, List<R> rows, Instant now) {
         int width = g.getSize().getColumns();
         List<Column> columns = table.source().columns();
         ColumnLayout layout = ColumnLayout.fit(columns, width);
@@ -80,6 +80,7 @@ public final class Painter {
                 ScreenText.blank(g, 0, y + 1 + line, width);
             }
         }
+        return top;
     }
 
     /** The sort column's title carries the arrow; every column has room for it (see {@link Column}). */
