@@ -66,10 +66,30 @@ class ListeningLoopbackTest {
         return ListeningSnapshot.take().lookup(new Endpoint(ip(address), port));
     }
 
+    /**
+     * The one socket of this test's JVM in the answer. Other processes on the machine (a benchmark's demo world, a
+     * parallel build) may hold the same port number on other addresses; they are not this test's business.
+     */
     private static LocalSocket only(Listening answer) {
         Listening.Bound bound = assertInstanceOf(Listening.Bound.class, answer);
-        assertEquals(1, bound.sockets().size(), bound.toString());
-        return bound.sockets().get(0);
+        List<LocalSocket> ours = ours(bound);
+        assertEquals(1, ours.size(), bound.toString());
+        return ours.get(0);
+    }
+
+    /** Nothing of this JVM's serves the address (another process may hold the port number elsewhere). */
+    private static void noneOfOurs(Listening answer, String why) {
+        if (answer instanceof Listening.Bound bound) {
+            assertEquals(List.of(), ours(bound), why + ": " + bound);
+        } else {
+            assertInstanceOf(Listening.NotListening.class, answer, why);
+        }
+    }
+
+    private static List<LocalSocket> ours(Listening.Bound bound) {
+        long pid = ProcessHandle.current().pid();
+        return bound.sockets().stream()
+                .filter(s -> s.owner() instanceof Owner.Process p && p.pid() == pid).toList();
     }
 
     private static void assumeIpv6() {
@@ -99,7 +119,7 @@ class ListeningLoopbackTest {
         assertEquals("ipv6", socket.family());
         assertEquals("[::1]", socket.addressText());
         assertEquals("java", socket.owner().name());
-        assertInstanceOf(Listening.NotListening.class, ask("127.0.0.1", port), "::1 does not take IPv4");
+        noneOfOurs(ask("127.0.0.1", port), "::1 does not take IPv4");
     }
 
     @Test
@@ -120,7 +140,7 @@ class ListeningLoopbackTest {
         assertEquals("0.0.0.0", only(ask("127.0.0.1", port)).addressText());
         assertEquals("0.0.0.0", only(ask("127.0.0.77", port)).addressText());
         assumeIpv6();
-        assertInstanceOf(Listening.NotListening.class, ask("::1", port));
+        noneOfOurs(ask("::1", port), "0.0.0.0 does not take IPv6");
     }
 
     @Test
@@ -135,7 +155,7 @@ class ListeningLoopbackTest {
     void aListenerOnOneLoopbackAddressServesOnlyThatAddress() throws IOException {
         int port = tcp(StandardProtocolFamily.INET, "127.0.0.5");
         assertEquals("127.0.0.5", only(ask("127.0.0.5", port)).addressText());
-        assertInstanceOf(Listening.NotListening.class, ask("127.0.0.6", port));
+        noneOfOurs(ask("127.0.0.6", port), "one loopback address is not another");
         assertEquals("127.0.0.5", only(ask("0.0.0.0", port)).addressText(),
                 "an allocation on every address is served by any socket on its port");
     }
@@ -155,8 +175,8 @@ class ListeningLoopbackTest {
             port = port(gone.bind(new InetSocketAddress(ip("127.0.0.1"), 0)));
             assertInstanceOf(Listening.Bound.class, ask("127.0.0.1", port));
         }
-        assertInstanceOf(Listening.NotListening.class, ask("127.0.0.1", port));
-        assertInstanceOf(Listening.NotListening.class, ask("0.0.0.0", port));
+        noneOfOurs(ask("127.0.0.1", port), "closed");
+        noneOfOurs(ask("0.0.0.0", port), "closed");
     }
 
     @Test
@@ -164,7 +184,7 @@ class ListeningLoopbackTest {
         // what the demo panel does for a stopped server's port: it holds the port, the kernel refuses connects
         try (java.nio.channels.SocketChannel bound = java.nio.channels.SocketChannel.open(StandardProtocolFamily.INET)) {
             bound.bind(new InetSocketAddress(ip("127.0.0.1"), 0));
-            assertInstanceOf(Listening.NotListening.class, ask("127.0.0.1", port(bound)));
+            noneOfOurs(ask("127.0.0.1", port(bound)), "bound, not listening");
         }
     }
 
