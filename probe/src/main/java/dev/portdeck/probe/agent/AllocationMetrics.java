@@ -236,14 +236,7 @@ final class AllocationMetrics implements FamilyCollector {
 
     /** A gauge by the allocation's key labels; allocations without a value have no sample. */
     private GaugeSnapshot gauge(String name, String help, Function<Series, Double> value) {
-        GaugeSnapshot.Builder gauge = GaugeSnapshot.builder().name(name).help(help);
-        for (Series s : byKey) {
-            Double v = value.apply(s);
-            if (v != null) {
-                gauge.dataPoint(new GaugeSnapshot.GaugeDataPointSnapshot(v, s.key, null));
-            }
-        }
-        return gauge.build();
+        return FamilyCollector.gauge(name, help, byKey, s -> s.key, value);
     }
 
     private HistogramSnapshot connect() {

@@ -154,14 +154,7 @@ final class ServerMetrics implements FamilyCollector {
     }
 
     private GaugeSnapshot gauge(String name, String help, Function<Known, Double> value) {
-        GaugeSnapshot.Builder gauge = GaugeSnapshot.builder().name(name).help(help);
-        for (Known k : sorted) {
-            Double v = value.apply(k);
-            if (v != null) {
-                gauge.dataPoint(new GaugeSnapshot.GaugeDataPointSnapshot(v, k.labels, null));
-            }
-        }
-        return gauge.build();
+        return FamilyCollector.gauge(name, help, sorted, k -> k.labels, value);
     }
 
     /** A counter of what /resources said; servers not read yet have no sample. */
