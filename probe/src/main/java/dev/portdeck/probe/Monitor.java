@@ -58,6 +58,8 @@ public final class Monitor implements AutoCloseable {
 
     // Confined to the monitor thread.
     private final Map<Target, History> histories = new HashMap<>();
+    /** With a window of 0: the targets probed at least once (their results are handed on, not kept). */
+    private final Set<Target> probed = new HashSet<>();
     private final Set<Target> toldEarly = new HashSet<>();
     private boolean roundRunning;
     /** A round was asked for while one ran: the targets it did not cover are probed when it ends. */
@@ -72,8 +74,8 @@ public final class Monitor implements AutoCloseable {
 
     /**
      * A monitor that uses (and does not close) the given prober, keeping {@code window} results per target; with a
-     * window of 0 it keeps no statistics and hands on each target's latest result alone
-     * ({@link StatsSnapshot#latestOnly}): at 10,000 targets a round's statistics were a sixth of what it allocated.
+     * window of 0 it keeps nothing and hands on each target's latest result alone ({@link StatsSnapshot#latestOnly}):
+     * at 10,000 targets a round's statistics were a sixth of what it allocated.
      */
     public Monitor(Prober prober, Duration interval, Duration timeout, int window) {
         this(prober, false, interval, timeout, window);
@@ -104,6 +106,7 @@ public final class Monitor implements AutoCloseable {
         snapshots.keySet().retainAll(next);
         run(() -> {
             histories.keySet().retainAll(this.targets);
+            probed.retainAll(this.targets);
             snapshots.keySet().retainAll(this.targets); // a round may have finished in between
         });
         if (!paused && !before.containsAll(next)) {
@@ -143,6 +146,16 @@ public final class Monitor implements AutoCloseable {
         run(this::startRound);
     }
 
+    /**
+     * Runs {@code task} on the monitor's thread once the task running there now (a listener, say) has returned: for
+     * work after a round that should not keep the round's results alive. At 10,000 targets, writing the agent's
+     * families inside its listener kept 10,000 results reachable, and the young collections that the writing brought
+     * on copied them all and spilled into the old generation.
+     */
+    public void runNext(Runnable task) {
+        run(task);
+    }
+
     /** Pause or resume the rounds; a paused monitor keeps its statistics. */
     public void setPaused(boolean paused) {
         this.paused = paused;
@@ -168,7 +181,10 @@ public final class Monitor implements AutoCloseable {
         return interval;
     }
 
-    /** The current snapshot of one target, or null if it is not monitored (an empty one before its first probe). */
+    /**
+     * The current snapshot of one target, or null if it is not monitored (an empty one before its first probe, and
+     * always with a window of 0: such a monitor only hands its results on).
+     */
     public StatsSnapshot snapshot(Target target) {
         StatsSnapshot snapshot = snapshots.get(target);
         if (snapshot == null && targets.contains(target)) {
@@ -244,7 +260,7 @@ public final class Monitor implements AutoCloseable {
                 continue; // removed while the round ran
             }
             if (toldEarly.contains(r.target())) {
-                StatsSnapshot recorded = snapshots.get(r.target()); // recorded as it arrived
+                StatsSnapshot recorded = window == 0 ? StatsSnapshot.latestOnly(r) : snapshots.get(r.target());
                 if (recorded != null) {
                     changed.put(r.target(), recorded);
                 }
@@ -261,21 +277,29 @@ public final class Monitor implements AutoCloseable {
         tell(earlyListeners, late);
         if (newcomersWait && !closed) { // targets added while this round ran: theirs now, not at the next tick
             newcomersWait = false;
-            startRound(current.stream().filter(t -> !snapshots.containsKey(t)).toList());
+            startRound(current.stream().filter(t -> !probed(t)).toList());
         }
     }
 
+    /**
+     * With a window of 0 the result is handed on and not kept: 10,000 snapshots kept from one round to the next were
+     * most of what the agent's young collections copied, and overflowing the survivor space they filled the old
+     * generation (a full collection every 80 s).
+     */
     private StatsSnapshot record(ProbeResult r) {
-        StatsSnapshot snapshot;
         if (window == 0) {
-            snapshot = StatsSnapshot.latestOnly(r);
-        } else {
-            History history = histories.computeIfAbsent(r.target(), t -> new History(t, window));
-            history.record(r);
-            snapshot = history.snapshot();
+            probed.add(r.target());
+            return StatsSnapshot.latestOnly(r);
         }
+        History history = histories.computeIfAbsent(r.target(), t -> new History(t, window));
+        history.record(r);
+        StatsSnapshot snapshot = history.snapshot();
         snapshots.put(r.target(), snapshot);
         return snapshot;
+    }
+
+    private boolean probed(Target target) {
+        return window == 0 ? probed.contains(target) : snapshots.containsKey(target);
     }
 
     private static void tell(List<Consumer<Map<Target, StatsSnapshot>>> to, Map<Target, StatsSnapshot> changed) {

@@ -115,6 +115,42 @@ class MonitorTest {
     }
 
     @Test
+    void workHandedOnByAListenerRunsOnTheMonitorsThreadOnceTheListenerHasReturned() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean listenerReturned = new java.util.concurrent.atomic.AtomicBoolean();
+        BlockingQueue<String> after = new LinkedBlockingQueue<>();
+        monitor.addListener(update -> {
+            monitor.runNext(() -> after.add(Thread.currentThread().getName() + " " + listenerReturned.get()));
+            try {
+                Thread.sleep(100); // the task must not start meanwhile
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            listenerReturned.set(true);
+        });
+        monitor.setTargets(List.of(open));
+        assertEquals("portdeck-probe-monitor true", after.poll(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aMonitorWithoutStatisticsAlsoProbesNewcomersWhenTheRoundEnds() throws Exception {
+        monitor.close();
+        try (Prober prober = new Prober(); DatagramSocket silent = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            Target waiting = Target.of("127.0.0.1", silent.getLocalPort()).withCheck(Check.UDP);
+            monitor = new Monitor(prober, Duration.ofSeconds(60), Duration.ofSeconds(2), 0); // no tick in this test
+            monitor.addListener(updates::add);
+            monitor.setTargets(List.of(waiting, open));
+            monitor.setTargets(List.of(waiting, open, closed)); // the first round waits 2 s for the silent port
+            Map<Target, StatsSnapshot> first = nextUpdate();
+            Map<Target, StatsSnapshot> next = first.containsKey(closed) ? first : nextUpdate();
+            assertTrue(next.containsKey(closed), "the newcomer had its round within seconds: " + next.keySet());
+            if (next != first) {
+                assertEquals(Set.of(closed), next.keySet(), "the others are not asked twice");
+            }
+            monitor.close();
+        }
+    }
+
+    @Test
     void aMonitorWithoutStatisticsHandsOnEachTargetsLatestResult() throws Exception {
         monitor.close();
         try (Prober prober = new Prober()) {
@@ -130,7 +166,7 @@ class MonitorTest {
             assertEquals("closed", update.get(open).last().outcome().word());
             assertEquals(0, update.get(open).sent(), "no statistics: nothing counted");
             assertTrue(update.get(open).recent().isEmpty());
-            assertEquals("closed", monitor.snapshot(open).last().outcome().word());
+            assertNull(monitor.snapshot(open).last(), "nothing kept from one round to the next");
             monitor.close();
         }
     }

@@ -105,7 +105,7 @@ public final class Agent implements AutoCloseable {
         this.rounds = rounds;
         monitor.addListener(round -> {
             rounds.record(round, byTarget);
-            exposition.prepare();
+            monitor.runNext(exposition::prepare); // once the round's results are unreachable
         });
         AgentRoutes routes = new AgentRoutes(new MetricsEndpoint(exposition, rest, everything), new HealthyHandler(),
                 new ProbeEndpoint(prober, settings.timeout(), constLabels), new DiscoveryEndpoint(() -> inventory),
