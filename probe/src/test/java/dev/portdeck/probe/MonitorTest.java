@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,25 @@ class MonitorTest {
         Map<Target, StatsSnapshot> update = updates.poll(10, TimeUnit.SECONDS);
         assertNotNull(update, "no update within 10 s");
         return update;
+    }
+
+    /** The round that first carried the newcomer, and the one before it (the same one when it covered all). */
+    private record NewcomerRounds(Map<Target, StatsSnapshot> first, Map<Target, StatsSnapshot> next) {
+    }
+
+    /**
+     * On {@link #monitor}: a round waits 2 s for a silent UDP port while {@link #closed} is added; the newcomer must
+     * have its round within seconds, not at the next tick.
+     */
+    private NewcomerRounds newcomerAddedWhileARoundWaits(DatagramSocket silent) throws InterruptedException {
+        Target waiting = Target.of("127.0.0.1", silent.getLocalPort()).withCheck(Check.UDP);
+        monitor.addListener(updates::add);
+        monitor.setTargets(List.of(waiting, open));
+        monitor.setTargets(List.of(waiting, open, closed));
+        Map<Target, StatsSnapshot> first = nextUpdate();
+        Map<Target, StatsSnapshot> next = first.containsKey(closed) ? first : nextUpdate();
+        assertTrue(next.containsKey(closed), "the newcomer had its round within seconds: " + next.keySet());
+        return new NewcomerRounds(first, next);
     }
 
     @Test
@@ -101,14 +121,8 @@ class MonitorTest {
     void targetsAddedWhileARoundRunsAreProbedWhenItEndsNotAtTheNextTick() throws Exception {
         monitor.close();
         try (DatagramSocket silent = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            Target waiting = Target.of("127.0.0.1", silent.getLocalPort()).withCheck(Check.UDP);
             monitor = new Monitor(Duration.ofSeconds(60), Duration.ofSeconds(2)); // no tick within this test
-            monitor.addListener(updates::add);
-            monitor.setTargets(List.of(waiting, open));
-            monitor.setTargets(List.of(waiting, open, closed)); // the first round waits 2 s for the silent port
-            Map<Target, StatsSnapshot> first = nextUpdate();
-            Map<Target, StatsSnapshot> next = first.containsKey(closed) ? first : nextUpdate();
-            assertTrue(next.containsKey(closed), "the newcomer had its round within seconds: " + next.keySet());
+            Map<Target, StatsSnapshot> next = newcomerAddedWhileARoundWaits(silent).next();
             assertEquals("closed", next.get(closed).last().outcome().word());
             assertEquals(1, monitor.snapshot(open).sent(), "the others are not asked twice");
         }
@@ -116,7 +130,7 @@ class MonitorTest {
 
     @Test
     void workHandedOnByAListenerRunsOnTheMonitorsThreadOnceTheListenerHasReturned() throws Exception {
-        java.util.concurrent.atomic.AtomicBoolean listenerReturned = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean listenerReturned = new AtomicBoolean();
         BlockingQueue<String> after = new LinkedBlockingQueue<>();
         monitor.addListener(update -> {
             monitor.runNext(() -> after.add(Thread.currentThread().getName() + " " + listenerReturned.get()));
@@ -135,16 +149,10 @@ class MonitorTest {
     void aMonitorWithoutStatisticsAlsoProbesNewcomersWhenTheRoundEnds() throws Exception {
         monitor.close();
         try (Prober prober = new Prober(); DatagramSocket silent = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            Target waiting = Target.of("127.0.0.1", silent.getLocalPort()).withCheck(Check.UDP);
             monitor = new Monitor(prober, Duration.ofSeconds(60), Duration.ofSeconds(2), 0); // no tick in this test
-            monitor.addListener(updates::add);
-            monitor.setTargets(List.of(waiting, open));
-            monitor.setTargets(List.of(waiting, open, closed)); // the first round waits 2 s for the silent port
-            Map<Target, StatsSnapshot> first = nextUpdate();
-            Map<Target, StatsSnapshot> next = first.containsKey(closed) ? first : nextUpdate();
-            assertTrue(next.containsKey(closed), "the newcomer had its round within seconds: " + next.keySet());
-            if (next != first) {
-                assertEquals(Set.of(closed), next.keySet(), "the others are not asked twice");
+            NewcomerRounds rounds = newcomerAddedWhileARoundWaits(silent);
+            if (rounds.next() != rounds.first()) {
+                assertEquals(Set.of(closed), rounds.next().keySet(), "the others are not asked twice");
             }
             monitor.close();
         }

@@ -8,7 +8,6 @@ import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
-import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Comparator;
@@ -199,11 +198,6 @@ final class AllocationMetrics implements FamilyCollector {
     @Override
     public List<String> familyNames() {
         return FAMILIES;
-    }
-
-    @Override
-    public synchronized MetricSnapshots collect() { // one consistent view of every family
-        return FamilyCollector.super.collect();
     }
 
     @Override

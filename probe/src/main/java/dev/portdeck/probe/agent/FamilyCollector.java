@@ -33,8 +33,14 @@ interface FamilyCollector extends MultiCollector {
         return gauge.build();
     }
 
+    /**
+     * Every family at once, under the collector's own lock: each implementation guards its state with it (its
+     * {@code family} is synchronized), so the families of one collect are one consistent view.
+     */
     @Override
     default MetricSnapshots collect() {
-        return new MetricSnapshots(familyNames().stream().map(this::family).toList());
+        synchronized (this) {
+            return new MetricSnapshots(familyNames().stream().map(this::family).toList());
+        }
     }
 }

@@ -7,7 +7,6 @@ import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
-import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -129,11 +128,6 @@ final class ServerMetrics implements FamilyCollector {
     @Override
     public List<String> familyNames() {
         return FAMILIES;
-    }
-
-    @Override
-    public synchronized MetricSnapshots collect() { // one consistent view of every family
-        return FamilyCollector.super.collect();
     }
 
     @Override
