@@ -6,7 +6,8 @@
 # Usage: bench/agent.sh                 SIZES="1000 10000" WARMUP=45 MEASURE=90 (seconds)
 #        AGENT_JAVA_OPTS="..."          JVM flags of the agent instead of bin/portdeck's (which runs it otherwise)
 #        SCRAPED=1 WARMUP=300 MEASURE=600  as Prometheus runs it: scraped every 15 s from the start, one CPU figure over
-#                                        two --rediscover cycles once the JIT has settled (the long-run cost)
+#                                        two --rediscover cycles once the JIT has settled (the long-run cost), split
+#                                        by what the agent's threads do (needs the JDK's jcmd for their names)
 # Needs a built jar (mvn -B -q -pl tui -am package -DskipTests), curl; sends traffic to 127.0.0.0/8 only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -46,6 +47,42 @@ cpu_over() {
     'BEGIN {printf "%.2f %% (%.2f %% in the kernel)", 100 * d / hz / (ms / 1000), 100 * k / hz / (ms / 1000)}'
 }
 
+# Each thread of process $1 as "tid ticks comm", for the per-role split below.
+thread_ticks() {
+  local t
+  for t in /proc/"$1"/task/*; do
+    echo "${t##*/} $(awk '{print $14 + $15}' "$t/stat" 2>/dev/null || echo 0) $(tr ' ' _ < "$t/comm" 2>/dev/null)"
+  done
+}
+
+# "tid name" of every Java thread of process $1 (jcmd has the full names; the kernel's comm keeps 15 characters).
+thread_names() {
+  jcmd "$1" Thread.print 2>/dev/null | sed -nE 's/^"([^"]*)".* nid=(0x[0-9a-f]+|[0-9]+) .*/\2 \1/p' \
+    | while read -r nid name; do echo "$((nid)) ${name// /_}"; done
+}
+
+# The agent's CPU over a window by what its threads do, from thread_ticks at its start ($1) and end ($2), thread
+# names ($3), the window's length in ms ($4). A thread that ended within the window (a JIT compiler thread the JVM
+# let go) is left out: its time is in the whole figure only.
+cpu_by_role() {
+  awk -v hz="$hz" -v ms="$4" -v names="$3" '
+    BEGIN { while ((getline line < names) > 0) { split(line, f, " "); name[f[1]] = f[2] } }
+    FNR == NR { before[$1] = $2; next }
+    {
+      n = ($1 in name) ? name[$1] : $3
+      role = "other"
+      if (n ~ /^portdeck-probe-selector/) role = "probe selectors (the connects, kernel included)"
+      else if (n ~ /^portdeck-probe-monitor/) role = "probe monitor (results, the metrics written)"
+      else if (n ~ /^portdeck-agent-panel/) role = "panel client (discovery, /resources)"
+      else if (n ~ /^(portdeck-agent-|HTTP-Dispatcher)/) role = "HTTP server (scrapes)"
+      else if (n ~ /^C[12]_?Compiler/) role = "JIT compilers"
+      else if (n ~ /^VM_Thread/) role = "VM thread (garbage collection)"
+      cpu[role] += $2 - ($1 in before ? before[$1] : 0)
+    }
+    END { for (r in cpu) if (cpu[r] > 0) printf "    %5.2f %%  %s\n", 100 * cpu[r] / hz / (ms / 1000), r }
+  ' "$1" "$2" | sort -rn
+}
+
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
 echo "agent JVM flags: ${flags:-those of bin/portdeck agent}"
 for n in $sizes; do
@@ -78,7 +115,13 @@ for n in $sizes; do
     (while sleep 15; do curl -s -o /dev/null -H 'Accept-Encoding: gzip' "127.0.0.1:$port/metrics" || exit 0; done) &
     pids+=($!)
     sleep "$warmup"
+    thread_names "$agent" > "$work/names"
+    thread_ticks "$agent" > "$work/threads0"
+    window=$(now_ms)
     scraped=$(cpu_over "$agent" "$measure")
+    window=$(( $(now_ms) - window ))
+    thread_ticks "$agent" > "$work/threads1"
+    roles=$(cpu_by_role "$work/threads0" "$work/threads1" "$work/names" "$window")
   else
     sleep "$warmup"
     quiet=$(cpu_over "$agent" "$measure")
@@ -103,7 +146,9 @@ for n in $sizes; do
   echo "$n allocations ($servers servers x 4, three of four listening), --interval 15s:"
   echo "  ready (first discovery within the 60/min panel budget + first round) after ${ready} ms; last round took ${round} s; ${up} up"
   if [ -n "${SCRAPED:-}" ]; then
-    echo "  CPU of one core: ${scraped}, scraped every 15 s (gzip) from the start, over ${measure} s after ${warmup} s"
+    echo "  CPU of one core: ${scraped}, scraped every 15 s (gzip) from the start, over ${measure} s after ${warmup} s;"
+    echo "  by thread (what ended within the window is not listed):"
+    echo "$roles"
   else
     echo "  CPU of one core: ${quiet} unscraped, ${scraped} scraped every 15 s (gzip), over ${measure} s each"
   fi
